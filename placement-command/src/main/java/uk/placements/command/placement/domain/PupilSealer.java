@@ -1,0 +1,14 @@
+package uk.placements.command.placement.domain;
+
+import uk.placements.shared.placement.PupilDetails;
+import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.placement.SealedPupil;
+
+/** Encrypts personal data with the pupil's own data key before it goes into an event. */
+public interface PupilSealer {
+
+    SealedPupil seal(PupilId pupil, PupilDetails details);
+
+    /** Free text about a pupil is personal data too; null stays null. */
+    String sealNote(PupilId pupil, String note);
+}

@@ -1,0 +1,88 @@
+package uk.placements.command.provision.domain;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import uk.placements.command.placement.domain.ProvisionProfile;
+import uk.placements.command.placement.domain.VersionConflict;
+import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
+import uk.placements.shared.provision.command.CloseProvision;
+import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordStaffing;
+import uk.placements.shared.provision.command.ReleasePlace;
+import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.shared.provision.event.PlaceReserved;
+import uk.placements.shared.provision.event.ProvisionEvent;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static uk.placements.shared.common.CommandMetadata.EXPECTED_VERSION;
+
+/**
+ * A provision the authority commissions in a mainstream school, and the places it holds. Offers reserve places
+ * here in the same unit of work as the placement's own event, so the provision's event stream serialises the race
+ * for the last place.
+ */
+@Aggregate
+public class Provision {
+
+    @AggregateIdentifier
+    private ProvisionId id;
+    private ProvisionState state = ProvisionState.NONE;
+
+    protected Provision() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Provision(CommissionProvision command) {
+        apply(ProvisionDecisions.commission(command));
+    }
+
+    @CommandHandler
+    public long handle(ChangeCommissionedPlaces command, @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
+        VersionConflict.check(expectedVersion, state.version());
+        ProvisionDecisions.changePlaces(state, command).ifPresent(AggregateLifecycle::apply);
+        return state.version();
+    }
+
+    @CommandHandler
+    public long handle(RecordStaffing command, @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
+        VersionConflict.check(expectedVersion, state.version());
+        apply(ProvisionDecisions.recordStaffing(state, command));
+        return state.version();
+    }
+
+    @CommandHandler
+    public long handle(CloseProvision command, @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
+        VersionConflict.check(expectedVersion, state.version());
+        apply(ProvisionDecisions.close(state, command));
+        return state.version();
+    }
+
+    /** True when the reservation goes beyond commissioned places (under an over-capacity decision). */
+    @CommandHandler
+    public boolean handle(ReservePlace command) {
+        PlaceReserved reserved = ProvisionDecisions.reserve(state, command);
+        apply(reserved);
+        return reserved.overCapacityDecision() != null;
+    }
+
+    @CommandHandler
+    public void handle(ReleasePlace command) {
+        ProvisionDecisions.release(state, command).ifPresent(AggregateLifecycle::apply);
+    }
+
+    public ProvisionProfile profile() {
+        return state.profile();
+    }
+
+    @EventSourcingHandler
+    void on(ProvisionEvent event) {
+        state = state.evolve(event);
+        id = state.id();
+    }
+}

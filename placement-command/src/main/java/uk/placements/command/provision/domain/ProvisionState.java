@@ -1,0 +1,88 @@
+package uk.placements.command.provision.domain;
+
+import uk.placements.command.placement.domain.ProvisionProfile;
+import uk.placements.shared.common.NeedCode;
+import uk.placements.shared.common.Phase;
+import uk.placements.shared.common.ProvisionStatus;
+import uk.placements.shared.common.ProvisionType;
+import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.event.CommissionedPlacesChanged;
+import uk.placements.shared.provision.event.PlaceReleased;
+import uk.placements.shared.provision.event.PlaceReserved;
+import uk.placements.shared.provision.event.ProvisionClosed;
+import uk.placements.shared.provision.event.ProvisionCommissioned;
+import uk.placements.shared.provision.event.ProvisionEvent;
+import uk.placements.shared.provision.event.StaffingRecorded;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the provision rules need, folded from its events by a pure {@link #evolve}. {@code placesHeld} are the
+ * placements holding a place: offers outstanding plus pupils on roll ("places taken").
+ */
+public record ProvisionState(
+        ProvisionId id,
+        long version,
+        ProvisionType type,
+        Phase phase,
+        int lowestYear,
+        int highestYear,
+        Set<NeedCode> designatedNeeds,
+        int commissionedPlaces,
+        ProvisionStatus status,
+        Set<PlacementId> placesHeld) {
+
+    public static final ProvisionState NONE = new ProvisionState(null, -1, null, null, 0, 0, Set.of(), 0, null,
+            Set.of());
+
+    public static ProvisionState fold(Iterable<? extends ProvisionEvent> events) {
+        ProvisionState state = NONE;
+        for (ProvisionEvent event : events) {
+            state = state.evolve(event);
+        }
+        return state;
+    }
+
+    public int placesTaken() {
+        return placesHeld.size();
+    }
+
+    public ProvisionProfile profile() {
+        return new ProvisionProfile(id, type, status, lowestYear, highestYear, designatedNeeds);
+    }
+
+    public ProvisionState evolve(ProvisionEvent event) {
+        long next = version + 1;
+        if (event instanceof ProvisionCommissioned e) {
+            return new ProvisionState(e.provisionId(), next, e.type(), e.phase(), e.lowestYear(), e.highestYear(),
+                    Set.copyOf(e.designatedNeeds()), e.commissionedPlaces(), ProvisionStatus.OPEN, Set.of());
+        }
+        if (event instanceof CommissionedPlacesChanged e) {
+            return with(next, e.commissionedPlaces(), status, placesHeld);
+        }
+        if (event instanceof StaffingRecorded) {
+            return with(next, commissionedPlaces, status, placesHeld);
+        }
+        if (event instanceof ProvisionClosed) {
+            return with(next, commissionedPlaces, ProvisionStatus.CLOSED, placesHeld);
+        }
+        if (event instanceof PlaceReserved e) {
+            Set<PlacementId> held = new HashSet<>(placesHeld);
+            held.add(e.placementId());
+            return with(next, commissionedPlaces, status, Set.copyOf(held));
+        }
+        if (event instanceof PlaceReleased e) {
+            Set<PlacementId> held = new HashSet<>(placesHeld);
+            held.remove(e.placementId());
+            return with(next, commissionedPlaces, status, Set.copyOf(held));
+        }
+        throw new IllegalArgumentException("unknown provision event " + event.getClass().getName());
+    }
+
+    private ProvisionState with(long nextVersion, int places, ProvisionStatus newStatus, Set<PlacementId> held) {
+        return new ProvisionState(id, nextVersion, type, phase, lowestYear, highestYear, designatedNeeds, places,
+                newStatus, held);
+    }
+}

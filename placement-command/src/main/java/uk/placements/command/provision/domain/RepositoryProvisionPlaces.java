@@ -1,0 +1,36 @@
+package uk.placements.command.provision.domain;
+
+import org.axonframework.modelling.command.Repository;
+import uk.placements.command.placement.domain.ProvisionPlaces;
+import uk.placements.command.placement.domain.ProvisionProfile;
+import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.command.ReleasePlace;
+import uk.placements.shared.provision.command.ReservePlace;
+
+/**
+ * Reaches the Provision aggregate from inside a placement command: the repository loads it into the current unit
+ * of work (locking it for the rest of that unit of work), and the provision's own command handler decides.
+ */
+public class RepositoryProvisionPlaces implements ProvisionPlaces {
+
+    private final Repository<Provision> provisions;
+
+    public RepositoryProvisionPlaces(Repository<Provision> provisions) {
+        this.provisions = provisions;
+    }
+
+    @Override
+    public ProvisionProfile profile(ProvisionId provision) {
+        return provisions.load(provision.value()).invoke(Provision::profile);
+    }
+
+    @Override
+    public boolean reserve(ReservePlace command) {
+        return provisions.load(command.provisionId().value()).invoke(p -> p.handle(command));
+    }
+
+    @Override
+    public void release(ReleasePlace command) {
+        provisions.load(command.provisionId().value()).execute(p -> p.handle(command));
+    }
+}

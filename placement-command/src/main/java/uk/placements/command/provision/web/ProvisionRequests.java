@@ -1,0 +1,73 @@
+package uk.placements.command.provision.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.placements.shared.common.NeedCode;
+import uk.placements.shared.common.Phase;
+import uk.placements.shared.common.ProvisionType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** The JSON bodies of the provision writes (API.md). */
+public final class ProvisionRequests {
+
+    static final int TEXT = 500;
+
+    private ProvisionRequests() {
+    }
+
+    public record HostSchool(@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit URN") String urn,
+                             @NotBlank @Size(max = 200) String name) {
+    }
+
+    public record Commission(@NotNull @Pattern(regexp = "[A-Z0-9-]{3,40}",
+                                     message = "must be 3 to 40 characters of A-Z, 0-9 and '-'") String id,
+                             @NotBlank @Size(max = 200) String name,
+                             @NotNull ProvisionType type,
+                             @NotNull @Valid HostSchool hostSchool,
+                             @NotNull Phase phase,
+                             @NotNull @Min(0) @Max(13) Integer lowestYear,
+                             @NotNull @Min(0) @Max(13) Integer highestYear,
+                             @NotEmpty Set<@NotNull NeedCode> designatedNeeds,
+                             @NotNull @Min(1) @Max(500) Integer commissionedPlaces,
+                             @NotNull LocalDate openedOn) {
+
+        @JsonIgnore
+        @AssertTrue(message = "lowestYear must not be above highestYear")
+        public boolean isYearRange() {
+            return lowestYear == null || highestYear == null || lowestYear <= highestYear;
+        }
+    }
+
+    public record Places(@NotNull @Min(1) @Max(500) Integer commissionedPlaces,
+                         @NotNull LocalDate effectiveFrom,
+                         @Size(max = TEXT) String reason) {
+    }
+
+    public record Staffing(@NotNull @Min(0) @Max(500) Integer adults,
+                           @NotNull @Min(0) @Max(500) Integer qualifiedTeachers,
+                           @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal therapyHoursPerWeek,
+                           @NotNull LocalDate effectiveFrom) {
+
+        @JsonIgnore
+        @AssertTrue(message = "qualifiedTeachers are counted among adults, so cannot exceed them")
+        public boolean isTeachersAmongAdults() {
+            return adults == null || qualifiedTeachers == null || qualifiedTeachers <= adults;
+        }
+    }
+
+    public record Close(@NotNull LocalDate closedOn, @NotBlank @Size(max = TEXT) String reason) {
+    }
+}

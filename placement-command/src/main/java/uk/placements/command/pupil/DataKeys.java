@@ -1,0 +1,11 @@
+package uk.placements.command.pupil;
+
+import uk.placements.shared.placement.PupilId;
+
+import java.util.Optional;
+
+/** Per-pupil data keys. A pupil whose key is gone (erased) has no key: its sealed data can never be read again. */
+public interface DataKeys {
+
+    Optional<byte[]> dataKey(PupilId pupil);
+}

@@ -1,0 +1,92 @@
+package uk.placements.command.pupil;
+
+import uk.placements.command.placement.domain.PupilSealer;
+import uk.placements.shared.placement.PupilDetails;
+import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.placement.SealedPupil;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Seals and opens personal data with each pupil's own AES-256-GCM data key. A sealed value reads
+ * {@code enc:v1:<base64(iv | ciphertext | tag)>}; the pupil id is bound in as associated data, so a value cannot be
+ * moved to another pupil's record and still open.
+ */
+public class PupilVault implements PupilSealer {
+
+    public static final String PREFIX = "enc:v1:";
+    public static final String ERASED = "[erased]";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final DataKeys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public PupilVault(DataKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public SealedPupil seal(PupilId pupil, PupilDetails details) {
+        byte[] key = requireKey(pupil);
+        return new SealedPupil(seal(key, pupil, details.upn().value()), seal(key, pupil, details.givenName()),
+                seal(key, pupil, details.familyName()), seal(key, pupil, details.dateOfBirth().toString()));
+    }
+
+    @Override
+    public String sealNote(PupilId pupil, String note) {
+        return note == null || note.isBlank() ? null : seal(requireKey(pupil), pupil, note.strip());
+    }
+
+    /** The clear text, or {@link #ERASED} once the pupil's key has been deleted. */
+    public String open(PupilId pupil, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        Optional<byte[]> key = keys.dataKey(pupil);
+        if (key.isEmpty()) {
+            return ERASED;
+        }
+        if (!sealed.startsWith(PREFIX)) {
+            throw new IllegalStateException("not a sealed value");
+        }
+        byte[] box = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.get(), "AES"),
+                    new GCMParameterSpec(TAG_BITS, box, 0, IV_BYTES));
+            cipher.updateAAD(pupil.value().getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(box, IV_BYTES, box.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealed value did not open: tampered, or sealed for another pupil", e);
+        }
+    }
+
+    private byte[] requireKey(PupilId pupil) {
+        return keys.dataKey(pupil).orElseThrow(() -> new IllegalStateException("the pupil has no data key"));
+    }
+
+    private String seal(byte[] key, PupilId pupil, String clear) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(pupil.value().getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            byte[] box = new byte[IV_BYTES + sealed.length];
+            System.arraycopy(iv, 0, box, 0, IV_BYTES);
+            System.arraycopy(sealed, 0, box, IV_BYTES, sealed.length);
+            return PREFIX + Base64.getEncoder().encodeToString(box);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package uk.placements.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import uk.placements.command.placement.domain.RuleViolation;
+import uk.placements.command.placement.domain.VersionConflict;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into RFC 9457 problem details: {@code rule} for a domain refusal (409 for conflicts with the
+ * state of the world, 422 otherwise), {@code errors} for malformed input (400). Nothing internal (class names,
+ * stack traces, SQL) ever reaches the client.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolation e) {
+        HttpStatus status = e.rule().isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle("Refused by rule " + e.rule().code());
+        problem.setProperty("rule", e.rule().code());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(VersionConflict.class)
+    ResponseEntity<ProblemDetail> versionConflict(VersionConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                e.getMessage() + ": reload it and decide again");
+        problem.setTitle("Changed since you last read it");
+        problem.setProperty("currentVersion", e.actualVersion());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "no placement or provision with id " + e.getAggregateIdentifier());
+        problem.setTitle("Not found");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "a record with this id already exists");
+        problem.setTitle("Already exists");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> lostRace(ConcurrencyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "someone else changed this at the same moment; try again");
+        problem.setTitle("Concurrent change");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(CommandSender.IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(CommandSender.IdempotencyKeyReused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(RequestHeaders.BadHeader.class)
+    ResponseEntity<ProblemDetail> badHeader(RequestHeaders.BadHeader e) {
+        return badRequest(List.of(new FieldProblem(e.header(), e.getMessage())));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // The exception type only: messages may quote input, and input may be personal data.
+        log.error("unexpected failure: {}", e.getClass().getName());
+        log.debug("unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the request could not be completed; nothing was recorded");
+        problem.setTitle("Internal error");
+        return problem(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), messageOf(f)))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        e.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+        return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.PayloadTooLarge tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                        tooLarge.getMessage());
+                problem.setTitle("Payload too large");
+                return new ResponseEntity<>(problem, HttpStatus.PAYLOAD_TOO_LARGE);
+            }
+        }
+        return new ResponseEntity<>(badRequest(List.of(describe(e.getCause()))).getBody(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception ex, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode statusCode,
+                                                             @NonNull WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setInstance(null);
+        }
+        return response;
+    }
+
+    private static FieldProblem describe(Throwable cause) {
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (cause instanceof UnrecognizedPropertyException) {
+                return new FieldProblem(field, "is not a field of this request");
+            }
+            if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                return new FieldProblem(field, "must be one of " + Arrays.toString(
+                        invalid.getTargetType().getEnumConstants()));
+            }
+            if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+                return new FieldProblem(field, "must be " + describeType(mismatched.getTargetType()));
+            }
+            return new FieldProblem(field, "has an invalid value");
+        }
+        return new FieldProblem("body", "must be a well-formed JSON object");
+    }
+
+    private static String describeType(Class<?> type) {
+        Map<Class<?>, String> names = Map.of(Integer.class, "a whole number", int.class, "a whole number",
+                Long.class, "a whole number", long.class, "a whole number", String.class, "a string",
+                java.time.LocalDate.class, "a date such as 2026-09-01", java.math.BigDecimal.class, "a number");
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return names.getOrDefault(type, "a value of the documented type");
+    }
+
+    private static String messageOf(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request is not valid: see errors");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

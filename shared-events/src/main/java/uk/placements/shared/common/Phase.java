@@ -1,0 +1,5 @@
+package uk.placements.shared.common;
+
+public enum Phase {
+    PRIMARY, SECONDARY, ALL_THROUGH
+}

@@ -1,0 +1,5 @@
+package uk.placements.shared.common;
+
+public enum ProvisionStatus {
+    OPEN, CLOSED
+}

@@ -1,0 +1,26 @@
+package uk.placements.shared.common;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A school's Unique Reference Number in Get Information About Schools: six digits. */
+public record SchoolUrn(String value) {
+
+    @JsonCreator
+    public SchoolUrn {
+        if (value == null || !value.matches("[0-9]{6}")) {
+            throw new IllegalArgumentException("a school URN has 6 digits");
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,10 @@
+package uk.placements.shared.placement.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import uk.placements.shared.placement.PlacementId;
+
+import java.time.LocalDate;
+
+/** The family or school declined the offer: the placement returns to referred and the place is freed. */
+public record DeclineOffer(@TargetAggregateIdentifier PlacementId placementId, LocalDate on, String reason) {
+}

@@ -1,0 +1,12 @@
+package uk.placements.shared.placement.event;
+
+import org.axonframework.serialization.Revision;
+import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.provision.ProvisionId;
+
+import java.time.LocalDate;
+
+/** The authority withdrew the offer; the placement is referred again. */
+@Revision("1")
+public record OfferWithdrawn(PlacementId placementId, ProvisionId provisionId, LocalDate on, String reason) implements PlacementEvent {
+}

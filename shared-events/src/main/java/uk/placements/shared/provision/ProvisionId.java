@@ -1,0 +1,27 @@
+package uk.placements.shared.provision;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The authority's own code for a provision: A-Z, 0-9 and '-', 3 to 40 characters. */
+public record ProvisionId(String value) {
+
+    @JsonCreator
+    public ProvisionId {
+        if (value == null || !value.matches("[A-Z0-9-]{3,40}")) {
+            throw new IllegalArgumentException("a provision id has 3 to 40 characters of A-Z, 0-9 and '-'");
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    /** Axon uses {@code toString()} as the aggregate identifier. */
+    @Override
+    public String toString() {
+        return value;
+    }
+}
