@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.TransientDataAccessException;
 
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.Executors;
 
 import static uk.placements.shared.common.CommandMetadata.CORRELATION_ID;
@@ -78,6 +81,28 @@ public class AxonConfiguration {
                 .nonTransientFailurePredicate(failure -> !isLostRace(failure))
                 .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retry).build();
+    }
+
+    /**
+     * Tells Axon which storage failures are duplicate keys, i.e. another unit of work appended the same aggregate
+     * sequence first. Axon's default looks only for SQLIntegrityConstraintViolationException in the cause chain,
+     * which misses batch failures (their cause hangs off getNextException) and PostgreSQL's driver; SQLSTATE 23505
+     * is the standard unique-violation code on both H2 and PostgreSQL.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return AxonConfiguration::isDuplicateKey;
+    }
+
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable s = t; s instanceof SQLException sql; s = sql.getNextException()) {
+                if (s instanceof SQLIntegrityConstraintViolationException || "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isLostRace(Throwable failure) {

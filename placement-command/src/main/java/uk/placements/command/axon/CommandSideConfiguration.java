@@ -1,6 +1,5 @@
 package uk.placements.command.axon;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -55,10 +54,9 @@ public class CommandSideConfiguration {
         return new IdempotencyStore(jdbc, clock);
     }
 
+    /** Axon's auto-configuration registers every handler interceptor bean on the command bus. */
     @Bean
-    public IdempotencyInterceptor idempotencyInterceptor(IdempotencyStore store, CommandBus commandBus) {
-        IdempotencyInterceptor interceptor = new IdempotencyInterceptor(store);
-        commandBus.registerHandlerInterceptor(interceptor);
-        return interceptor;
+    public IdempotencyInterceptor idempotencyInterceptor(IdempotencyStore store) {
+        return new IdempotencyInterceptor(store);
     }
 }
