@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The command side alone, as a service: aggregates, command handlers and the write API. */
-@SpringBootApplication(scanBasePackages = "uk.placements.command")
+@SpringBootApplication(scanBasePackages = {"uk.placements.command", "uk.placements.edge"})
 public class PlacementCommandApplication {
 
     public static void main(String[] args) {

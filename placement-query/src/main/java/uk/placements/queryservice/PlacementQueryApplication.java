@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The read side alone, as a service, against the same database as the command service. */
-@SpringBootApplication(scanBasePackages = "uk.placements.query")
+@SpringBootApplication(scanBasePackages = {"uk.placements.query", "uk.placements.edge"})
 public class PlacementQueryApplication {
 
     public static void main(String[] args) {

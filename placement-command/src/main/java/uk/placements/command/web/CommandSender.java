@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import uk.placements.command.axon.IdempotencyInterceptor;
 import uk.placements.command.axon.IdempotencyStore;
+import uk.placements.edge.web.RequestHeaders;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.placements.command.web.CommandSender;
-import uk.placements.command.web.NotFound;
+import uk.placements.edge.web.NotFound;
 import uk.placements.command.web.WriteResult;
 import uk.placements.shared.common.SchoolUrn;
 import uk.placements.shared.common.Upn;

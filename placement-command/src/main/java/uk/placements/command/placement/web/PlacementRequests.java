@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import uk.placements.command.web.ValidUpn;
+import uk.placements.edge.web.ValidUpn;
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
 import uk.placements.shared.common.NeedCode;

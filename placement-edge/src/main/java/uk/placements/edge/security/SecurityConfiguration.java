@@ -1,4 +1,4 @@
-package uk.placements.command.security;
+package uk.placements.edge.security;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import uk.placements.command.web.ProblemResponses;
+import uk.placements.edge.web.ProblemResponses;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package uk.placements.command.web;
+package uk.placements.edge.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package uk.placements.command.web;
+package uk.placements.edge.web;
 
 /** 404: the path names no aggregate (or no well-formed id at all, which can name nothing). */
 public class NotFound extends RuntimeException {

@@ -1,12 +1,9 @@
-package uk.placements.command.web;
+package uk.placements.edge.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,8 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import uk.placements.command.placement.domain.RuleViolation;
-import uk.placements.command.placement.domain.VersionConflict;
 
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +26,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns every failure into RFC 9457 problem details: {@code rule} for a domain refusal (409 for conflicts with the
- * state of the world, 422 otherwise), {@code errors} for malformed input (400). Nothing internal (class names,
- * stack traces, SQL) ever reaches the client.
+ * Turns every failure at the HTTP edge into RFC 9457 problem details: {@code errors} for malformed input (400), 404,
+ * 413, 415, and a bare 500 for the unexpected. Nothing internal (class names, stack traces, SQL) ever reaches the
+ * client. Each service adds an advice of its own for its domain's failures, ordered before this one.
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -43,59 +38,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     public record FieldProblem(String field, String message) {
     }
 
-    @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> refused(RuleViolation e) {
-        HttpStatus status = e.rule().isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle("Refused by rule " + e.rule().code());
-        problem.setProperty("rule", e.rule().code());
-        return problem(problem);
-    }
-
-    @ExceptionHandler(VersionConflict.class)
-    ResponseEntity<ProblemDetail> versionConflict(VersionConflict e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                e.getMessage() + ": reload it and decide again");
-        problem.setTitle("Changed since you last read it");
-        problem.setProperty("currentVersion", e.actualVersion());
-        return problem(problem);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no placement or provision with id " + e.getAggregateIdentifier());
-        problem.setTitle("Not found");
-        return problem(problem);
-    }
-
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
-        return problem(problem);
-    }
-
-    @ExceptionHandler(AggregateStreamCreationException.class)
-    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "a record with this id already exists");
-        problem.setTitle("Already exists");
-        return problem(problem);
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> lostRace(ConcurrencyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "someone else changed this at the same moment; try again");
-        problem.setTitle("Concurrent change");
-        return problem(problem);
-    }
-
-    @ExceptionHandler(CommandSender.IdempotencyKeyReused.class)
-    ResponseEntity<ProblemDetail> keyReused(CommandSender.IdempotencyKeyReused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setTitle("Idempotency-Key reused");
         return problem(problem);
     }
 
@@ -202,7 +148,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 
-    private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> errors) {
+    public static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the request is not valid: see errors");
         problem.setTitle("Invalid request");
@@ -210,7 +156,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+    public static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

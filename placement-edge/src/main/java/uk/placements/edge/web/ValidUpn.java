@@ -1,4 +1,4 @@
-package uk.placements.command.web;
+package uk.placements.edge.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
