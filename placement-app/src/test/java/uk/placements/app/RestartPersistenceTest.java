@@ -7,7 +7,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.command.http.Api;
-import uk.placements.command.pupil.PupilVault;
+import uk.placements.shared.pupil.PupilVault;
 import uk.placements.shared.placement.PupilId;
 
 import java.nio.file.Path;

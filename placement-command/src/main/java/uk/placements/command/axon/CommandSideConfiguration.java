@@ -10,8 +10,8 @@ import uk.placements.command.placement.domain.ProvisionPlaces;
 import uk.placements.command.provision.domain.Provision;
 import uk.placements.command.provision.domain.RepositoryProvisionPlaces;
 import uk.placements.command.pupil.JdbcPupilStore;
-import uk.placements.command.pupil.KeyEncryptionKey;
-import uk.placements.command.pupil.PupilVault;
+import uk.placements.shared.pupil.KeyEncryptionKey;
+import uk.placements.shared.pupil.PupilVault;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -6,6 +6,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.command.placement.domain.PupilRegister;
 import uk.placements.shared.common.Upn;
+import uk.placements.shared.pupil.DataKeys;
+import uk.placements.shared.pupil.KeyEncryptionKey;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PupilId;
 

@@ -25,6 +25,7 @@ import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.provision.ReleaseCause;
 import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.shared.pupil.PupilSealer;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package uk.placements.command.pupil;
+package uk.placements.shared.pupil;
 
 import uk.placements.shared.placement.PupilId;
 

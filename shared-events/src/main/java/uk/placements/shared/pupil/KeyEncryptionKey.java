@@ -1,4 +1,4 @@
-package uk.placements.command.pupil;
+package uk.placements.shared.pupil;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;

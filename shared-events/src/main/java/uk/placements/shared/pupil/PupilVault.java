@@ -1,6 +1,5 @@
-package uk.placements.command.pupil;
+package uk.placements.shared.pupil;
 
-import uk.placements.command.placement.domain.PupilSealer;
 import uk.placements.shared.placement.PupilDetails;
 import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.placement.SealedPupil;

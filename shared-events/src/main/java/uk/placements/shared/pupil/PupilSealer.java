@@ -1,10 +1,10 @@
-package uk.placements.command.placement.domain;
+package uk.placements.shared.pupil;
 
 import uk.placements.shared.placement.PupilDetails;
 import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.placement.SealedPupil;
 
-/** Encrypts personal data with the pupil's own data key before it goes into an event. */
+/** Encrypts personal data with the pupil's own data key before it goes into an event (the command side's port). */
 public interface PupilSealer {
 
     SealedPupil seal(PupilId pupil, PupilDetails details);
