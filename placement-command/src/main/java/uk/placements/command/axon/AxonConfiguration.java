@@ -1,9 +1,5 @@
 package uk.placements.command.axon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -13,12 +9,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.dao.TransientDataAccessException;
 
 import java.sql.SQLException;
@@ -29,38 +21,12 @@ import static uk.placements.shared.common.CommandMetadata.CORRELATION_ID;
 import static uk.placements.shared.common.CommandMetadata.USER_ID;
 
 /**
- * Axon's wiring for every mode: Jackson for every serializer with a mapper of Axon's own (no default typing,
- * dates as ISO strings), the user and correlation id copied onto every event, and a gateway that retries a
- * command that lost a race on an event stream.
+ * The command side's Axon wiring: the user and correlation id copied onto every event, a gateway that retries a
+ * command that lost a race on an event stream, and duplicate keys recognised on every database. (Serializers are
+ * shared with the read side: see {@code uk.placements.edge.axon.AxonSerialization}.)
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
-
-    /** A mapper for stored messages only; the HTTP API's mapper can change without touching the event store. */
-    static ObjectMapper axonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    @Bean
-    @Primary
-    public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
-    }
 
     /** Auditors need the user behind every event: Axon copies these keys from each command onto its events. */
     @Bean

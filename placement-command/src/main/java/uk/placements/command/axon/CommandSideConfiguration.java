@@ -1,7 +1,6 @@
 package uk.placements.command.axon;
 
 import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -11,37 +10,17 @@ import uk.placements.command.provision.domain.Provision;
 import uk.placements.command.provision.domain.RepositoryProvisionPlaces;
 import uk.placements.command.pupil.JdbcPupilStore;
 import uk.placements.shared.pupil.KeyEncryptionKey;
-import uk.placements.shared.pupil.PupilVault;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** The command side's own beans: the ports the aggregates are handed, and the idempotency interceptor. */
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:placement-command.properties")
 public class CommandSideConfiguration {
 
-    /** English authorities work on UK dates: "today" for R-DATE-ORDER is today in London. */
-    @Bean
-    public Clock clock() {
-        return Clock.system(ZoneId.of("Europe/London"));
-    }
-
-    @Bean
-    public KeyEncryptionKey keyEncryptionKey(@Value("${placements.crypto.master-key:}") String masterKey,
-                                             @Value("${placements.crypto.master-key-file:./data/master.key}") Path file) {
-        return KeyEncryptionKey.fromConfiguration(masterKey, file);
-    }
-
     @Bean
     public JdbcPupilStore pupilStore(JdbcTemplate jdbc, KeyEncryptionKey kek, Clock clock) {
         return new JdbcPupilStore(jdbc, kek, clock);
-    }
-
-    @Bean
-    public PupilVault pupilVault(JdbcPupilStore keys) {
-        return new PupilVault(keys);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.command.placement.domain.PupilRegister;
 import uk.placements.shared.common.Upn;
-import uk.placements.shared.pupil.DataKeys;
 import uk.placements.shared.pupil.KeyEncryptionKey;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PupilId;
@@ -15,13 +14,12 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Pupils, their wrapped data keys and their open placements, in tables of their own. Every method runs inside the
+ * Pupils (with a fresh data key each, wrapped by the master key) and their open placements, in tables of their own. Every method runs inside the
  * command's transaction (the JdbcTemplate joins it), so a claim commits with the events or not at all.
  */
-public class JdbcPupilStore implements PupilRegister, DataKeys {
+public class JdbcPupilStore implements PupilRegister {
 
     private final JdbcTemplate jdbc;
     private final KeyEncryptionKey kek;
@@ -77,12 +75,5 @@ public class JdbcPupilStore implements PupilRegister, DataKeys {
     public void releaseOpenPlacement(PupilId pupil, PlacementId placement) {
         jdbc.update("DELETE FROM open_placement WHERE pupil_id = ? AND placement_id = ?", pupil.value(),
                 placement.value());
-    }
-
-    @Override
-    public Optional<byte[]> dataKey(PupilId pupil) {
-        List<byte[]> wrapped = jdbc.query("SELECT wrapped_key FROM pupil_key WHERE pupil_id = ?",
-                (rs, i) -> rs.getBytes(1), pupil.value());
-        return wrapped.stream().findFirst().map(kek::unwrap);
     }
 }

@@ -1,0 +1,56 @@
+package uk.placements.edge.pupil;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.pupil.DataKeys;
+import uk.placements.shared.pupil.KeyEncryptionKey;
+import uk.placements.shared.pupil.PupilVault;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one pupil vault of a process: the write side seals with it, the read side opens with it. Data keys live in
+ * {@code pupil_key}, wrapped by the master key.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PupilVaultConfiguration {
+
+    @Bean
+    public KeyEncryptionKey keyEncryptionKey(@Value("${placements.crypto.master-key:}") String masterKey,
+                                             @Value("${placements.crypto.master-key-file:./data/master.key}") Path file) {
+        return KeyEncryptionKey.fromConfiguration(masterKey, file);
+    }
+
+    @Bean
+    public DataKeys dataKeys(JdbcTemplate jdbc, KeyEncryptionKey kek) {
+        return new JdbcDataKeys(jdbc, kek);
+    }
+
+    @Bean
+    public PupilVault pupilVault(DataKeys keys) {
+        return new PupilVault(keys);
+    }
+
+    /** Reads a pupil's data key and unwraps it; an erased pupil has none. */
+    static final class JdbcDataKeys implements DataKeys {
+        private final JdbcTemplate jdbc;
+        private final KeyEncryptionKey kek;
+
+        JdbcDataKeys(JdbcTemplate jdbc, KeyEncryptionKey kek) {
+            this.jdbc = jdbc;
+            this.kek = kek;
+        }
+
+        @Override
+        public Optional<byte[]> dataKey(PupilId pupil) {
+            List<byte[]> wrapped = jdbc.query("SELECT wrapped_key FROM pupil_key WHERE pupil_id = ?",
+                    (rs, i) -> rs.getBytes(1), pupil.value());
+            return wrapped.stream().findFirst().map(kek::unwrap);
+        }
+    }
+}

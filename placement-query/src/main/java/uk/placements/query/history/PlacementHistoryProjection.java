@@ -1,0 +1,203 @@
+package uk.placements.query.history;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.placements.shared.placement.event.MovedToMainstream;
+import uk.placements.shared.placement.event.OfferDeclined;
+import uk.placements.shared.placement.event.OfferWithdrawn;
+import uk.placements.shared.placement.event.PlaceOffered;
+import uk.placements.shared.placement.event.PlacementEnded;
+import uk.placements.shared.placement.event.PlacementEvent;
+import uk.placements.shared.placement.event.PupilAdmitted;
+import uk.placements.shared.placement.event.PupilReferred;
+import uk.placements.shared.placement.event.ReferralWithdrawn;
+import uk.placements.shared.placement.event.TimeSplitChanged;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Read model "placement-history": each placement's state over business time, so that every dashboard figure can be
+ * asked "as at" a date. A placement's business dates never go backwards (R-DATE-ORDER), so each event opens a period
+ * valid from its business date until the next event's. Milestones (offers, admissions, split changes, endings) are
+ * the facts the inclusion and waiting-time figures count. Idempotent: a period exists once per event sequence.
+ */
+@Component
+@ProcessingGroup(PlacementHistoryProjection.NAME)
+public class PlacementHistoryProjection {
+
+    public static final String NAME = "placement-history";
+    private final JdbcTemplate jdbc;
+
+    public PlacementHistoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The state a period carries. */
+    record Period(String status, int yearGroup, String primaryNeed, String ehcpStatus, String provisionId,
+                  String provisionType, Integer mainstreamPercent, boolean belowBand, boolean outsideNeed,
+                  boolean overCapacity, LocalDate referredOn, LocalDate offeredOn, LocalDate admittedOn) {
+    }
+
+    @EventHandler
+    void on(PlacementEvent event, @SequenceNumber long seq) {
+        String id = event.placementId().value();
+        if (exists(id, seq)) {
+            return;
+        }
+        Period previous = seq == 0 ? null : latest(id);
+        if (seq > 0 && previous == null) {
+            throw new IllegalStateException("placement history out of order for sequence " + seq);
+        }
+        LocalDate on = businessDate(event);
+        Period next = evolve(previous, event);
+        if (previous != null) {
+            jdbc.update("UPDATE rm_placement_period SET valid_to = ? WHERE placement_id = ? AND seq = ?",
+                    Date.valueOf(on), id, seq - 1);
+        }
+        jdbc.update("""
+                        INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status, year_group,
+                            primary_need, ehcp_status, provision_id, provision_type, mainstream_percent,
+                            below_integration_band, outside_designated_need, over_capacity, referred_on, offered_on,
+                            admitted_on)
+                        VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, seq, Date.valueOf(on), next.status(), next.yearGroup(), next.primaryNeed(), next.ehcpStatus(),
+                next.provisionId(), next.provisionType(), next.mainstreamPercent(), next.belowBand(),
+                next.outsideNeed(), next.overCapacity(), Date.valueOf(next.referredOn()), date(next.offeredOn()),
+                date(next.admittedOn()));
+        String kind = milestone(previous, event);
+        if (kind != null) {
+            Integer fromReferral = (int) ChronoUnit.DAYS.between(next.referredOn(), on);
+            LocalDate offered = previous == null ? null : previous.offeredOn();
+            Integer fromOffer = offered == null ? null : (int) ChronoUnit.DAYS.between(offered, on);
+            jdbc.update("""
+                            INSERT INTO rm_placement_milestone (placement_id, seq, kind, on_date, provision_id,
+                                days_from_referral, days_from_offer) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    id, seq, kind, Date.valueOf(on), next.provisionId() != null ? next.provisionId()
+                            : previous == null ? null : previous.provisionId(), fromReferral, fromOffer);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM rm_placement_milestone");
+        jdbc.update("DELETE FROM rm_placement_period");
+    }
+
+    static Period evolve(Period p, PlacementEvent event) {
+        if (event instanceof PupilReferred e) {
+            return new Period("REFERRED", e.yearGroup(), e.primaryNeed().name(), e.ehcpStatus().name(), null, null,
+                    null, false, false, false, e.referredOn(), null, null);
+        }
+        if (event instanceof PlaceOffered e) {
+            return new Period("OFFERED", p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), e.provisionId().value(),
+                    e.provisionType().name(), null, false, e.outsideDesignatedNeed(),
+                    e.overCapacityDecision() != null, p.referredOn(), e.offeredOn(), null);
+        }
+        if (event instanceof OfferDeclined || event instanceof OfferWithdrawn) {
+            return new Period("REFERRED", p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), null, null, null, false,
+                    false, false, p.referredOn(), null, null);
+        }
+        if (event instanceof PupilAdmitted e) {
+            return new Period("ADMITTED", p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
+                    p.provisionType(), e.mainstreamPercent(), e.belowIntegrationBand(), p.outsideNeed(),
+                    p.overCapacity(), p.referredOn(), p.offeredOn(), e.admittedOn());
+        }
+        if (event instanceof TimeSplitChanged e) {
+            return new Period(p.status(), p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
+                    p.provisionType(), e.mainstreamPercent(), e.belowIntegrationBand(), p.outsideNeed(),
+                    p.overCapacity(), p.referredOn(), p.offeredOn(), p.admittedOn());
+        }
+        String terminal = event instanceof MovedToMainstream ? "MOVED_TO_MAINSTREAM"
+                : event instanceof PlacementEnded ? "ENDED" : "WITHDRAWN";
+        return new Period(terminal, p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
+                p.provisionType(), p.mainstreamPercent(), p.belowBand(), p.outsideNeed(), p.overCapacity(),
+                p.referredOn(), p.offeredOn(), p.admittedOn());
+    }
+
+    static LocalDate businessDate(PlacementEvent event) {
+        if (event instanceof PupilReferred e) {
+            return e.referredOn();
+        }
+        if (event instanceof PlaceOffered e) {
+            return e.offeredOn();
+        }
+        if (event instanceof OfferDeclined e) {
+            return e.on();
+        }
+        if (event instanceof OfferWithdrawn e) {
+            return e.on();
+        }
+        if (event instanceof PupilAdmitted e) {
+            return e.admittedOn();
+        }
+        if (event instanceof TimeSplitChanged e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof MovedToMainstream e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof PlacementEnded e) {
+            return e.effectiveFrom();
+        }
+        return ((ReferralWithdrawn) event).on();
+    }
+
+    private static String milestone(Period previous, PlacementEvent event) {
+        if (event instanceof PlaceOffered) {
+            return "OFFERED";
+        }
+        if (event instanceof OfferDeclined) {
+            return "OFFER_DECLINED";
+        }
+        if (event instanceof OfferWithdrawn) {
+            return "OFFER_WITHDRAWN";
+        }
+        if (event instanceof PupilAdmitted) {
+            return "ADMITTED";
+        }
+        if (event instanceof TimeSplitChanged e) {
+            return e.mainstreamPercent() > e.previousPercent() ? "SPLIT_INCREASE" : "SPLIT_DECREASE";
+        }
+        if (event instanceof MovedToMainstream) {
+            return "MOVED_TO_MAINSTREAM";
+        }
+        if (event instanceof PlacementEnded) {
+            return "ENDED";
+        }
+        if (event instanceof ReferralWithdrawn) {
+            return "WITHDRAWN";
+        }
+        return null;
+    }
+
+    private boolean exists(String id, long seq) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement_period WHERE placement_id = ? AND seq = ?",
+                Integer.class, id, seq);
+        return n != null && n > 0;
+    }
+
+    private Period latest(String id) {
+        List<Period> rows = jdbc.query("""
+                        SELECT status, year_group, primary_need, ehcp_status, provision_id, provision_type,
+                            mainstream_percent, below_integration_band, outside_designated_need, over_capacity,
+                            referred_on, offered_on, admitted_on
+                        FROM rm_placement_period WHERE placement_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY""",
+                (rs, i) -> new Period(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getBoolean(8),
+                        rs.getBoolean(9), rs.getBoolean(10), rs.getDate(11).toLocalDate(),
+                        rs.getDate(12) == null ? null : rs.getDate(12).toLocalDate(),
+                        rs.getDate(13) == null ? null : rs.getDate(13).toLocalDate()), id);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}
