@@ -61,7 +61,7 @@ import static uk.placements.command.FixtureMatchers.onlyEvent;
 import static uk.placements.command.FixtureMatchers.violationOf;
 
 /** The placement rules of DOMAIN.md, each broken and kept, through the Placement aggregate. */
-class PlacementRulesTest {
+public class PlacementRulesTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
@@ -251,6 +251,16 @@ class PlacementRulesTest {
     void offerBeforeTheReferralIsRefused() {
         fixture.given(referred())
                 .when(new OfferPlace(PLACEMENT, RB, REFERRED_ON.minusDays(1), null, null))
+                .expectException(violationOf(Rule.DATE_ORDER))
+                .expectNoEvents();
+        assertThat(places.reserved).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R-DATE-ORDER: a new offer dated before the previous offer was declined is refused")
+    void offerBeforeThePreviousDeclineIsRefused() {
+        fixture.given(referred(), offeredRb(), new OfferDeclined(PLACEMENT, RB, LATER, "too far"))
+                .when(new OfferPlace(PLACEMENT, UNIT, LATER.minusDays(1), null, null))
                 .expectException(violationOf(Rule.DATE_ORDER))
                 .expectNoEvents();
         assertThat(places.reserved).isEmpty();

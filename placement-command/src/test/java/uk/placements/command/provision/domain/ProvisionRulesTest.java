@@ -40,7 +40,7 @@ import java.util.Set;
 import static uk.placements.command.FixtureMatchers.violationOf;
 
 /** The provision rules of DOMAIN.md, each broken and kept, through the Provision aggregate. */
-class ProvisionRulesTest {
+public class ProvisionRulesTest {
 
     private static final ProvisionId RB = new ProvisionId("RB-NORTH-01");
     private static final HostSchool HOST = new HostSchool(new SchoolUrn("123456"), "Northgate Primary");
