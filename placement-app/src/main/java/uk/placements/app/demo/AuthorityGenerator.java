@@ -8,6 +8,7 @@ import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.common.SchoolUrn;
 import uk.placements.shared.common.Upn;
+import uk.placements.shared.common.YearGroup;
 import uk.placements.shared.placement.OverCapacityDecision;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PupilDetails;
@@ -103,6 +104,8 @@ public final class AuthorityGenerator {
         private final PriorityQueue<Step> steps =
                 new PriorityQueue<>(Comparator.comparing(Step::on).thenComparingLong(Step::order));
         private final List<Prov> provisions = new ArrayList<>();
+        private final List<List<Prov>> byYear = new ArrayList<>();
+        private final List<Map<NeedCode, List<Prov>>> byYearAndNeed = new ArrayList<>();
         private final List<Pupil> pupils = new ArrayList<>();
         private final Set<String> upns = new HashSet<>();
         private final int provisionCount;
@@ -127,6 +130,7 @@ public final class AuthorityGenerator {
             for (int i = 0; i < provisionCount; i++) {
                 commission(i, start);
             }
+            index();
             planProvisionChanges(start);
             for (int i = 0; i < placementCount; i++) {
                 Pupil pupil = newPupil(i);
@@ -160,6 +164,26 @@ public final class AuthorityGenerator {
                     new HostSchool(new SchoolUrn(String.valueOf(between(100000, 149999))), hostSchoolName(a.phase(),
                             place)), a.phase(), a.lowestYear(), a.highestYear(), a.needs(), places, openedOn));
             commands.add(staffing(p, openedOn));
+        }
+
+        /** Provisions by the year groups they take, and by year group and designated need: offers look here. */
+        private void index() {
+            for (int year = YearGroup.RECEPTION; year <= YearGroup.HIGHEST; year++) {
+                byYear.add(new ArrayList<>());
+                Map<NeedCode, List<Prov>> byNeed = new EnumMap<>(NeedCode.class);
+                for (NeedCode need : NeedCode.values()) {
+                    byNeed.put(need, new ArrayList<>());
+                }
+                byYearAndNeed.add(byNeed);
+            }
+            for (Prov v : provisions) {
+                for (int year = v.archetype.lowestYear(); year <= v.archetype.highestYear(); year++) {
+                    byYear.get(year).add(v);
+                    for (NeedCode need : v.archetype.needs()) {
+                        byYearAndNeed.get(year).get(need).add(v);
+                    }
+                }
+            }
         }
 
         private String provisionName(Archetype a, String place) {
@@ -322,21 +346,29 @@ public final class AuthorityGenerator {
             if (p.status != PlacementStatus.REFERRED) {
                 return;
             }
-            List<Prov> suitable = provisions.stream().filter(v -> v.open && v.acceptsOffers(current())
-                    && p.year >= v.archetype.lowestYear() && p.year <= v.archetype.highestYear()
-                    && (p.requested == null || p.requested == v.archetype.type()) && !p.refused.contains(v)).toList();
-            List<Prov> forNeed = suitable.stream().filter(v -> v.archetype.needs().contains(p.need)).toList();
-            List<Prov> withRoom = forNeed.stream().filter(Prov::hasRoom).toList();
-            if (!withRoom.isEmpty()) {
-                offer(p, mostRoom(withRoom), null, null);
-            } else if (p.namedSchool && !forNeed.isEmpty()) {
+            List<Prov> forNeed = new ArrayList<>();
+            for (Prov v : byYearAndNeed.get(p.year).get(p.need)) {
+                if (canOffer(p, v)) {
+                    forNeed.add(v);
+                }
+            }
+            Prov best = mostRoom(forNeed);
+            if (best != null) {
+                offer(p, best, null, null);
+                return;
+            }
+            if (p.namedSchool && !forNeed.isEmpty()) {
                 overCapacityOffers++;
                 offer(p, pick(forNeed), null, new OverCapacityDecision(
                         "The EHC plan names this school, which must admit the child (Children and Families Act "
                                 + "2014 s.43)", DECIDED_BY));
-            } else if (p.overrideAllowed && suitable.stream().anyMatch(Prov::hasRoom)) {
+                return;
+            }
+            Prov other = p.overrideAllowed
+                    ? mostRoom(byYear.get(p.year).stream().filter(v -> canOffer(p, v)).toList()) : null;
+            if (other != null) {
                 needOverrides++;
-                offer(p, mostRoom(suitable.stream().filter(Prov::hasRoom).toList()), pick(List.of(
+                offer(p, other, pick(List.of(
                         "No provision designated for this need has a place; the SENCO and educational "
                                 + "psychologist agree this one can meet the plan's outcomes",
                         "Closest provision with a place; specialist outreach agreed for the primary need")), null);
@@ -347,9 +379,27 @@ public final class AuthorityGenerator {
             }
         }
 
+        /** R-PROVISION-OPEN, R-YEAR (by the index used) and R-TYPE, and not a provision the pupil turned down. */
+        private boolean canOffer(Pupil p, Prov v) {
+            return v.open && v.acceptsOffers(current()) && (p.requested == null || p.requested == v.archetype.type())
+                    && !p.refused.contains(v);
+        }
+
+        /** The candidate with most places free (one of them at random), or null if every one is full. */
         private Prov mostRoom(List<Prov> candidates) {
-            int most = candidates.stream().mapToInt(Prov::room).max().orElseThrow();
-            return pick(candidates.stream().filter(v -> v.room() == most).toList());
+            List<Prov> best = new ArrayList<>();
+            int most = 0;
+            for (Prov v : candidates) {
+                int room = v.room();
+                if (room > most) {
+                    most = room;
+                    best.clear();
+                }
+                if (room > 0 && room == most) {
+                    best.add(v);
+                }
+            }
+            return best.isEmpty() ? null : pick(best);
         }
 
         private void offer(Pupil p, Prov v, String needOverride, OverCapacityDecision decision) {

@@ -1,6 +1,8 @@
 package uk.placements.app.demo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.common.Upn;
 import uk.placements.shared.placement.command.ReferPupil;
@@ -8,7 +10,6 @@ import uk.placements.shared.placement.command.ReferPupil;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +49,19 @@ class AuthorityGeneratorTest {
         assertThat(plan.needOverrides()).isPositive();
         assertThat(plan.offersDeclined()).isPositive();
         assertThat(plan.offersWithdrawn()).isPositive();
-        System.out.println(plan.commands().size() + " commands " + plan.placementsByStatus() + " over="
-                + plan.overCapacityOffers() + " override=" + plan.needOverrides() + " declined="
-                + plan.offersDeclined() + " withdrawn=" + plan.offersWithdrawn() + " splits="
-                + plan.timeSplitChanges());
-        Set<PlacementStatus> seen = plan.placementsByStatus().keySet();
-        assertThat(seen).containsExactlyInAnyOrder(PlacementStatus.values());
+        assertThat(plan.placementsByStatus().keySet()).containsExactlyInAnyOrder(PlacementStatus.values());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"20250901, 36, 600", "1, 30, 500", "2, 2, 300", "3, 120, 4000", "4, 600, 20000"})
+    void everyCommandIsAcceptedByTheRulesInOrder(long seed, int provisions, int placements) {
+        AuthorityPlan plan = new AuthorityGenerator(seed, TODAY).generate(provisions, placements);
+        RulesReplay rules = new RulesReplay(TODAY);
+
+        plan.commands().forEach(rules::send);
+
+        assertThat(rules.placementsByStatus()).isEqualTo(plan.placementsByStatus());
+        assertThat(rules.overCapacityReservations()).isEqualTo(plan.overCapacityOffers());
+        assertThat(rules.provisionsClosed()).isEqualTo(plan.provisionsClosed());
     }
 }
