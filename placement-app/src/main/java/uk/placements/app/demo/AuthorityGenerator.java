@@ -96,7 +96,7 @@ public final class AuthorityGenerator {
         return new Run(provisions, placements).play();
     }
 
-    /** One generation: its own random stream and simulated world, so the generator itself stays reusable. */
+    /** One call of {@link #generate}: its own random stream and replayed world, so the generator stays reusable. */
     private final class Run {
 
         private final Random random = new Random(seed);
