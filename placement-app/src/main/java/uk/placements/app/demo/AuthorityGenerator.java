@@ -1,0 +1,691 @@
+package uk.placements.app.demo;
+
+import uk.placements.shared.common.EhcpStatus;
+import uk.placements.shared.common.EndReason;
+import uk.placements.shared.common.NeedCode;
+import uk.placements.shared.common.Phase;
+import uk.placements.shared.common.PlacementStatus;
+import uk.placements.shared.common.ProvisionType;
+import uk.placements.shared.common.SchoolUrn;
+import uk.placements.shared.common.Upn;
+import uk.placements.shared.common.YearGroup;
+import uk.placements.shared.placement.OverCapacityDecision;
+import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.placement.PupilDetails;
+import uk.placements.shared.placement.command.AdmitPupil;
+import uk.placements.shared.placement.command.ChangeTimeSplit;
+import uk.placements.shared.placement.command.DeclineOffer;
+import uk.placements.shared.placement.command.EndPlacement;
+import uk.placements.shared.placement.command.MoveToMainstream;
+import uk.placements.shared.placement.command.OfferPlace;
+import uk.placements.shared.placement.command.ReferPupil;
+import uk.placements.shared.placement.command.WithdrawOffer;
+import uk.placements.shared.placement.command.WithdrawReferral;
+import uk.placements.shared.provision.HostSchool;
+import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
+import uk.placements.shared.provision.command.CloseProvision;
+import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordStaffing;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static uk.placements.shared.common.NeedCode.ASD;
+import static uk.placements.shared.common.NeedCode.HI;
+import static uk.placements.shared.common.NeedCode.MLD;
+import static uk.placements.shared.common.NeedCode.MSI;
+import static uk.placements.shared.common.NeedCode.PD;
+import static uk.placements.shared.common.NeedCode.PMLD;
+import static uk.placements.shared.common.NeedCode.SEMH;
+import static uk.placements.shared.common.NeedCode.SLCN;
+import static uk.placements.shared.common.NeedCode.SLD;
+import static uk.placements.shared.common.NeedCode.SPLD;
+import static uk.placements.shared.common.NeedCode.VI;
+import static uk.placements.shared.common.ProvisionType.RESOURCE_BASE;
+import static uk.placements.shared.common.ProvisionType.SEN_UNIT;
+
+/**
+ * Generates a plausible local authority as the commands a provision admin and caseworkers would have sent over the
+ * last two years: provisions commissioned and staffed, then pupils referred, offered places, admitted, their time
+ * split changed, and moved on to mainstream or ended, with the declines, withdrawals, need overrides and audited
+ * over-capacity decisions real casework has.
+ * <p>
+ * Pure and deterministic: the same seed, size and "today" give the same commands. It replays the authority day by
+ * day, keeping its own count of places taken, so every command it emits is one the domain rules accept when sent
+ * in order (dates never go backwards within a placement, offers fit year, type, need and capacity, and capacity is
+ * exceeded only under a decision when a provision is full). Referrals whose next step falls after today simply stay
+ * where they are: that is the waiting list, the outstanding offers and the pupils on roll.
+ */
+public final class AuthorityGenerator {
+
+    /** How far back the generated history of referrals reaches. */
+    static final int HISTORY_DAYS = 730;
+    /** A fictional three-digit LA number, the first part of every generated UPN. */
+    private static final String LA_NUMBER = "899";
+    private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
+    private static final String DECIDED_BY = "Head of SEND Services";
+
+    private final long seed;
+    private final LocalDate today;
+
+    public AuthorityGenerator(long seed, LocalDate today) {
+        this.seed = seed;
+        this.today = today;
+    }
+
+    /** An authority of {@code provisions} provisions (at least 2) and {@code placements} referrals. */
+    public AuthorityPlan generate(int provisions, int placements) {
+        if (provisions < 2 || placements < 0) {
+            throw new IllegalArgumentException("an authority needs at least 2 provisions and no negative placements");
+        }
+        return new Run(provisions, placements).play();
+    }
+
+    /** One call of {@link #generate}: its own random stream and replayed world, so the generator stays reusable. */
+    private final class Run {
+
+        private final Random random = new Random(seed);
+        private final List<Object> commands = new ArrayList<>();
+        private final PriorityQueue<Step> steps =
+                new PriorityQueue<>(Comparator.comparing(Step::on).thenComparingLong(Step::order));
+        private final List<Prov> provisions = new ArrayList<>();
+        private final List<List<Prov>> byYear = new ArrayList<>();
+        private final List<Map<NeedCode, List<Prov>>> byYearAndNeed = new ArrayList<>();
+        private final List<Pupil> pupils = new ArrayList<>();
+        private final Set<String> upns = new HashSet<>();
+        private final int provisionCount;
+        private final int placementCount;
+        private long order;
+        /** The day being replayed: every command emitted now carries it as its business date. */
+        private LocalDate now;
+        private int overCapacityOffers;
+        private int needOverrides;
+        private int declined;
+        private int offersWithdrawn;
+        private int splitChanges;
+        private int closed;
+
+        Run(int provisionCount, int placementCount) {
+            this.provisionCount = provisionCount;
+            this.placementCount = placementCount;
+        }
+
+        AuthorityPlan play() {
+            LocalDate start = today.minusDays(HISTORY_DAYS);
+            for (int i = 0; i < provisionCount; i++) {
+                commission(i, start);
+            }
+            index();
+            planProvisionChanges(start);
+            for (int i = 0; i < placementCount; i++) {
+                Pupil pupil = newPupil(i);
+                pupils.add(pupil);
+                at(pupil.referredOn, () -> refer(pupil));
+            }
+            while (!steps.isEmpty()) {
+                steps.poll().action().run();
+            }
+            Map<PlacementStatus, Integer> byStatus = new EnumMap<>(PlacementStatus.class);
+            for (PlacementStatus status : PlacementStatus.values()) {
+                byStatus.put(status, 0);
+            }
+            pupils.forEach(p -> byStatus.merge(p.status, 1, Integer::sum));
+            return new AuthorityPlan(commands, provisions.size(), closed, byStatus, overCapacityOffers,
+                    needOverrides, declined, offersWithdrawn, splitChanges);
+        }
+
+        // ---- provisions ----
+
+        private void commission(int index, LocalDate historyStart) {
+            Archetype a = Archetype.ALL.get(index % Archetype.ALL.size());
+            String place = DemoNames.PLACES.get(index % DemoNames.PLACES.size())
+                    + (index < DemoNames.PLACES.size() ? "" : " " + (index / DemoNames.PLACES.size() + 1));
+            int places = a.type() == RESOURCE_BASE ? between(8, 16) : between(6, 12);
+            Prov p = new Prov(new ProvisionId(String.format("%s-%04d", a.type() == RESOURCE_BASE ? "RB" : "SU",
+                    index + 1)), a, places);
+            provisions.add(p);
+            LocalDate openedOn = historyStart.minusDays(between(30, 8 * 365));
+            commands.add(new CommissionProvision(p.id, provisionName(a, place), a.type(),
+                    new HostSchool(new SchoolUrn(String.valueOf(between(100000, 149999))), hostSchoolName(a.phase(),
+                            place)), a.phase(), a.lowestYear(), a.highestYear(), a.needs(), places, openedOn));
+            commands.add(staffing(p, openedOn));
+        }
+
+        /** Provisions by the year groups they take, and by year group and designated need: offers look here. */
+        private void index() {
+            for (int year = YearGroup.RECEPTION; year <= YearGroup.HIGHEST; year++) {
+                byYear.add(new ArrayList<>());
+                Map<NeedCode, List<Prov>> byNeed = new EnumMap<>(NeedCode.class);
+                for (NeedCode need : NeedCode.values()) {
+                    byNeed.put(need, new ArrayList<>());
+                }
+                byYearAndNeed.add(byNeed);
+            }
+            for (Prov v : provisions) {
+                for (int year = v.archetype.lowestYear(); year <= v.archetype.highestYear(); year++) {
+                    byYear.get(year).add(v);
+                    for (NeedCode need : v.archetype.needs()) {
+                        byYearAndNeed.get(year).get(need).add(v);
+                    }
+                }
+            }
+        }
+
+        private String provisionName(Archetype a, String place) {
+            String needs = String.join(" and ", a.needs().stream().map(Enum::name).toList());
+            String kind = a.type() == RESOURCE_BASE ? "Resource Base" : "SEN Unit";
+            if (chance(0.3)) {
+                return "The " + pick(DemoNames.CENTRES) + " Centre, " + place + " (" + needs + " " + kind + ")";
+            }
+            return place + " " + needs + " " + kind;
+        }
+
+        private String hostSchoolName(Phase phase, String place) {
+            return switch (phase) {
+                case PRIMARY -> chance(0.25) ? "St " + pick(DemoNames.SAINTS) + "'s CofE Primary School"
+                        : place + (chance(0.8) ? " Primary School" : " Primary Academy");
+                case SECONDARY -> place + (chance(0.5) ? " Academy" : chance(0.5) ? " High School" : " School");
+                case ALL_THROUGH -> place + " All-Through School";
+            };
+        }
+
+        private RecordStaffing staffing(Prov p, LocalDate from) {
+            int adults = Math.max(2, p.places / (p.archetype.type() == SEN_UNIT ? 2 : 3) + between(0, 2));
+            int teachers = p.archetype.type() == SEN_UNIT ? between(1, 2) : between(0, 2);
+            BigDecimal therapy = BigDecimal.valueOf(between(2, 25) * 5L, 1);
+            return new RecordStaffing(p.id, adults, teachers, therapy, from);
+        }
+
+        /** Places changes, later staffing records and one closure, each on a date inside the history. */
+        private void planProvisionChanges(LocalDate historyStart) {
+            Prov closing = provisions.get(provisionCount - 1);
+            closing.closesOn = today.minusDays(between(30, 75));
+            int placeChanges = Math.max(2, provisionCount / 12);
+            for (int i = 0; i < placeChanges; i++) {
+                Prov p = provisions.get((i * 7 + 3) % (provisionCount - 1));
+                boolean grow = i % 2 == 0;
+                LocalDate on = historyStart.plusDays(between(120, HISTORY_DAYS - 60));
+                at(on, () -> changePlaces(p, grow, on));
+            }
+            for (Prov p : provisions) {
+                if (p != closing && chance(0.35)) {
+                    LocalDate on = historyStart.plusDays(between(180, HISTORY_DAYS - 10));
+                    at(on, () -> commands.add(staffing(p, on)));
+                }
+            }
+            at(closing.closesOn, () -> close(closing));
+        }
+
+        private void changePlaces(Prov p, boolean grow, LocalDate on) {
+            int to = grow ? p.places + between(2, 4) : Math.max(1, p.places - 2);
+            String reason = grow ? pick(List.of("Sufficiency review: waiting list for this need",
+                    "Expanded into a second classroom funded by the high-needs capital grant"))
+                    : pick(List.of("Teaching assistant post unfunded from April",
+                    "Classroom reallocated by the school; places reduced by agreement"));
+            p.places = to;
+            commands.add(new ChangeCommissionedPlaces(p.id, to, on, reason));
+        }
+
+        /** R-CLOSE: the authority first moves every pupil on and withdraws every offer, then closes. */
+        private void close(Prov p) {
+            LocalDate on = p.closesOn;
+            for (Pupil pupil : List.copyOf(p.holders)) {
+                pupil.generation++;
+                if (pupil.status == PlacementStatus.OFFERED) {
+                    commands.add(new WithdrawOffer(pupil.id, on, "Provision closing: offer withdrawn"));
+                    offersWithdrawn++;
+                    release(pupil, PlacementStatus.REFERRED);
+                    pupil.refused.add(p);
+                    later(pupil, on.plusDays(between(7, 21)), () -> attemptOffer(pupil));
+                } else {
+                    commands.add(new EndPlacement(pupil.id, on, EndReason.OTHER_PROVISION, null));
+                    release(pupil, PlacementStatus.ENDED);
+                }
+            }
+            p.open = false;
+            closed++;
+            commands.add(new CloseProvision(p.id, on, "Decommissioned after the sufficiency review"));
+        }
+
+        // ---- pupils ----
+
+        private Pupil newPupil(int index) {
+            NeedCode need = weighted(NEEDS, NEED_WEIGHTS);
+            int year = weighted(YEARS, YEAR_WEIGHTS);
+            Pupil p = new Pupil(new PlacementId(UUID.nameUUIDFromBytes(
+                    ("demo-placement-" + seed + "-" + index).getBytes(StandardCharsets.UTF_8)).toString()),
+                    year, need, today.minusDays(between(0, HISTORY_DAYS)));
+            p.ehcp = chance(0.06) ? EhcpStatus.NONE : chance(0.22) ? EhcpStatus.ASSESSMENT : EhcpStatus.EHCP;
+            p.requested = requestedType(need);
+            p.declineFirst = chance(0.07);
+            p.offerWithdrawnFirst = !p.declineFirst && chance(0.04);
+            p.namedSchool = chance(0.15);
+            p.overrideAllowed = chance(RARE_NEEDS.contains(need) ? 0.5 : 0.03);
+            p.withdrawsEarly = chance(0.06);
+            return p;
+        }
+
+        private ProvisionType requestedType(NeedCode need) {
+            double r = random.nextDouble();
+            return switch (need) {
+                case SEMH, SLD, PMLD -> r < 0.6 ? SEN_UNIT : null;
+                case HI, VI, SPLD -> r < 0.6 ? RESOURCE_BASE : null;
+                case ASD, SLCN -> r < 0.35 ? RESOURCE_BASE : r < 0.55 ? SEN_UNIT : null;
+                default -> r < 0.25 ? RESOURCE_BASE : r < 0.5 ? SEN_UNIT : null;
+            };
+        }
+
+        private PupilDetails details(Pupil p) {
+            // Born in the academic year (1 September to 31 August) that puts the pupil in their year group now.
+            int academicYearStart = p.referredOn.getMonthValue() >= 9 ? p.referredOn.getYear()
+                    : p.referredOn.getYear() - 1;
+            LocalDate earliest = LocalDate.of(academicYearStart - p.year - 5, 9, 1);
+            LocalDate born = earliest.plusDays(between(0, 364));
+            return new PupilDetails(new Upn(newUpn(born)), pick(DemoNames.GIVEN), pick(DemoNames.FAMILY), born);
+        }
+
+        /** LA number, a school's establishment number, the year of allocation and a serial, then the check letter. */
+        private String newUpn(LocalDate born) {
+            String candidate;
+            do {
+                String digits = LA_NUMBER + (chance(0.7) ? "2" : "4") + String.format("%03d", between(0, 999))
+                        + String.format("%02d", (born.getYear() + 4) % 100) + String.format("%03d", between(0, 999));
+                candidate = checkLetter(digits) + digits;
+            } while (!upns.add(candidate));
+            return candidate;
+        }
+
+        private void refer(Pupil p) {
+            Set<NeedCode> secondary = EnumSet.noneOf(NeedCode.class);
+            if (chance(0.4)) {
+                secondary.add(weighted(NEEDS, NEED_WEIGHTS));
+                secondary.remove(p.need);
+            }
+            commands.add(new ReferPupil(p.id, details(p), p.year, p.need, secondary, p.ehcp, p.requested,
+                    new SchoolUrn(String.valueOf(between(100000, 149999))), p.referredOn,
+                    chance(0.2) ? "Annual review recommends specialist provision" : null));
+            p.status = PlacementStatus.REFERRED;
+            if (p.ehcp == EhcpStatus.NONE) {
+                if (chance(0.7)) {
+                    later(p, p.referredOn.plusDays(between(20, 120)), () -> withdrawReferral(p,
+                            "No EHC needs assessment requested: needs met through SEN support"));
+                }
+            } else if (p.withdrawsEarly) {
+                later(p, p.referredOn.plusDays(between(14, 200)), () -> withdrawReferral(p, pick(List.of(
+                        "Family accepted a place at a special school", "Family moved out of the area",
+                        "Needs now met in mainstream with SEN support"))));
+            } else {
+                later(p, p.referredOn.plusDays(between(21, 90)), () -> attemptOffer(p));
+            }
+        }
+
+        private void withdrawReferral(Pupil p, String reason) {
+            if (p.status != PlacementStatus.REFERRED) {
+                return;
+            }
+            commands.add(new WithdrawReferral(p.id, current(), reason));
+            p.status = PlacementStatus.WITHDRAWN;
+        }
+
+        private void attemptOffer(Pupil p) {
+            if (p.status != PlacementStatus.REFERRED) {
+                return;
+            }
+            List<Prov> forNeed = new ArrayList<>();
+            for (Prov v : byYearAndNeed.get(p.year).get(p.need)) {
+                if (canOffer(p, v)) {
+                    forNeed.add(v);
+                }
+            }
+            Prov best = mostRoom(forNeed);
+            if (best != null) {
+                offer(p, best, null, null);
+                return;
+            }
+            if (p.namedSchool && !forNeed.isEmpty()) {
+                overCapacityOffers++;
+                offer(p, pick(forNeed), null, new OverCapacityDecision(
+                        "The EHC plan names this school, which must admit the child (Children and Families Act "
+                                + "2014 s.43)", DECIDED_BY));
+                return;
+            }
+            Prov other = p.overrideAllowed
+                    ? mostRoom(byYear.get(p.year).stream().filter(v -> canOffer(p, v)).toList()) : null;
+            if (other != null) {
+                needOverrides++;
+                offer(p, other, pick(List.of(
+                        "No provision designated for this need has a place; the SENCO and educational "
+                                + "psychologist agree this one can meet the plan's outcomes",
+                        "Closest provision with a place; specialist outreach agreed for the primary need")), null);
+            } else if (ChronoUnit.DAYS.between(p.referredOn, current()) > 300 && chance(0.3)) {
+                withdrawReferral(p, "Family accepted a place at a special school");
+            } else {
+                later(p, current().plusDays(between(21, 45)), () -> attemptOffer(p));
+            }
+        }
+
+        /** R-PROVISION-OPEN, R-YEAR (by the index used) and R-TYPE, and not a provision the pupil turned down. */
+        private boolean canOffer(Pupil p, Prov v) {
+            return v.open && v.acceptsOffers(current()) && (p.requested == null || p.requested == v.archetype.type())
+                    && !p.refused.contains(v);
+        }
+
+        /** The candidate with most places free (one of them at random), or null if every one is full. */
+        private Prov mostRoom(List<Prov> candidates) {
+            List<Prov> best = new ArrayList<>();
+            int most = 0;
+            for (Prov v : candidates) {
+                int room = v.room();
+                if (room > most) {
+                    most = room;
+                    best.clear();
+                }
+                if (room > 0 && room == most) {
+                    best.add(v);
+                }
+            }
+            return best.isEmpty() ? null : pick(best);
+        }
+
+        private void offer(Pupil p, Prov v, String needOverride, OverCapacityDecision decision) {
+            LocalDate on = current();
+            commands.add(new OfferPlace(p.id, v.id, on, needOverride, decision));
+            p.status = PlacementStatus.OFFERED;
+            p.at = v;
+            v.holders.add(p);
+            if (p.declineFirst) {
+                p.declineFirst = false;
+                later(p, on.plusDays(between(5, 25)), () -> {
+                    commands.add(new DeclineOffer(p.id, current(), pick(List.of(
+                            "Family prefers a provision nearer home", "Family visited and felt it was not the right fit",
+                            "Family awaiting the outcome of an appeal for another school"))));
+                    declined++;
+                    refused(p);
+                });
+            } else if (p.offerWithdrawnFirst) {
+                p.offerWithdrawnFirst = false;
+                later(p, on.plusDays(between(5, 25)), () -> {
+                    commands.add(new WithdrawOffer(p.id, current(), pick(List.of(
+                            "Transport could not be arranged from the home address",
+                            "Transition meeting found the provision cannot meet the medical needs in the plan"))));
+                    offersWithdrawn++;
+                    refused(p);
+                });
+            } else {
+                later(p, on.plusDays(between(10, 60)), () -> admit(p));
+            }
+        }
+
+        private void refused(Pupil p) {
+            p.refused.add(p.at);
+            release(p, PlacementStatus.REFERRED);
+            later(p, current().plusDays(between(14, 45)), () -> attemptOffer(p));
+        }
+
+        private void admit(Pupil p) {
+            boolean unit = p.at.archetype.type() == SEN_UNIT;
+            Integer split = null;
+            String reason = null;
+            double r = random.nextDouble();
+            if (r < 0.3) {
+                split = unit ? pick(List.of(0, 10, 25, 30, 40)) : pick(List.of(50, 55, 60, 70, 80));
+            } else if (r < 0.4 && !unit) {
+                split = pick(List.of(30, 40, 45));
+                reason = "Phased start: time in class builds up as anxiety reduces";
+            }
+            commands.add(new AdmitPupil(p.id, current(), split, reason));
+            p.status = PlacementStatus.ADMITTED;
+            p.split = split != null ? split : unit ? 20 : 50;
+            later(p, current().plusDays(between(45, 180)), () -> changeSplit(p));
+            double fate = random.nextDouble();
+            LocalDate leaves = current().plusDays(between(120, 540));
+            if (fate < (unit ? 0.08 : 0.3)) {
+                later(p, leaves, () -> moveToMainstream(p));
+            } else if (fate < (unit ? 0.38 : 0.55)) {
+                later(p, leaves, () -> end(p));
+            }
+        }
+
+        /** Integration first: more increases than reductions, and every reduction gives its reason. */
+        private void changeSplit(Pupil p) {
+            if (p.status != PlacementStatus.ADMITTED) {
+                return;
+            }
+            boolean unit = p.at.archetype.type() == SEN_UNIT;
+            boolean up = chance(0.7);
+            int step = pick(List.of(5, 10, 15));
+            int to = up ? Math.min(unit ? 45 : 95, p.split + step) : Math.max(unit ? 0 : 10, p.split - step);
+            if (to != p.split) {
+                String reason = !up ? pick(List.of("Increased anxiety in larger classes after the move to a new key stage",
+                        "Targeted literacy intervention this term", "Medical advice: shorter days in class"))
+                        : to < 50 && !unit ? "Gradual increase: still below the integration band" : null;
+                commands.add(new ChangeTimeSplit(p.id, to, current(), reason));
+                p.split = to;
+                splitChanges++;
+            }
+            if (chance(0.55)) {
+                later(p, current().plusDays(between(60, 200)), () -> changeSplit(p));
+            }
+        }
+
+        private void moveToMainstream(Pupil p) {
+            if (p.status != PlacementStatus.ADMITTED) {
+                return;
+            }
+            commands.add(new MoveToMainstream(p.id, current(),
+                    chance(0.3) ? "Full time in class with SEN support and an outreach review each term" : null));
+            release(p, PlacementStatus.MOVED_TO_MAINSTREAM);
+        }
+
+        private void end(Pupil p) {
+            if (p.status != PlacementStatus.ADMITTED) {
+                return;
+            }
+            EndReason reason = weighted(END_REASONS, END_WEIGHTS);
+            commands.add(new EndPlacement(p.id, current(), reason,
+                    reason == EndReason.OTHER ? pick(List.of("Family elected to home educate",
+                            "Pupil on a medical placement at a hospital school")) : null));
+            release(p, PlacementStatus.ENDED);
+        }
+
+        private void release(Pupil p, PlacementStatus to) {
+            p.at.holders.remove(p);
+            p.status = to;
+        }
+
+        // ---- the day-by-day replay ----
+
+        private LocalDate current() {
+            return now;
+        }
+
+        /** Schedules an action for a day; a day after today never comes, so its action is never taken. */
+        private void at(LocalDate on, Runnable action) {
+            if (!on.isAfter(today)) {
+                steps.add(new Step(on, order++, () -> {
+                    now = on;
+                    action.run();
+                }));
+            }
+        }
+
+        /** Schedules a step of a placement's story, dropped if the story was changed meanwhile (a closure). */
+        private void later(Pupil p, LocalDate on, Runnable action) {
+            int generation = p.generation;
+            at(on, () -> {
+                if (p.generation == generation) {
+                    action.run();
+                }
+            });
+        }
+
+        // ---- seeded choices ----
+
+        private int between(int low, int high) {
+            return low + random.nextInt(high - low + 1);
+        }
+
+        private boolean chance(double p) {
+            return random.nextDouble() < p;
+        }
+
+        private <T> T pick(List<T> items) {
+            return items.get(random.nextInt(items.size()));
+        }
+
+        private <T> T weighted(List<T> items, int[] weights) {
+            int total = 0;
+            for (int w : weights) {
+                total += w;
+            }
+            int r = random.nextInt(total);
+            for (int i = 0; i < items.size(); i++) {
+                r -= weights[i];
+                if (r < 0) {
+                    return items.get(i);
+                }
+            }
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    /** The check letter of {@link Upn#isValid}: characters 2 to 13 weighted 2 to 13, modulo 23. */
+    static char checkLetter(String twelveDigits) {
+        int sum = 0;
+        for (int i = 0; i < twelveDigits.length(); i++) {
+            sum += (twelveDigits.charAt(i) - '0') * (i + 2);
+        }
+        return CHECK_LETTERS.charAt(sum % 23);
+    }
+
+    private record Step(LocalDate on, long order, Runnable action) {
+    }
+
+    /** A kind of provision an authority commissions: type, phase, year range and designated needs. */
+    private record Archetype(ProvisionType type, Phase phase, int lowestYear, int highestYear, Set<NeedCode> needs) {
+
+        static Archetype of(ProvisionType type, Phase phase, int low, int high, NeedCode... needs) {
+            return new Archetype(type, phase, low, high, new LinkedHashSet<>(List.of(needs)));
+        }
+
+        /** Ordered so that any authority of 30 or more covers every type, phase and the common needs. */
+        static final List<Archetype> ALL = List.of(
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, ASD, SLCN),
+                of(SEN_UNIT, Phase.PRIMARY, 1, 6, SEMH),
+                of(RESOURCE_BASE, Phase.SECONDARY, 7, 11, ASD, SLCN),
+                of(SEN_UNIT, Phase.SECONDARY, 7, 11, SEMH),
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, HI),
+                of(SEN_UNIT, Phase.PRIMARY, 0, 6, MLD, SLD),
+                of(RESOURCE_BASE, Phase.ALL_THROUGH, 0, 13, ASD, SLCN),
+                of(SEN_UNIT, Phase.SECONDARY, 7, 13, MLD, SLD),
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, SLCN),
+                of(SEN_UNIT, Phase.PRIMARY, 0, 6, ASD),
+                of(RESOURCE_BASE, Phase.SECONDARY, 7, 13, HI, VI),
+                of(SEN_UNIT, Phase.ALL_THROUGH, 0, 13, SLD, PMLD, PD),
+                of(RESOURCE_BASE, Phase.PRIMARY, 3, 6, SPLD, MLD),
+                of(SEN_UNIT, Phase.SECONDARY, 7, 11, ASD),
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, PD),
+                of(SEN_UNIT, Phase.PRIMARY, 0, 6, ASD, SLCN),
+                of(RESOURCE_BASE, Phase.SECONDARY, 7, 11, SPLD, MLD),
+                of(SEN_UNIT, Phase.SECONDARY, 7, 11, SEMH, ASD),
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, VI),
+                of(SEN_UNIT, Phase.ALL_THROUGH, 0, 13, ASD),
+                of(RESOURCE_BASE, Phase.SECONDARY, 7, 11, PD),
+                of(SEN_UNIT, Phase.PRIMARY, 0, 6, SLD, PMLD),
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, ASD),
+                of(SEN_UNIT, Phase.PRIMARY, 1, 6, SEMH),
+                of(RESOURCE_BASE, Phase.SECONDARY, 7, 13, ASD),
+                of(SEN_UNIT, Phase.SECONDARY, 7, 11, SEMH),
+                of(RESOURCE_BASE, Phase.ALL_THROUGH, 0, 13, HI, VI, MSI),
+                of(SEN_UNIT, Phase.SECONDARY, 7, 13, ASD, SLCN),
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, ASD, SLCN),
+                of(SEN_UNIT, Phase.PRIMARY, 0, 6, MLD, SLD),
+                of(RESOURCE_BASE, Phase.SECONDARY, 7, 11, ASD, SLCN),
+                of(SEN_UNIT, Phase.PRIMARY, 0, 6, ASD),
+                of(RESOURCE_BASE, Phase.PRIMARY, 0, 6, SLCN),
+                of(SEN_UNIT, Phase.SECONDARY, 7, 11, ASD),
+                of(RESOURCE_BASE, Phase.SECONDARY, 7, 11, SLCN),
+                of(SEN_UNIT, Phase.ALL_THROUGH, 0, 13, SEMH));
+    }
+
+    private static final List<NeedCode> NEEDS = List.of(NeedCode.values());
+    /** SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH, roughly as referrals to such provision arrive. */
+    private static final int[] NEED_WEIGHTS = {5, 10, 6, 2, 14, 14, 4, 2, 1, 4, 32, 2, 2};
+    private static final Set<NeedCode> RARE_NEEDS = EnumSet.of(MSI, PMLD, NeedCode.DS, NeedCode.OTH);
+    private static final List<Integer> YEARS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+    private static final int[] YEAR_WEIGHTS = {6, 9, 9, 9, 9, 9, 9, 9, 8, 8, 7, 6, 2, 2};
+    private static final List<EndReason> END_REASONS = List.of(EndReason.values());
+    /** SPECIAL_SCHOOL OTHER_PROVISION LEFT_AREA PHASE_TRANSFER EHCP_CEASED OTHER */
+    private static final int[] END_WEIGHTS = {30, 15, 20, 20, 8, 7};
+
+    /** A provision as the replay sees it: its places and who holds them. */
+    private static final class Prov {
+        final ProvisionId id;
+        final Archetype archetype;
+        final Set<Pupil> holders = new LinkedHashSet<>();
+        int places;
+        boolean open = true;
+        LocalDate closesOn;
+
+        Prov(ProvisionId id, Archetype archetype, int places) {
+            this.id = id;
+            this.archetype = archetype;
+            this.places = places;
+        }
+
+        int room() {
+            return places - holders.size();
+        }
+
+        boolean hasRoom() {
+            return room() > 0;
+        }
+
+        /** A provision being decommissioned stops taking offers a term and a half before it closes. */
+        boolean acceptsOffers(LocalDate on) {
+            return closesOn == null || on.isBefore(closesOn.minusDays(150));
+        }
+    }
+
+    /** A placement as the replay sees it. */
+    private static final class Pupil {
+        final PlacementId id;
+        final int year;
+        final NeedCode need;
+        final LocalDate referredOn;
+        final Set<Prov> refused = new HashSet<>();
+        EhcpStatus ehcp;
+        ProvisionType requested;
+        boolean declineFirst;
+        boolean offerWithdrawnFirst;
+        boolean namedSchool;
+        boolean overrideAllowed;
+        boolean withdrawsEarly;
+        PlacementStatus status;
+        Prov at;
+        int split;
+        int generation;
+
+        Pupil(PlacementId id, int year, NeedCode need, LocalDate referredOn) {
+            this.id = id;
+            this.year = year;
+            this.need = need;
+            this.referredOn = referredOn;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package uk.placements.app.demo;
+
+import uk.placements.command.placement.domain.PlacementDecisions;
+import uk.placements.command.placement.domain.PlacementState;
+import uk.placements.command.placement.domain.RuleViolation;
+import uk.placements.command.provision.domain.ProvisionDecisions;
+import uk.placements.command.provision.domain.ProvisionState;
+import uk.placements.shared.common.PlacementStatus;
+import uk.placements.shared.common.ProvisionStatus;
+import uk.placements.shared.common.Rule;
+import uk.placements.shared.common.Upn;
+import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.placement.SealedPupil;
+import uk.placements.shared.placement.command.AdmitPupil;
+import uk.placements.shared.placement.command.ChangeTimeSplit;
+import uk.placements.shared.placement.command.DeclineOffer;
+import uk.placements.shared.placement.command.EndPlacement;
+import uk.placements.shared.placement.command.MoveToMainstream;
+import uk.placements.shared.placement.command.OfferPlace;
+import uk.placements.shared.placement.command.ReferPupil;
+import uk.placements.shared.placement.command.WithdrawOffer;
+import uk.placements.shared.placement.command.WithdrawReferral;
+import uk.placements.shared.placement.event.PlaceOffered;
+import uk.placements.shared.placement.event.PlacementEvent;
+import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.ReleaseCause;
+import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
+import uk.placements.shared.provision.command.CloseProvision;
+import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordStaffing;
+import uk.placements.shared.provision.command.ReleasePlace;
+import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.shared.provision.event.PlaceReserved;
+import uk.placements.shared.provision.event.ProvisionEvent;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends generated commands through the aggregates' pure decision functions and folds, in order, without Spring or
+ * a database: a fast check that a generated authority, of any size, obeys every rule. Throws the
+ * {@link RuleViolation} of the first refused command.
+ */
+final class RulesReplay {
+
+    private final LocalDate today;
+    private final Map<ProvisionId, ProvisionState> provisions = new HashMap<>();
+    private final Map<PlacementId, PlacementState> placements = new HashMap<>();
+    private final Map<PlacementId, Upn> pupils = new HashMap<>();
+    private final Set<Upn> open = new HashSet<>();
+    private int overCapacityReservations;
+
+    RulesReplay(LocalDate today) {
+        this.today = today;
+    }
+
+    void send(Object command) {
+        if (command instanceof CommissionProvision c) {
+            provisions.put(c.provisionId(), ProvisionState.NONE.evolve(ProvisionDecisions.commission(c)));
+        } else if (command instanceof ChangeCommissionedPlaces c) {
+            ProvisionDecisions.changePlaces(provision(c.provisionId()), c).ifPresent(e -> evolve(c.provisionId(), e));
+        } else if (command instanceof RecordStaffing c) {
+            evolve(c.provisionId(), ProvisionDecisions.recordStaffing(provision(c.provisionId()), c));
+        } else if (command instanceof CloseProvision c) {
+            evolve(c.provisionId(), ProvisionDecisions.close(provision(c.provisionId()), c));
+        } else if (command instanceof ReferPupil c) {
+            RuleViolation.require(open.add(c.pupil().upn()), Rule.ONE_OPEN, "the pupil already has an open placement");
+            pupils.put(c.placementId(), c.pupil().upn());
+            placements.put(c.placementId(), PlacementState.NONE.evolve(PlacementDecisions.refer(c,
+                    new PupilId(c.placementId().value()), new SealedPupil("u", "g", "f", "d"), null, today)));
+        } else if (command instanceof OfferPlace c) {
+            PlaceOffered offered = PlacementDecisions.offer(placement(c.placementId()), c,
+                    provision(c.provisionId()).profile());
+            PlaceReserved reserved = ProvisionDecisions.reserve(provision(c.provisionId()),
+                    new ReservePlace(c.provisionId(), c.placementId(), c.offeredOn(), c.overCapacityDecision()));
+            evolve(c.provisionId(), reserved);
+            if (reserved.overCapacityDecision() != null) {
+                overCapacityReservations++;
+            }
+            evolve(c.placementId(), PlacementDecisions.recordCapacityDecision(offered,
+                    reserved.overCapacityDecision() != null));
+        } else if (command instanceof DeclineOffer c) {
+            PlacementState before = placement(c.placementId());
+            evolve(c.placementId(), PlacementDecisions.decline(before, c));
+            release(before, c.placementId(), c.on(), ReleaseCause.OFFER_DECLINED);
+        } else if (command instanceof WithdrawOffer c) {
+            PlacementState before = placement(c.placementId());
+            evolve(c.placementId(), PlacementDecisions.withdrawOffer(before, c));
+            release(before, c.placementId(), c.on(), ReleaseCause.OFFER_WITHDRAWN);
+        } else if (command instanceof AdmitPupil c) {
+            evolve(c.placementId(), PlacementDecisions.admit(placement(c.placementId()), c));
+        } else if (command instanceof ChangeTimeSplit c) {
+            PlacementDecisions.changeTimeSplit(placement(c.placementId()), c).ifPresent(e -> evolve(c.placementId(), e));
+        } else if (command instanceof MoveToMainstream c) {
+            PlacementState before = placement(c.placementId());
+            evolve(c.placementId(), PlacementDecisions.moveToMainstream(before, c, c.note()));
+            release(before, c.placementId(), c.effectiveFrom(), ReleaseCause.MOVED_TO_MAINSTREAM);
+            open.remove(pupils.get(c.placementId()));
+        } else if (command instanceof EndPlacement c) {
+            PlacementState before = placement(c.placementId());
+            evolve(c.placementId(), PlacementDecisions.end(before, c, c.note()));
+            release(before, c.placementId(), c.effectiveFrom(), ReleaseCause.PLACEMENT_ENDED);
+            open.remove(pupils.get(c.placementId()));
+        } else if (command instanceof WithdrawReferral c) {
+            evolve(c.placementId(), PlacementDecisions.withdrawReferral(placement(c.placementId()), c));
+            open.remove(pupils.get(c.placementId()));
+        } else {
+            throw new IllegalArgumentException("not a command the demo sends: " + command.getClass());
+        }
+    }
+
+    Map<PlacementStatus, Integer> placementsByStatus() {
+        Map<PlacementStatus, Integer> byStatus = new EnumMap<>(PlacementStatus.class);
+        for (PlacementStatus status : PlacementStatus.values()) {
+            byStatus.put(status, 0);
+        }
+        placements.values().forEach(p -> byStatus.merge(p.status(), 1, Integer::sum));
+        return byStatus;
+    }
+
+    int overCapacityReservations() {
+        return overCapacityReservations;
+    }
+
+    long provisionsClosed() {
+        return provisions.values().stream().filter(p -> p.status() == ProvisionStatus.CLOSED).count();
+    }
+
+    private void release(PlacementState before, PlacementId placement, LocalDate on, ReleaseCause cause) {
+        ProvisionId provision = before.provisionId();
+        ProvisionDecisions.release(provision(provision), new ReleasePlace(provision, placement, on, cause))
+                .ifPresent(e -> evolve(provision, e));
+    }
+
+    private ProvisionState provision(ProvisionId id) {
+        ProvisionState state = provisions.get(id);
+        if (state == null) {
+            throw new IllegalStateException("unknown provision " + id);
+        }
+        return state;
+    }
+
+    private PlacementState placement(PlacementId id) {
+        PlacementState state = placements.get(id);
+        if (state == null) {
+            throw new IllegalStateException("unknown placement " + id);
+        }
+        return state;
+    }
+
+    private void evolve(ProvisionId id, ProvisionEvent event) {
+        provisions.put(id, provision(id).evolve(event));
+    }
+
+    private void evolve(PlacementId id, PlacementEvent event) {
+        placements.put(id, placement(id).evolve(event));
+    }
+}
