@@ -9,6 +9,7 @@ import uk.placements.command.placement.domain.ProvisionPlaces;
 import uk.placements.command.provision.domain.Provision;
 import uk.placements.command.provision.domain.RepositoryProvisionPlaces;
 import uk.placements.command.pupil.JdbcPupilStore;
+import uk.placements.edge.schema.SchemaPart;
 import uk.placements.shared.pupil.KeyEncryptionKey;
 
 import java.time.Clock;
@@ -17,6 +18,11 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:placement-command.properties")
 public class CommandSideConfiguration {
+
+    @Bean
+    public SchemaPart commandSchema() {
+        return new SchemaPart("command", 1);
+    }
 
     @Bean
     public JdbcPupilStore pupilStore(JdbcTemplate jdbc, KeyEncryptionKey kek, Clock clock) {

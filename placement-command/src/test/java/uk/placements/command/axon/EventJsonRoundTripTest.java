@@ -4,6 +4,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import uk.placements.edge.axon.AxonSerialization;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventJsonRoundTripTest {
 
     private final Serializer serializer = JacksonSerializer.builder()
-            .objectMapper(AxonConfiguration.axonObjectMapper()).build();
+            .objectMapper(AxonSerialization.axonObjectMapper()).build();
 
     static Stream<Class<?>> eventTypes() {
         return Stream.of(PlacementEvent.class, ProvisionEvent.class)

@@ -47,6 +47,9 @@ public final class ProvisionDecisions {
     /** Empty when the number does not change. Going below places taken is allowed: places are not taken from pupils. */
     public static Optional<CommissionedPlacesChanged> changePlaces(ProvisionState s, ChangeCommissionedPlaces c) {
         requireOpen(s, "change commissioned places");
+        if (c.commissionedPlaces() < 1 || c.commissionedPlaces() > MAX_PLACES) {
+            throw new IllegalArgumentException("commissioned places are 1 to " + MAX_PLACES);
+        }
         if (c.commissionedPlaces() == s.commissionedPlaces()) {
             return Optional.empty();
         }

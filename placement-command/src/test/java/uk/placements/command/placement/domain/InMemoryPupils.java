@@ -1,6 +1,6 @@
 package uk.placements.command.placement.domain;
 
-import uk.placements.command.pupil.DataKeys;
+import uk.placements.shared.pupil.DataKeys;
 import uk.placements.shared.common.Upn;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PupilId;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.placements.command.pupil.PupilVault;
+import uk.placements.shared.pupil.PupilVault;
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
 import uk.placements.shared.common.NeedCode;

@@ -1,4 +1,5 @@
--- Axon's JDBC event store, token store and the command side's own lookups. Flyway owns the schema.
+-- Shared by every service: Axon's JDBC event store and token store, and the pupils' data keys (the vault both
+-- sides use). Flyway owns the schema; each service migrates it on start (history table flyway_eventstore_history).
 -- PostgreSQL: bytea, never oid large objects; an identity column with cache 1, so global indexes are handed out in order.
 -- Column names are Axon's EventSchema/TokenSchema defaults.
 CREATE TABLE DomainEventEntry (
@@ -48,22 +49,4 @@ CREATE TABLE pupil_key (
     wrapped_key BYTEA NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uk_pupil_key_upn UNIQUE (upn_digest)
-);
-
--- R-ONE-OPEN: at most one open placement per pupil, written in the command's own transaction.
-CREATE TABLE open_placement (
-    pupil_id     VARCHAR(36) PRIMARY KEY,
-    placement_id VARCHAR(36) NOT NULL
-);
-
--- Idempotency-Key: the first answer to each (user, key), committed with the command's events.
-CREATE TABLE idempotent_request (
-    user_id         VARCHAR(100) NOT NULL,
-    idempotency_key VARCHAR(100) NOT NULL,
-    request_hash    VARCHAR(64) NOT NULL,
-    aggregate_id    VARCHAR(64) NOT NULL,
-    version         BIGINT NOT NULL,
-    created         BOOLEAN NOT NULL,
-    recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (user_id, idempotency_key)
 );

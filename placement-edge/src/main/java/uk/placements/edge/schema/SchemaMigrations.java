@@ -1,0 +1,49 @@
+package uk.placements.edge.schema;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Migrates every {@link SchemaPart} of this process in order (the shared event store first) while the context
+ * starts, before any event processor or request can touch a table.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SchemaMigrations {
+
+    /** The event store, token store and pupil keys: every service needs them. */
+    @Bean
+    public SchemaPart eventStoreSchema() {
+        return new SchemaPart("eventstore", 0);
+    }
+
+    @Bean
+    public Migrated schemaMigrated(DataSource dataSource, List<SchemaPart> parts) throws MetaDataAccessException {
+        String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
+        String vendor = DatabaseDriver.fromJdbcUrl(url).getId();
+        List<SchemaPart> ordered = parts.stream().sorted(Comparator.comparingInt(SchemaPart::order)).toList();
+        for (SchemaPart part : ordered) {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/" + part.name() + "/" + vendor)
+                    .table("flyway_" + part.name() + "_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        }
+        return new Migrated(ordered.stream().map(SchemaPart::name).toList());
+    }
+
+    /** Depend on this bean to run after the schema is in place. */
+    public record Migrated(List<String> parts) {
+    }
+}
