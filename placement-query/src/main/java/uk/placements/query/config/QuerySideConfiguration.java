@@ -1,5 +1,7 @@
 package uk.placements.query.config;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -9,6 +11,16 @@ import uk.placements.edge.schema.SchemaPart;
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:placement-query.properties")
 public class QuerySideConfiguration {
+
+    /**
+     * A projection that fails on an event must not skip it: the error propagates, the processor rolls the batch
+     * back and retries it with back-off, and the read model never silently misses an event.
+     */
+    @Bean
+    public ConfigurerModule propagateProjectionErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
 
     @Bean
     public SchemaPart querySchema() {

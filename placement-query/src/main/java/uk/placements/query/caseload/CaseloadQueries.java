@@ -1,0 +1,163 @@
+package uk.placements.query.caseload;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import uk.placements.shared.placement.query.CaseloadItem;
+import uk.placements.shared.placement.query.CaseloadPage;
+import uk.placements.shared.placement.query.FindCaseload;
+import uk.placements.shared.placement.query.FindPlacement;
+import uk.placements.shared.placement.query.PlacementView;
+import uk.placements.shared.placement.query.PupilView;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Answers caseworkers' questions from the "caseload" read model. */
+@Component
+public class CaseloadQueries {
+
+    private static final Map<String, String> SORT_COLUMNS = Map.of("referredOn", "p.referred_on",
+            "familyName", "p.family_name", "status", "p.status", "yearGroup", "p.year_group",
+            "lastChanged", "p.last_recorded_at");
+    private static final String ITEM_COLUMNS = """
+            p.placement_id, p.version, p.status, p.upn, p.given_name, p.family_name, p.date_of_birth,
+            p.pupil_erased, p.year_group, p.primary_need, p.ehcp_status, p.provision_id, p.provision_type,
+            p.mainstream_percent, p.below_integration_band, p.outside_designated_need, p.referred_on,
+            p.last_recorded_at""";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public CaseloadQueries(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public CaseloadPage caseload(FindCaseload query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.status() != null) {
+            where.append(" AND p.status = ?");
+            args.add(query.status().name());
+        }
+        if (query.provisionId() != null) {
+            where.append(" AND p.provision_id = ?");
+            args.add(query.provisionId());
+        }
+        if (query.need() != null) {
+            where.append(" AND p.primary_need = ?");
+            args.add(query.need().name());
+        }
+        if (query.yearGroup() != null) {
+            where.append(" AND p.year_group = ?");
+            args.add(query.yearGroup());
+        }
+        if (query.type() != null) {
+            where.append(" AND p.provision_type = ?");
+            args.add(query.type().name());
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            String q = query.q().strip();
+            if (q.matches("[A-Za-z][0-9]{11}[0-9A-Za-z]")) {
+                where.append(" AND p.upn = ?");
+                args.add(q.toUpperCase(Locale.ROOT));
+            } else {
+                where.append(" AND p.search_text LIKE ?");
+                args.add("%" + q.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            }
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(query.page() * query.size());
+        pageArgs.add(query.size());
+        List<CaseloadItem> items = jdbc.query("SELECT " + ITEM_COLUMNS + " FROM rm_placement p" + where
+                + " ORDER BY " + orderBy(query.sort()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                itemMapper(LocalDate.now(clock)), pageArgs.toArray());
+        return new CaseloadPage(items, query.page(), query.size(), total);
+    }
+
+    @QueryHandler
+    public PlacementView placement(FindPlacement query) {
+        List<PlacementView> found = jdbc.query("""
+                        SELECT p.*, v.name AS provision_name FROM rm_placement p
+                        LEFT JOIN rm_provision v ON v.provision_id = p.provision_id
+                        WHERE p.placement_id = ?""",
+                (rs, i) -> new PlacementView(rs.getString("placement_id"), rs.getLong("version"),
+                        rs.getString("status"), pupil(rs), rs.getInt("year_group"), rs.getString("primary_need"),
+                        rs.getString("secondary_needs").isEmpty() ? List.of()
+                                : Arrays.asList(rs.getString("secondary_needs").split(",")),
+                        rs.getString("ehcp_status"), rs.getString("requested_type"), rs.getString("home_school_urn"),
+                        rs.getString("provision_id") == null ? null : new PlacementView.ProvisionRef(
+                                rs.getString("provision_id"), rs.getString("provision_name"),
+                                rs.getString("provision_type")),
+                        (Integer) rs.getObject("mainstream_percent"), rs.getBoolean("below_integration_band"),
+                        rs.getBoolean("outside_designated_need"), rs.getString("need_override_reason"),
+                        rs.getString("over_capacity_reason") == null ? null : new PlacementView.OverCapacity(
+                                rs.getString("over_capacity_reason"), rs.getString("over_capacity_decided_by")),
+                        date(rs, "referred_on"), date(rs, "offered_on"), date(rs, "admitted_on"),
+                        date(rs, "ended_on"), rs.getString("end_reason"), List.of()),
+                query.placementId());
+        if (found.isEmpty()) {
+            return null;
+        }
+        PlacementView p = found.get(0);
+        List<PlacementView.TimelineEntry> timeline = jdbc.query("""
+                        SELECT seq, type, on_date, recorded_at, by_user, detail FROM rm_timeline
+                        WHERE placement_id = ? ORDER BY seq""",
+                (rs, i) -> new PlacementView.TimelineEntry(rs.getLong(1), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), rs.getTimestamp(4).toInstant(), rs.getString(5),
+                        rs.getString(6)), query.placementId());
+        return new PlacementView(p.id(), p.version(), p.status(), p.pupil(), p.yearGroup(), p.primaryNeed(),
+                p.secondaryNeeds(), p.ehcpStatus(), p.requestedType(), p.homeSchoolUrn(), p.provision(),
+                p.mainstreamPercent(), p.belowIntegrationBand(), p.outsideDesignatedNeed(), p.needOverrideReason(),
+                p.overCapacityDecision(), p.referredOn(), p.offeredOn(), p.admittedOn(), p.endedOn(), p.endReason(),
+                timeline);
+    }
+
+    private static String orderBy(String sort) {
+        String key = sort == null || sort.isBlank() ? "-referredOn" : sort;
+        boolean descending = key.startsWith("-");
+        String column = SORT_COLUMNS.get(descending ? key.substring(1) : key);
+        if (column == null) {
+            throw new IllegalArgumentException("sort must be one of " + FindCaseload.SORTS
+                    + ", with a leading '-' for descending");
+        }
+        return column + (descending ? " DESC" : " ASC") + ", p.placement_id";
+    }
+
+    private static RowMapper<CaseloadItem> itemMapper(LocalDate today) {
+        return (rs, i) -> {
+            LocalDate referred = rs.getDate("referred_on").toLocalDate();
+            String status = rs.getString("status");
+            return new CaseloadItem(rs.getString("placement_id"), rs.getLong("version"), status, pupil(rs),
+                    rs.getInt("year_group"), rs.getString("primary_need"), rs.getString("ehcp_status"),
+                    rs.getString("provision_id"), rs.getString("provision_type"),
+                    (Integer) rs.getObject("mainstream_percent"), rs.getBoolean("below_integration_band"),
+                    rs.getBoolean("outside_designated_need"), referred,
+                    "REFERRED".equals(status) ? (int) ChronoUnit.DAYS.between(referred, today) : null,
+                    rs.getTimestamp("last_recorded_at").toInstant());
+        };
+    }
+
+    private static PupilView pupil(ResultSet rs) throws SQLException {
+        return new PupilView(rs.getString("upn"), rs.getString("given_name"), rs.getString("family_name"),
+                date(rs, "date_of_birth"), rs.getBoolean("pupil_erased"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

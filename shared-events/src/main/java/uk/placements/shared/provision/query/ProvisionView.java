@@ -1,0 +1,22 @@
+package uk.placements.shared.provision.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A provision with its capacity now: places taken are pupils on roll plus offers outstanding; vacancies never go
+ * below zero, and {@code overCapacity} is how many places taken exceed commissioned places (0 when within).
+ */
+public record ProvisionView(String id, long version, String name, String type, String phase, HostSchool hostSchool,
+                            int lowestYear, int highestYear, List<String> designatedNeeds, String status,
+                            LocalDate openedOn, LocalDate closedOn, int commissionedPlaces, int onRoll,
+                            int offersOutstanding, int vacancies, int overCapacity, Staffing staffing) {
+
+    public record HostSchool(String urn, String name) {
+    }
+
+    public record Staffing(Integer adults, Integer qualifiedTeachers, BigDecimal therapyHoursPerWeek,
+                           LocalDate effectiveFrom) {
+    }
+}
