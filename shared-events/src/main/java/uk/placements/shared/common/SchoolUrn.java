@@ -3,12 +3,16 @@ package uk.placements.shared.common;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.regex.Pattern;
+
 /** A school's Unique Reference Number in Get Information About Schools: six digits. */
 public record SchoolUrn(String value) {
 
+    private static final Pattern FORMAT = Pattern.compile("[0-9]{6}");
+
     @JsonCreator
     public SchoolUrn {
-        if (value == null || !value.matches("[0-9]{6}")) {
+        if (value == null || !FORMAT.matcher(value).matches()) {
             throw new IllegalArgumentException("a school URN has 6 digits");
         }
     }

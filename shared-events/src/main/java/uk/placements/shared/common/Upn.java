@@ -3,11 +3,15 @@ package uk.placements.shared.common;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.regex.Pattern;
+
 /**
  * The DfE's Unique Pupil Number: a check letter, 11 digits, then a digit (permanent) or a letter (temporary).
  * Personal data: never log it, never put it in an event in clear. {@link #toString()} does not reveal it.
  */
 public record Upn(String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Z][0-9]{11}[0-9A-Z]");
 
     private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
@@ -19,7 +23,7 @@ public record Upn(String value) {
     }
 
     public static boolean isValid(String candidate) {
-        if (candidate == null || !candidate.matches("[A-Z][0-9]{11}[0-9A-Z]")) {
+        if (candidate == null || !FORMAT.matcher(candidate).matches()) {
             return false;
         }
         int sum = 0;
