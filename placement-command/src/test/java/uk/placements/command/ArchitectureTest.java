@@ -8,10 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.placements.command.placement.domain.PlacementDecisions;
-import uk.placements.command.placement.domain.PlacementState;
 import uk.placements.command.placement.domain.RuleViolation;
 import uk.placements.command.provision.domain.ProvisionDecisions;
-import uk.placements.command.provision.domain.ProvisionState;
+import uk.placements.shared.placement.PlacementState;
+import uk.placements.shared.provision.ProvisionState;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 

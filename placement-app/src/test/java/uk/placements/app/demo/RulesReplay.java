@@ -1,10 +1,8 @@
 package uk.placements.app.demo;
 
 import uk.placements.command.placement.domain.PlacementDecisions;
-import uk.placements.command.placement.domain.PlacementState;
 import uk.placements.command.placement.domain.RuleViolation;
 import uk.placements.command.provision.domain.ProvisionDecisions;
-import uk.placements.command.provision.domain.ProvisionState;
 import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.common.ProvisionStatus;
 import uk.placements.shared.common.Rule;
@@ -33,6 +31,8 @@ import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionEvent;
+import uk.placements.shared.placement.PlacementState;
+import uk.placements.shared.provision.ProvisionState;
 
 import java.time.LocalDate;
 import java.util.EnumMap;

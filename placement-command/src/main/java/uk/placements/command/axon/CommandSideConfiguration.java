@@ -1,6 +1,9 @@
 package uk.placements.command.axon;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -37,6 +40,15 @@ public class CommandSideConfiguration {
     @Bean
     public IdempotencyStore idempotencyStore(JdbcTemplate jdbc, Clock clock) {
         return new IdempotencyStore(jdbc, clock);
+    }
+
+    /** Chains every appended event to the one before it (tamper evidence for auditors). */
+    @Bean
+    public HashChain hashChain(@Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc,
+                               EventStore eventStore) {
+        HashChain chain = new HashChain(eventSerializer, jdbc);
+        eventStore.registerDispatchInterceptor(chain);
+        return chain;
     }
 
     /** Axon's auto-configuration registers every handler interceptor bean on the command bus. */

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
 import uk.placements.shared.placement.event.OfferWithdrawn;
@@ -55,7 +56,7 @@ public class PlacementHistoryProjection {
         if (seq > 0 && previous == null) {
             throw new IllegalStateException("placement history out of order for sequence " + seq);
         }
-        LocalDate on = businessDate(event);
+        LocalDate on = PlacementState.businessDate(event);
         Period next = evolve(previous, event);
         if (previous != null) {
             jdbc.update("UPDATE rm_placement_period SET valid_to = ? WHERE placement_id = ? AND seq = ?",
@@ -119,34 +120,6 @@ public class PlacementHistoryProjection {
         return new Period(terminal, p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
                 p.provisionType(), p.mainstreamPercent(), p.belowBand(), p.outsideNeed(), p.overCapacity(),
                 p.referredOn(), p.offeredOn(), p.admittedOn());
-    }
-
-    static LocalDate businessDate(PlacementEvent event) {
-        if (event instanceof PupilReferred e) {
-            return e.referredOn();
-        }
-        if (event instanceof PlaceOffered e) {
-            return e.offeredOn();
-        }
-        if (event instanceof OfferDeclined e) {
-            return e.on();
-        }
-        if (event instanceof OfferWithdrawn e) {
-            return e.on();
-        }
-        if (event instanceof PupilAdmitted e) {
-            return e.admittedOn();
-        }
-        if (event instanceof TimeSplitChanged e) {
-            return e.effectiveFrom();
-        }
-        if (event instanceof MovedToMainstream e) {
-            return e.effectiveFrom();
-        }
-        if (event instanceof PlacementEnded e) {
-            return e.effectiveFrom();
-        }
-        return ((ReferralWithdrawn) event).on();
     }
 
     private static String milestone(Period previous, PlacementEvent event) {

@@ -26,6 +26,7 @@ import uk.placements.shared.provision.ReleaseCause;
 import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
 import uk.placements.shared.pupil.PupilSealer;
+import uk.placements.shared.placement.PlacementState;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -25,6 +25,8 @@ import uk.placements.shared.placement.event.PupilAdmitted;
 import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
+import uk.placements.shared.placement.PlacementState;
+import uk.placements.shared.provision.ProvisionProfile;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package uk.placements.command.placement.domain;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.shared.provision.ProvisionProfile;
 
 /**
  * The provision side of an offer, reached in the same unit of work as the placement: the provision's events are

@@ -6,7 +6,6 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
-import uk.placements.command.placement.domain.ProvisionProfile;
 import uk.placements.command.placement.domain.VersionConflict;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
@@ -17,6 +16,8 @@ import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionEvent;
+import uk.placements.shared.provision.ProvisionState;
+import uk.placements.shared.provision.ProvisionProfile;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static uk.placements.shared.common.CommandMetadata.EXPECTED_VERSION;

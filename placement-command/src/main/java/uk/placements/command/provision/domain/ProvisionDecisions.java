@@ -15,6 +15,7 @@ import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
 import uk.placements.shared.provision.event.StaffingRecorded;
+import uk.placements.shared.provision.ProvisionState;
 
 import java.util.Optional;
 import java.util.Set;

@@ -2,10 +2,10 @@ package uk.placements.command.provision.domain;
 
 import org.axonframework.modelling.command.Repository;
 import uk.placements.command.placement.domain.ProvisionPlaces;
-import uk.placements.command.placement.domain.ProvisionProfile;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.shared.provision.ProvisionProfile;
 
 /**
  * Reaches the Provision aggregate from inside a placement command: the repository loads it into the current unit

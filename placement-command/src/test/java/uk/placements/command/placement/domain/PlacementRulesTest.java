@@ -45,6 +45,7 @@ import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.ReleaseCause;
 import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.shared.provision.ProvisionProfile;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import uk.placements.shared.common.Rule;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.command.ReleasePlace;
 import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.shared.provision.ProvisionProfile;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,12 +1,10 @@
-package uk.placements.command.provision.domain;
+package uk.placements.shared.provision;
 
-import uk.placements.command.placement.domain.ProvisionProfile;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.ProvisionStatus;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.placement.PlacementId;
-import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
@@ -15,6 +13,7 @@ import uk.placements.shared.provision.event.ProvisionCommissioned;
 import uk.placements.shared.provision.event.ProvisionEvent;
 import uk.placements.shared.provision.event.StaffingRecorded;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -79,6 +78,26 @@ public record ProvisionState(
             return with(next, commissionedPlaces, status, Set.copyOf(held));
         }
         throw new IllegalArgumentException("unknown provision event " + event.getClass().getName());
+    }
+
+    /** The business date of an event: "what was true when", as opposed to when it was recorded. */
+    public static LocalDate businessDate(ProvisionEvent event) {
+        if (event instanceof ProvisionCommissioned e) {
+            return e.openedOn();
+        }
+        if (event instanceof CommissionedPlacesChanged e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof StaffingRecorded e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof ProvisionClosed e) {
+            return e.closedOn();
+        }
+        if (event instanceof PlaceReserved e) {
+            return e.on();
+        }
+        return ((PlaceReleased) event).on();
     }
 
     private ProvisionState with(long nextVersion, int places, ProvisionStatus newStatus, Set<PlacementId> held) {

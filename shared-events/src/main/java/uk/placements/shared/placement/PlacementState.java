@@ -1,11 +1,9 @@
-package uk.placements.command.placement.domain;
+package uk.placements.shared.placement;
 
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.common.ProvisionType;
-import uk.placements.shared.placement.PlacementId;
-import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
 import uk.placements.shared.placement.event.OfferWithdrawn;
@@ -90,6 +88,35 @@ public record PlacementState(
             return with(next, PlacementStatus.WITHDRAWN, null, null, null, false, e.on());
         }
         throw new IllegalArgumentException("unknown placement event " + event.getClass().getName());
+    }
+
+    /** The business date of an event: "what was true when", as opposed to when it was recorded. */
+    public static LocalDate businessDate(PlacementEvent event) {
+        if (event instanceof PupilReferred e) {
+            return e.referredOn();
+        }
+        if (event instanceof PlaceOffered e) {
+            return e.offeredOn();
+        }
+        if (event instanceof OfferDeclined e) {
+            return e.on();
+        }
+        if (event instanceof OfferWithdrawn e) {
+            return e.on();
+        }
+        if (event instanceof PupilAdmitted e) {
+            return e.admittedOn();
+        }
+        if (event instanceof TimeSplitChanged e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof MovedToMainstream e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof PlacementEnded e) {
+            return e.effectiveFrom();
+        }
+        return ((ReferralWithdrawn) event).on();
     }
 
     private PlacementState with(long nextVersion, PlacementStatus newStatus, ProvisionId provision,

@@ -1,9 +1,8 @@
-package uk.placements.command.placement.domain;
+package uk.placements.shared.provision;
 
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.ProvisionStatus;
 import uk.placements.shared.common.ProvisionType;
-import uk.placements.shared.provision.ProvisionId;
 
 import java.util.Set;
 
