@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pupils (with a fresh data key each, wrapped by the master key) and their open placements, in tables of their own. Every method runs inside the
@@ -51,6 +52,20 @@ public class JdbcPupilStore implements PupilRegister {
             throw new ConcurrencyException("the same new pupil was referred twice at once");
         }
         return pupil;
+    }
+
+    /** The pupil known by this UPN, if any (the UPN itself is never stored: its keyed digest is). */
+    public Optional<PupilId> find(Upn upn) {
+        return jdbc.queryForList("SELECT pupil_id FROM pupil_key WHERE upn_digest = ?", String.class,
+                kek.digest(upn.value())).stream().findFirst().map(PupilId::new);
+    }
+
+    /**
+     * Crypto-shredding: deletes the pupil's data key and the digest that found it, so every sealed field of the
+     * pupil, in every event, snapshot and backup copy of the event store, is unreadable from now on.
+     */
+    void eraseKey(PupilId pupil) {
+        jdbc.update("DELETE FROM pupil_key WHERE pupil_id = ?", pupil.value());
     }
 
     @Override

@@ -18,6 +18,7 @@ import uk.placements.shared.placement.event.PupilAdmitted;
 import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
+import uk.placements.shared.pupil.PupilErased;
 import uk.placements.shared.pupil.PupilVault;
 
 import java.sql.Date;
@@ -179,6 +180,15 @@ public class CaseloadProjection {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM rm_timeline WHERE placement_id = ? AND seq = ?",
                 Integer.class, placement, seq);
         return n != null && n > 0;
+    }
+
+    /** Erasure scrubs every placement of the pupil at once; applying it twice changes nothing more. */
+    @EventHandler
+    void on(PupilErased e) {
+        jdbc.update("""
+                        UPDATE rm_placement SET upn = NULL, given_name = NULL, family_name = NULL,
+                            date_of_birth = NULL, search_text = NULL, pupil_erased = TRUE
+                        WHERE pupil_id = ?""", e.pupilId().value());
     }
 
     @ResetHandler
