@@ -56,4 +56,26 @@ class ErasureTest extends AppTest {
         assertThat(api.post("admin", "/api/admin/pupils/" + upn + "/erase", "{\"reason\":\"x\"}").status())
                 .as("the key is gone, so the UPN finds no pupil any more").isEqualTo(404);
     }
+
+    @Test
+    void theRetentionReportListsPupilsPastDateOfBirthPlus31YearsUntilTheyAreErased() {
+        String oldUpn = Api.newUpn();
+        String old = api.post("caseworker", "/api/placements", Api.referralJson(oldUpn, 3, "ASD", "EHCP",
+                "2026-09-01").replace("2017-05-14", "1990-01-01")).json().get("id").asText();
+        String young = api.refer(Api.newUpn());
+        api.get("caseworker", "/api/placements/" + old + "?minVersion=0");
+        api.get("caseworker", "/api/placements/" + young + "?minVersion=0");
+
+        JsonNode report = api.get("admin", "/api/admin/retention").json();
+
+        assertThat(report.findValues("placementIds").toString()).contains(old).doesNotContain(young);
+        JsonNode row = java.util.stream.StreamSupport.stream(report.spliterator(), false)
+                .filter(r -> r.get("placementIds").toString().contains(old)).findFirst().orElseThrow();
+        assertThat(row.get("retainUntil").asText()).isEqualTo("2021-01-01");
+        assertThat(report.toString()).doesNotContain(oldUpn, "1990-01-01");
+        assertThat(api.get("auditor", "/api/admin/retention").status()).isEqualTo(403);
+
+        api.post("admin", "/api/admin/pupils/" + oldUpn + "/erase", "{\"reason\":\"retention period ended\"}");
+        eventually(() -> !api.get("admin", "/api/admin/retention").body().contains(old));
+    }
 }
