@@ -1,26 +1,19 @@
 package uk.placements.edge.security;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import uk.placements.edge.web.ProblemResponses;
 
-import java.util.Arrays;
-
 /**
- * HTTP Basic over the API with the roles of API.md. Who may call what is decided here, by path and method, so the
- * whole access policy reads in one place.
+ * The roles of API.md and who may call what, by path and method, so the whole access policy reads in one place;
+ * how a caller signs in is the {@link SignIn} of the active profile.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,18 +24,32 @@ public class SecurityConfiguration {
     public static final String ANALYST = "ANALYST";
     public static final String ADMIN = "ADMIN";
 
+    /**
+     * An API and, later, a small web client served from the same origin: nothing from elsewhere, never framed, no
+     * referrer leaves with a pupil's placement id in its URL.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    public SecurityFilterChain api(HttpSecurity http) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
+        signIn.configure(http);
         http
-                .csrf(AbstractHttpConfigurer::disable) // stateless Basic: no cookie a forged request could ride on
+                // CSRF needs a credential the browser adds by itself (a session cookie). Every request here carries
+                // its own credentials in the Authorization header (Basic or a bearer token), which a forged
+                // cross-site request cannot set, and no session is ever created: there is nothing to forge.
+                // A future cookie-based login for the web client must bring CSRF protection back for itself.
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"placements\"");
-                    ProblemResponses.write(response, 401, "Unauthorized", "sign in to use the API");
-                }))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         ProblemResponses.write(response, 403, "Forbidden", "your role may not do this")))
                 .authorizeHttpRequests(auth -> auth
+                        // An error page answers a request that was already let through (or refused) on its own
+                        // merits; refusing the error dispatch itself would turn every 404 into a 401.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -60,23 +67,5 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .anyRequest().authenticated());
         return http.build();
-    }
-
-    @Bean
-    public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** One demo user per role, named after it; all share {@code placements.demo.password}. */
-    @Bean
-    @ConditionalOnProperty(name = "placements.demo.users", havingValue = "true", matchIfMissing = true)
-    public UserDetailsService demoUsers(@Value("${placements.demo.password}") String password,
-                                        PasswordEncoder encoder) {
-        String encoded = encoder.encode(password);
-        return new InMemoryUserDetailsManager(Arrays.stream(new String[][]{
-                        {"caseworker", CASEWORKER}, {"provision-admin", PROVISION_ADMIN}, {"auditor", AUDITOR},
-                        {"analyst", ANALYST}, {"admin", ADMIN}})
-                .map(u -> User.withUsername(u[0]).password(encoded).roles(u[1]).build())
-                .toList());
     }
 }
