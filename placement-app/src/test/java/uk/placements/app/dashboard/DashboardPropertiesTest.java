@@ -64,18 +64,18 @@ class DashboardPropertiesTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         AuthorityPlan plan = new AuthorityGenerator(seed, today).generate(provisions, placements);
         AuthorityModel model = AuthorityModel.of(plan.commands());
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PlacementsApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:dash-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                        "placements.crypto.master-key=" + KEY,
-                        "logging.level.root=WARN")
-                .run()) {
+        // Arguments, not default properties: those would lose to application.yml and its file database.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PlacementsApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:dash-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--placements.crypto.master-key=" + KEY,
+                "--logging.level.root=WARN")) {
             CommandGateway commands = app.getBean(CommandGateway.class);
             for (Object command : plan.commands()) {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
                         Map.of(USER_ID, "property-test", CORRELATION_ID, UUID.randomUUID().toString()))));
             }
-            ReadModels.awaitCaughtUp(app.getBean(JdbcTemplate.class), Duration.ofSeconds(60));
+            ReadModels.awaitCaughtUp(app.getBean(JdbcTemplate.class), Duration.ofSeconds(30));
             Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
             for (LocalDate asOf : List.of(today, today.minusDays(daysBack), today.minusDays(longerBack))) {
