@@ -3,6 +3,8 @@ package uk.placements.query.dashboard;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +24,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The authority's dashboards (ANALYST, ADMIN): no personal data, every figure "as at" a date. */
 @RestController
@@ -33,6 +37,7 @@ public class DashboardController {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
 
     public DashboardController(QueryGateway queries, Clock clock) {
         this.queries = queries;
@@ -64,9 +69,13 @@ public class DashboardController {
         SubscriptionQueryResult<List<ProvisionCapacity>, ProvisionCapacity> result = queries.subscriptionQuery(
                 new WatchCapacity(), ResponseTypes.multipleInstancesOf(ProvisionCapacity.class),
                 ResponseTypes.instanceOf(ProvisionCapacity.class));
-        sse.onCompletion(result::cancel);
-        sse.onTimeout(result::cancel);
-        sse.onError(e -> result.cancel());
+        streams.add(sse);
+        sse.onCompletion(() -> {
+            streams.remove(sse);
+            result.cancel();
+        });
+        sse.onTimeout(sse::complete);
+        sse.onError(e -> sse.complete());
         result.initialResult().subscribe(rows -> rows.forEach(row -> send(sse, "snapshot", row, result)),
                 e -> sse.completeWithError(e));
         result.updates().subscribe(row -> send(sse, "capacity", row, result), sse::completeWithError, sse::complete);
@@ -81,5 +90,14 @@ public class DashboardController {
             // The client went away: stop listening for it.
             result.cancel();
         }
+    }
+
+    /**
+     * Ends the open streams when the application stops: a graceful shutdown waits for requests in flight, and a
+     * stream would otherwise keep it waiting until its timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        streams.forEach(SseEmitter::complete);
     }
 }
