@@ -81,7 +81,8 @@ final class AuthorityModel {
     }
 
     /** A placement's state from a business date on. */
-    record State(String status, String provisionId, Integer percent, boolean outsideNeed, LocalDate offeredOn) {
+    record State(String status, String provisionId, Integer percent, boolean outsideNeed, LocalDate offeredOn,
+                 boolean overCapacity) {
     }
 
     record Milestone(String kind, LocalDate on, String provisionId, Integer daysFromReferral, Integer daysFromOffer) {
@@ -97,7 +98,7 @@ final class AuthorityModel {
             need = c.primaryNeed();
             year = c.yearGroup();
             referredOn = c.referredOn();
-            states.add(new Dated<>(c.referredOn(), 0, new State("REFERRED", null, null, false, null)));
+            states.add(new Dated<>(c.referredOn(), 0, new State("REFERRED", null, null, false, null, false)));
         }
 
         State current() {
@@ -149,7 +150,8 @@ final class AuthorityModel {
         } else if (command instanceof OfferPlace c) {
             Placement p = placements.get(c.placementId().value());
             Provision at = provisions.get(c.provisionId().value());
-            p.become(c.offeredOn(), new State("OFFERED", at.id, null, !at.needs.contains(p.need), c.offeredOn()));
+            p.become(c.offeredOn(), new State("OFFERED", at.id, null, !at.needs.contains(p.need), c.offeredOn(),
+                    c.overCapacityDecision() != null));
             milestone(p, "OFFERED", c.offeredOn(), at.id, null);
         } else if (command instanceof DeclineOffer c) {
             back(c.placementId().value(), "OFFER_DECLINED", c.on());
@@ -160,13 +162,14 @@ final class AuthorityModel {
             State s = p.current();
             int percent = c.mainstreamPercent() != null ? c.mainstreamPercent()
                     : provisions.get(s.provisionId()).type == ProvisionType.SEN_UNIT ? 20 : 50;
-            p.become(c.admittedOn(), new State("ADMITTED", s.provisionId(), percent, s.outsideNeed(), s.offeredOn()));
+            p.become(c.admittedOn(), new State("ADMITTED", s.provisionId(), percent, s.outsideNeed(), s.offeredOn(),
+                    s.overCapacity()));
             milestone(p, "ADMITTED", c.admittedOn(), s.provisionId(), s.offeredOn());
         } else if (command instanceof ChangeTimeSplit c) {
             Placement p = placements.get(c.placementId().value());
             State s = p.current();
             p.become(c.effectiveFrom(), new State(s.status(), s.provisionId(), c.mainstreamPercent(),
-                    s.outsideNeed(), s.offeredOn()));
+                    s.outsideNeed(), s.offeredOn(), s.overCapacity()));
             milestone(p, c.mainstreamPercent() > s.percent() ? "SPLIT_INCREASE" : "SPLIT_DECREASE",
                     c.effectiveFrom(), s.provisionId(), s.offeredOn());
         } else if (command instanceof MoveToMainstream c) {
@@ -183,14 +186,15 @@ final class AuthorityModel {
     private void back(String id, String kind, LocalDate on) {
         Placement p = placements.get(id);
         State s = p.current();
-        p.become(on, new State("REFERRED", null, null, false, null));
+        p.become(on, new State("REFERRED", null, null, false, null, false));
         milestone(p, kind, on, s.provisionId(), s.offeredOn());
     }
 
     private void end(String id, String status, LocalDate on) {
         Placement p = placements.get(id);
         State s = p.current();
-        p.become(on, new State(status, s.provisionId(), s.percent(), s.outsideNeed(), s.offeredOn()));
+        p.become(on, new State(status, s.provisionId(), s.percent(), s.outsideNeed(), s.offeredOn(),
+                s.overCapacity()));
         milestone(p, status, on, s.provisionId(), s.offeredOn());
     }
 

@@ -114,7 +114,20 @@ class DashboardPropertiesTest {
         model.provisions.values().stream().filter(p -> p.openOn(asOf))
                 .forEach(p -> byType.merge(p.type.name(), expected.get(p.id), CapacityFigures::plus));
         assertThat(answer.byType()).isEqualTo(byType);
-        answer.provisions().forEach(p -> assertThat(p.overCapacityFlag()).isEqualTo(p.figures().overCapacity() > 0));
+        for (ProvisionCapacity row : answer.provisions()) {
+            assertThat(row.overCapacityFlag()).isEqualTo(row.figures().overCapacity() > 0);
+            List<String> underDecision = new ArrayList<>();
+            model.placements.forEach((id, pl) -> {
+                AuthorityModel.State s = pl.on(asOf);
+                if (s != null && s.overCapacity() && row.provisionId().equals(s.provisionId())
+                        && (s.status().equals("OFFERED") || s.status().equals("ADMITTED"))) {
+                    underDecision.add(id);
+                }
+            });
+            assertThat(row.overCapacityDecisions()).extracting(ProvisionCapacity.Decision::placementId)
+                    .as("over-capacity decisions of %s as at %s", row.provisionId(), asOf)
+                    .containsExactlyInAnyOrderElementsOf(underDecision);
+        }
     }
 
     private static void checkWaitingList(AuthorityModel model, WaitingList answer, LocalDate asOf) {

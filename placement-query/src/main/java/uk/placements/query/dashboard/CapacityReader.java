@@ -67,15 +67,30 @@ public class CapacityReader {
 
     /** Every provision open on the date, by id. */
     public List<ProvisionCapacity> asAt(LocalDate asOf) {
-        MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf));
-        Map<String, List<ProvisionCapacity.Decision>> decisions = jdbc.query(DECISIONS_AS_AT, params,
+        return read(asOf, null);
+    }
+
+    /** The provision's capacity on the date, or null when it is not open then. */
+    public ProvisionCapacity asAt(LocalDate asOf, String provisionId) {
+        return read(asOf, provisionId).stream().findFirst().orElse(null);
+    }
+
+    private List<ProvisionCapacity> read(LocalDate asOf, String provisionId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
+                .addValue("provisionId", provisionId, java.sql.Types.VARCHAR);
+        String only = provisionId == null ? "" : " AND d.provision_id = :provisionId";
+        Map<String, List<ProvisionCapacity.Decision>> decisions = jdbc.query(
+                        DECISIONS_AS_AT.replace("ORDER BY", only.strip() + " ORDER BY"), params,
                         (rs, i) -> Map.entry(rs.getString("provision_id"), new ProvisionCapacity.Decision(
                                 rs.getString("placement_id"), rs.getDate("decided_on").toLocalDate(),
                                 rs.getInt("places_taken"), rs.getInt("commissioned_places"),
                                 rs.getString("decided_by"))))
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.query(CAPACITY_AS_AT + " ORDER BY pr.provision_id", params, (rs, i) -> {
+        // One provision: a further condition on the outer WHERE, which ends just before GROUP BY.
+        String sql = provisionId == null ? CAPACITY_AS_AT
+                : CAPACITY_AS_AT.replace("GROUP BY", "AND pr.provision_id = :provisionId\nGROUP BY");
+        return jdbc.query(sql + " ORDER BY pr.provision_id", params, (rs, i) -> {
             String id = rs.getString("provision_id");
             CapacityFigures figures = new CapacityFigures(1, rs.getInt("commissioned_places"), rs.getInt("on_roll"),
                     rs.getInt("offers_outstanding"), rs.getInt("vacancies"), rs.getInt("over_capacity"),
@@ -84,10 +99,5 @@ public class CapacityReader {
                     Arrays.asList(rs.getString("designated_needs").split(",")), figures,
                     figures.overCapacity() > 0, decisions.getOrDefault(id, List.of()));
         });
-    }
-
-    /** The provision's capacity on the date, or null when it is not open then. */
-    public ProvisionCapacity asAt(LocalDate asOf, String provisionId) {
-        return asAt(asOf).stream().filter(p -> p.provisionId().equals(provisionId)).findFirst().orElse(null);
     }
 }

@@ -123,6 +123,10 @@ public class LiveCapacity {
     }
 
     private void changed(ProvisionId provisionId, String readModel, TrackedEventMessage<?> message) {
+        if (emitter.activeSubscriptions().stream()
+                .noneMatch(s -> WatchCapacity.class.getName().equals(s.getQueryName()))) {
+            return;
+        }
         awaitHandled(readModel, message);
         String id = provisionId.value();
         ProvisionCapacity row = capacity.asAt(LocalDate.now(clock), id);
