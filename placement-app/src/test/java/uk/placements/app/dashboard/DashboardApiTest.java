@@ -1,5 +1,6 @@
 package uk.placements.app.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +106,45 @@ class DashboardApiTest {
                 ORDER BY placement_id"""));
         assertThat(parse(capacity)).isEqualTo(view("SELECT * FROM report_capacity_now ORDER BY provision_id"));
         assertThat(parse(capacity)).anyMatch(row -> row.containsAll(List.of(provision, "4", "1", "0", "3")));
+    }
+
+    @Test
+    void anOfferBeyondCommissionedPlacesShowsAsOverCapacityWithTheDecisionButNotItsReason() {
+        String provision = api.commission(Api.newProvisionId("RB"), "RESOURCE_BASE", 1);
+        assertThat(api.offer(api.refer(Api.newUpn()), provision).status()).isEqualTo(200);
+        String beyond = api.refer(Api.newUpn());
+        Api.Answer offer = api.post("caseworker", "/api/placements/" + beyond + "/offer", """
+                {"provisionId":"%s","offeredOn":"2026-09-12","overCapacityDecision":
+                 {"reason":"Named in the EHC plan of Olivia Hargreaves","decidedBy":"Head of SEN"}}"""
+                .formatted(provision));
+        assertThat(offer.status()).as(offer.body()).isEqualTo(200);
+        ReadModels.awaitCaughtUp(jdbc, Duration.ofSeconds(20));
+
+        Api.Answer answer = api.get("analyst", "/api/dashboard/capacity?asOf=2026-09-12");
+
+        assertThat(answer.body()).doesNotContain("Olivia", "Hargreaves", "EHC plan");
+        JsonNode row = rowOf(answer, provision);
+        assertThat(row.get("figures").get("commissioned").asInt()).isEqualTo(1);
+        assertThat(row.get("figures").get("offersOutstanding").asInt()).isEqualTo(2);
+        assertThat(row.get("figures").get("vacancies").asInt()).isZero();
+        assertThat(row.get("figures").get("overCapacity").asInt()).isEqualTo(1);
+        assertThat(row.get("overCapacityFlag").asBoolean()).isTrue();
+        assertThat(row.get("overCapacityDecisions")).hasSize(1);
+        assertThat(row.get("overCapacityDecisions").get(0).get("placementId").asText()).isEqualTo(beyond);
+        assertThat(row.get("overCapacityDecisions").get(0).get("decidedBy").asText()).isEqualTo("Head of SEN");
+        JsonNode before = rowOf(api.get("analyst", "/api/dashboard/capacity?asOf=2026-09-11"), provision);
+        assertThat(before.get("figures").get("offersOutstanding").asInt()).isEqualTo(1);
+        assertThat(before.get("overCapacityDecisions")).isEmpty();
+    }
+
+    private static JsonNode rowOf(Api.Answer answer, String provision) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        for (JsonNode row : answer.json().get("provisions")) {
+            if (row.get("provisionId").asText().equals(provision)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + provision + " in " + answer.body());
     }
 
     @Test
