@@ -152,8 +152,8 @@ class DashboardApiTest {
         List<String> columns = jdbc.queryForList("""
                 SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS
                 WHERE LOWER(TABLE_NAME) LIKE 'report\\_%' ESCAPE '\\'""", String.class);
-        assertThat(columns).contains("placement_id").doesNotContain("upn", "given_name", "family_name", "date_of_birth", "pupil_id",
-                "reason", "need_override_reason", "over_capacity_reason", "search_text", "detail");
+        assertThat(columns).contains("placement_id").doesNotContain("upn", "given_name", "family_name",
+                "date_of_birth", "pupil_id", "reason", "need_override_reason", "over_capacity_reason", "search_text", "detail");
         List<String> granted = jdbc.queryForList("""
                 SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLE_PRIVILEGES
                 WHERE GRANTEE = 'PLACEMENTS_REPORTING' AND PRIVILEGE_TYPE = 'SELECT'""", String.class);
