@@ -2,10 +2,13 @@ package uk.placements.query.config;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import uk.placements.edge.schema.SchemaPart;
+import uk.placements.query.dashboard.LiveCapacity;
 
 /** The read side's defaults (processors, segments, batch sizes) and its share of the schema. */
 @Configuration(proxyBeanMethods = false)
@@ -25,5 +28,17 @@ public class QuerySideConfiguration {
     @Bean
     public SchemaPart querySchema() {
         return new SchemaPart("query", 2);
+    }
+
+    /**
+     * The live capacity stream tells subscribers about changes from now on: its processor starts at the head of the
+     * event stream, never at its tail, so a new database or a reset does not replay history to nobody.
+     */
+    @Bean
+    public ConfigurerModule liveCapacityProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
+                LiveCapacity.NAME, org.axonframework.config.Configuration::eventStore,
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

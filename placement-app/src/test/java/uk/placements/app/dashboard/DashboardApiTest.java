@@ -1,0 +1,291 @@
+package uk.placements.app.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.placements.app.PlacementsApplication;
+import uk.placements.command.http.Api;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Dashboards and reports over real HTTP and the real (in-memory) H2 database: access, CSV content, live stream. */
+@SpringBootTest(classes = PlacementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:dashboards-api;DB_CLOSE_DELAY=-1",
+                "placements.crypto.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+        })
+class DashboardApiTest {
+
+    private static final List<String> PATHS = List.of("/api/dashboard/capacity", "/api/dashboard/waiting-list",
+            "/api/dashboard/inclusion", "/api/reports/placements.csv", "/api/reports/capacity.csv");
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private JdbcTemplate jdbc;
+    private Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void analystsAndAdminsReadDashboardsAndReportsWhileOtherRolesAreRefused() {
+        for (String path : PATHS) {
+            assertThat(api.get("analyst", path).status()).as(path).isEqualTo(200);
+            assertThat(api.get("admin", path).status()).as(path).isEqualTo(200);
+            assertThat(api.get("caseworker", path).status()).as(path).isEqualTo(403);
+            assertThat(api.get("auditor", path).status()).as(path).isEqualTo(403);
+            assertThat(api.get("provision-admin", path).status()).as(path).isEqualTo(403);
+            assertThat(api.get(null, path).status()).as(path).isEqualTo(401);
+        }
+        assertThat(api.get("caseworker", "/api/dashboard/capacity/stream").status()).isEqualTo(403);
+        assertThat(api.get(null, "/api/dashboard/capacity/stream").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDateThatIsNotADateIsABadRequest() {
+        for (String path : PATHS) {
+            for (String asOf : List.of("2026-13-01", "yesterday", "01/05/2026")) {
+                Api.Answer answer = api.get("analyst", path + "?asOf=" + asOf);
+                assertThat(answer.status()).as(path + " " + asOf).isEqualTo(400);
+                assertThat(answer.header("content-type")).startsWith("application/problem+json");
+                assertThat(answer.json().get("detail").asText()).contains("asOf");
+            }
+        }
+    }
+
+    @Test
+    void csvReportsShowPupilsByPlacementIdOnlyAndEqualTheReportingViews() {
+        String provision = api.commission(Api.newProvisionId("RB"), "RESOURCE_BASE", 4);
+        String upn = Api.newUpn();
+        String admitted = admitted(provision, upn);
+        String waitingUpn = Api.newUpn();
+        String waiting = api.refer(waitingUpn);
+        ReadModels.awaitCaughtUp(jdbc, Duration.ofSeconds(20));
+        LocalDate today = jdbc.queryForObject("SELECT CURRENT_DATE", LocalDate.class);
+
+        String placements = csvBody("/api/reports/placements.csv?asOf=" + today);
+        String capacity = csvBody("/api/reports/capacity.csv?asOf=" + today);
+
+        assertThat(placements).contains(admitted, waiting);
+        for (String csv : List.of(placements, capacity)) {
+            assertThat(csv).doesNotContain(upn, waitingUpn, "Olivia", "Hargreaves", "2017-05-14")
+                    .doesNotContainIgnoringCase("upn").doesNotContainIgnoringCase("given_name")
+                    .doesNotContainIgnoringCase("family_name").doesNotContainIgnoringCase("birth");
+        }
+        assertThat(parse(placements)).isEqualTo(view("""
+                SELECT placement_id, status, valid_from AS status_since, year_group, primary_need, ehcp_status,
+                    provision_id, provision_type, mainstream_percent, below_integration_band,
+                    outside_designated_need, over_capacity, referred_on, offered_on, admitted_on
+                FROM report_placement_period
+                WHERE status IN ('REFERRED', 'OFFERED', 'ADMITTED')
+                    AND valid_from <= CURRENT_DATE AND (valid_to IS NULL OR valid_to > CURRENT_DATE)
+                ORDER BY placement_id"""));
+        assertThat(parse(capacity)).isEqualTo(view("SELECT * FROM report_capacity_now ORDER BY provision_id"));
+        assertThat(parse(capacity)).anyMatch(row -> row.containsAll(List.of(provision, "4", "1", "0", "3")));
+    }
+
+    @Test
+    void anOfferBeyondCommissionedPlacesShowsAsOverCapacityWithTheDecisionButNotItsReason() {
+        String provision = api.commission(Api.newProvisionId("RB"), "RESOURCE_BASE", 1);
+        assertThat(api.offer(api.refer(Api.newUpn()), provision).status()).isEqualTo(200);
+        String beyond = api.refer(Api.newUpn());
+        Api.Answer offer = api.post("caseworker", "/api/placements/" + beyond + "/offer", """
+                {"provisionId":"%s","offeredOn":"2026-09-12","overCapacityDecision":
+                 {"reason":"Named in the EHC plan of Olivia Hargreaves","decidedBy":"Head of SEN"}}"""
+                .formatted(provision));
+        assertThat(offer.status()).as(offer.body()).isEqualTo(200);
+        ReadModels.awaitCaughtUp(jdbc, Duration.ofSeconds(20));
+
+        Api.Answer answer = api.get("analyst", "/api/dashboard/capacity?asOf=2026-09-12");
+
+        assertThat(answer.body()).doesNotContain("Olivia", "Hargreaves", "EHC plan");
+        JsonNode row = rowOf(answer, provision);
+        assertThat(row.get("figures").get("commissioned").asInt()).isEqualTo(1);
+        assertThat(row.get("figures").get("offersOutstanding").asInt()).isEqualTo(2);
+        assertThat(row.get("figures").get("vacancies").asInt()).isZero();
+        assertThat(row.get("figures").get("overCapacity").asInt()).isEqualTo(1);
+        assertThat(row.get("overCapacityFlag").asBoolean()).isTrue();
+        assertThat(row.get("overCapacityDecisions")).hasSize(1);
+        assertThat(row.get("overCapacityDecisions").get(0).get("placementId").asText()).isEqualTo(beyond);
+        assertThat(row.get("overCapacityDecisions").get(0).get("decidedBy").asText()).isEqualTo("Head of SEN");
+        JsonNode before = rowOf(api.get("analyst", "/api/dashboard/capacity?asOf=2026-09-11"), provision);
+        assertThat(before.get("figures").get("offersOutstanding").asInt()).isEqualTo(1);
+        assertThat(before.get("overCapacityDecisions")).isEmpty();
+    }
+
+    private static JsonNode rowOf(Api.Answer answer, String provision) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        for (JsonNode row : answer.json().get("provisions")) {
+            if (row.get("provisionId").asText().equals(provision)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + provision + " in " + answer.body());
+    }
+
+    @Test
+    void theReportingViewsHoldNoPersonalDataAndTheReportingRoleMayReadThemOnly() {
+        List<String> columns = jdbc.queryForList("""
+                SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS
+                WHERE LOWER(TABLE_NAME) LIKE 'report\\_%' ESCAPE '\\'""", String.class);
+        assertThat(columns).contains("placement_id").doesNotContain("upn", "given_name", "family_name",
+                "date_of_birth", "pupil_id", "reason", "need_override_reason", "over_capacity_reason", "search_text", "detail");
+        List<String> granted = jdbc.queryForList("""
+                SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLE_PRIVILEGES
+                WHERE GRANTEE = 'PLACEMENTS_REPORTING' AND PRIVILEGE_TYPE = 'SELECT'""", String.class);
+        assertThat(granted).containsExactlyInAnyOrder("report_placement_period", "report_placement_milestone",
+                "report_provision", "report_provision_change", "report_over_capacity_decision",
+                "report_capacity_now");
+    }
+
+    @Test
+    void theLiveStreamSendsAProvisionsRowWhenAnOfferIsMade() throws Exception {
+        String provision = api.commission(Api.newProvisionId("RB"), "RESOURCE_BASE", 3);
+        String placement = api.refer(Api.newUpn());
+        ReadModels.awaitCaughtUp(jdbc, Duration.ofSeconds(20));
+        BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/dashboard/capacity/stream"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("analyst:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> {
+            String[] event = new String[2];
+            lines.lines().forEach(line -> {
+                if (line.startsWith("event:")) {
+                    event[0] = line.substring(6);
+                } else if (line.startsWith("data:")) {
+                    event[1] = line.substring(5);
+                } else if (line.isEmpty() && event[0] != null) {
+                    events.add(new String[]{event[0], event[1]});
+                    event[0] = null;
+                }
+            });
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            awaitEvent(events, "snapshot", provision, "\"offersOutstanding\":0");
+
+            assertThat(api.offer(placement, provision).status()).isEqualTo(200);
+
+            awaitEvent(events, "capacity", provision, "\"offersOutstanding\":1");
+        } finally {
+            response.body().close();
+        }
+    }
+
+    private static void awaitEvent(BlockingQueue<String[]> events, String name, String provision, String figure)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String[] event = events.poll(200, TimeUnit.MILLISECONDS);
+            if (event != null && event[0].equals(name) && event[1].contains("\"provisionId\":\"" + provision + "\"")
+                    && event[1].contains(figure)) {
+                return;
+            }
+        }
+        throw new AssertionError("no " + name + " event for " + provision + " with " + figure);
+    }
+
+    private String admitted(String provision, String upn) {
+        String placement = api.refer(upn);
+        assertThat(api.offer(placement, provision).status()).isEqualTo(200);
+        Api.Answer admission = api.post("caseworker", "/api/placements/" + placement + "/admission",
+                "{\"admittedOn\":\"2026-09-15\"}");
+        assertThat(admission.status()).as(admission.body()).isEqualTo(200);
+        return placement;
+    }
+
+    private String csvBody(String path) {
+        Api.Answer answer = api.get("analyst", path);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.header("content-type")).startsWith("text/csv");
+        return answer.body();
+    }
+
+    /** The header and rows of a view query, each value as the CSV writes it. */
+    private List<List<String>> view(String sql) {
+        List<List<String>> table = new ArrayList<>();
+        jdbc.query(sql, rs -> {
+            if (table.isEmpty()) {
+                List<String> header = new ArrayList<>();
+                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                    header.add(rs.getMetaData().getColumnLabel(c).toLowerCase());
+                }
+                table.add(header);
+            }
+            List<String> row = new ArrayList<>();
+            for (int c = 1; c <= table.get(0).size(); c++) {
+                Object value = rs.getObject(c);
+                row.add(value == null ? "" : value.toString());
+            }
+            table.add(row);
+        });
+        return table;
+    }
+
+    /** RFC 4180: comma-separated, CRLF lines, double quotes around fields that need them. */
+    private static List<List<String>> parse(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        return rows;
+    }
+}

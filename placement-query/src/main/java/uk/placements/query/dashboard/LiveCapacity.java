@@ -1,0 +1,165 @@
+package uk.placements.query.dashboard;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import uk.placements.query.history.PlacementHistoryProjection;
+import uk.placements.query.provision.ProvisionProjection;
+import uk.placements.shared.dashboard.ProvisionCapacity;
+import uk.placements.shared.dashboard.WatchCapacity;
+import uk.placements.shared.placement.event.MovedToMainstream;
+import uk.placements.shared.placement.event.OfferDeclined;
+import uk.placements.shared.placement.event.OfferWithdrawn;
+import uk.placements.shared.placement.event.PlaceOffered;
+import uk.placements.shared.placement.event.PlacementEnded;
+import uk.placements.shared.placement.event.PupilAdmitted;
+import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.event.CommissionedPlacesChanged;
+import uk.placements.shared.provision.event.ProvisionClosed;
+import uk.placements.shared.provision.event.ProvisionCommissioned;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live capacity dashboard: answers {@link WatchCapacity} and pushes a provision's row to its subscribers each
+ * time an event changes the provision's figures. Runs in a processing group of its own ("capacity-live", from the
+ * head of the stream: there is nobody to tell about the past) and emits only once the read model behind the
+ * figures has handled the same event, so a subscriber never sees the figures from before the change.
+ */
+@Component
+@ProcessingGroup(LiveCapacity.NAME)
+public class LiveCapacity {
+
+    public static final String NAME = "capacity-live";
+    private static final Logger log = LoggerFactory.getLogger(LiveCapacity.class);
+    /** After this the row is sent anyway: a late row beats none. */
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(5);
+
+    private final CapacityReader capacity;
+    private final QueryUpdateEmitter emitter;
+    private final EventProcessingConfiguration processing;
+    private final Clock clock;
+
+    public LiveCapacity(CapacityReader capacity, QueryUpdateEmitter emitter, EventProcessingConfiguration processing,
+                        Clock clock) {
+        this.capacity = capacity;
+        this.emitter = emitter;
+        this.processing = processing;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public List<ProvisionCapacity> handle(WatchCapacity query) {
+        return capacity.asAt(LocalDate.now(clock));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(PlaceOffered e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OfferDeclined e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OfferWithdrawn e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(PupilAdmitted e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(MovedToMainstream e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(PlacementEnded e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ProvisionCommissioned e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), ProvisionProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(CommissionedPlacesChanged e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), ProvisionProjection.NAME, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ProvisionClosed e, TrackedEventMessage<?> message) {
+        changed(e.provisionId(), ProvisionProjection.NAME, message);
+    }
+
+    private void changed(ProvisionId provisionId, String readModel, TrackedEventMessage<?> message) {
+        if (emitter.activeSubscriptions().stream()
+                .noneMatch(s -> WatchCapacity.class.getName().equals(s.getQueryName()))) {
+            return;
+        }
+        awaitHandled(readModel, message);
+        String id = provisionId.value();
+        ProvisionCapacity row = capacity.asAt(LocalDate.now(clock), id);
+        if (row != null) {
+            emitter.emit(WatchCapacity.class, query -> true, row);
+        }
+    }
+
+    /** Waits until the segment of {@code readModel} that handles this event's aggregate has passed the event. */
+    private void awaitHandled(String readModel, TrackedEventMessage<?> message) {
+        TrackingToken token = message.trackingToken();
+        String aggregate = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+        StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
+                .orElse(null);
+        if (processor == null || token == null || aggregate == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            boolean handled = status.values().stream()
+                    .filter(s -> s.getSegment().matches(aggregate))
+                    .anyMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(token));
+            if (handled) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.warn("capacity-live: {} had not caught up within {}; sending the row anyway", readModel, CATCH_UP_LIMIT);
+    }
+}
