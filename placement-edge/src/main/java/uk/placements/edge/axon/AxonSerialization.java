@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import uk.placements.shared.placement.upcasting.TimeSplitChangedUpcaster;
 
 /**
  * Jackson for every Axon serializer (general, events, messages), on both sides, with a mapper of Axon's own: no
@@ -25,6 +26,12 @@ public class AxonSerialization {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Axon registers every upcaster bean in the chain that reads stored events (aggregates, processors). */
+    @Bean
+    public TimeSplitChangedUpcaster timeSplitChangedUpcaster() {
+        return new TimeSplitChangedUpcaster();
     }
 
     @Bean

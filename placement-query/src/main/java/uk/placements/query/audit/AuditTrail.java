@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import uk.placements.edge.web.NotFound;
@@ -25,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Auditors' reading of the event store: every event with who and when, the state "as known on" an instant folded
@@ -41,13 +44,15 @@ public class AuditTrail {
     private final Serializer serializer;
     private final PupilVault vault;
     private final ObjectMapper json;
+    private final EventUpcaster upcasters;
 
     public AuditTrail(EventStoreReader store, @Qualifier("eventSerializer") Serializer serializer, PupilVault vault,
-                      ObjectMapper json) {
+                      ObjectMapper json, org.axonframework.config.Configuration axon) {
         this.store = store;
         this.serializer = serializer;
         this.vault = vault;
         this.json = json;
+        this.upcasters = axon.upcasterChain();
     }
 
     public List<AuditViews.AuditEvent> history(String type, String id) {
@@ -110,9 +115,15 @@ public class AuditTrail {
         return stored;
     }
 
+    /** Through the same upcaster chain as aggregates and processors: old revisions read as today's events. */
     private Object deserialize(StoredEvent event) {
-        return serializer.deserialize(new SimpleSerializedObject<>(event.payload(), byte[].class,
-                event.payloadType(), event.revision()));
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(null, event.aggregateId(),
+                event.sequence(), event.eventId(), event.recordedAt(), event.payloadType(), event.revision(),
+                event.payload(), event.metaData());
+        return upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .map(upcast -> serializer.deserialize(upcast.getData()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("an upcaster dropped event " + event.sequence()));
     }
 
     @SuppressWarnings("unchecked")

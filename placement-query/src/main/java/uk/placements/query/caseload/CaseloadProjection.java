@@ -135,7 +135,7 @@ public class CaseloadProjection {
                 e.mainstreamPercent(), e.belowIntegrationBand());
         timeline(e.placementId().value(), r, "TimeSplitChanged", e.effectiveFrom(), "time in mainstream "
                 + e.previousPercent() + "% to " + e.mainstreamPercent() + "%"
-                + (e.reason() == null ? "" : ": " + e.reason()));
+                + (e.reason() == null ? "" : ": " + e.reason().text()));
     }
 
     @EventHandler

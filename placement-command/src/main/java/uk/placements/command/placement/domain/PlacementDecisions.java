@@ -6,6 +6,8 @@ import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.common.Rule;
 import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.placement.SplitChangeCategory;
+import uk.placements.shared.placement.SplitChangeReason;
 import uk.placements.shared.placement.SealedPupil;
 import uk.placements.shared.placement.command.AdmitPupil;
 import uk.placements.shared.placement.command.ChangeTimeSplit;
@@ -123,8 +125,10 @@ public final class PlacementDecisions {
         require(c.mainstreamPercent() > previous || !isBlank(c.reason()), Rule.INTEGRATION_FIRST,
                 "a reduction of mainstream time (" + previous + "% to " + c.mainstreamPercent()
                         + "%) needs a reason");
+        String reason = blankToNull(c.reason());
         return Optional.of(new TimeSplitChanged(s.id(), s.provisionId(), previous, c.mainstreamPercent(),
-                c.effectiveFrom(), blankToNull(c.reason()),
+                c.effectiveFrom(), reason == null ? null : new SplitChangeReason(
+                c.reasonCategory() == null ? SplitChangeCategory.UNSPECIFIED : c.reasonCategory(), reason),
                 belowIntegrationBand(s.provisionType(), c.mainstreamPercent())));
     }
 

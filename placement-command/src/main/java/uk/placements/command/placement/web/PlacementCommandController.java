@@ -97,7 +97,7 @@ public class PlacementCommandController {
                                                        @Valid @RequestBody PlacementRequests.TimeSplit body,
                                                        HttpServletRequest request) {
         return sender.update(new ChangeTimeSplit(placementId(id), body.mainstreamPercent(), body.effectiveFrom(),
-                body.reason()), id, body, request);
+                body.reason(), body.reasonCategory()), id, body, request);
     }
 
     @PostMapping("/{id}/move-to-mainstream")

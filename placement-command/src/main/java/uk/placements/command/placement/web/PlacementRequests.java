@@ -13,6 +13,7 @@ import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.ProvisionType;
+import uk.placements.shared.placement.SplitChangeCategory;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -69,9 +70,11 @@ public final class PlacementRequests {
                             @Size(max = TEXT) String reason) {
     }
 
+    /** {@code reasonCategory} (optional, added to API.md's body) lets reasons be counted by category. */
     public record TimeSplit(@NotNull @Min(0) @Max(100) Integer mainstreamPercent,
                             @NotNull LocalDate effectiveFrom,
-                            @Size(max = TEXT) String reason) {
+                            @Size(max = TEXT) String reason,
+                            SplitChangeCategory reasonCategory) {
     }
 
     public record MoveToMainstream(@NotNull LocalDate effectiveFrom, @Size(max = TEXT) String note) {

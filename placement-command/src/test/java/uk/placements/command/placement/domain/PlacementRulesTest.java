@@ -22,6 +22,7 @@ import uk.placements.shared.placement.OverCapacityDecision;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PupilDetails;
 import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.placement.SplitChangeReason;
 import uk.placements.shared.placement.SealedPupil;
 import uk.placements.shared.placement.command.AdmitPupil;
 import uk.placements.shared.placement.command.ChangeTimeSplit;
@@ -218,7 +219,7 @@ public class PlacementRulesTest {
     @DisplayName("R-STATE: the lifecycle refer → offer → admit → change split → move to mainstream is accepted")
     void theWholeLifecycleIsAccepted() {
         fixture.given(referred(), offeredRb(), admittedRb(60),
-                        new TimeSplitChanged(PLACEMENT, RB, 60, 80, LATER, null, false))
+                        new TimeSplitChanged(PLACEMENT, RB, 60, 80, LATER, (SplitChangeReason) null, false))
                 .when(new MoveToMainstream(PLACEMENT, LATEST, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MovedToMainstream(PLACEMENT, RB, LATEST, null))
@@ -288,7 +289,7 @@ public class PlacementRulesTest {
     @DisplayName("R-DATE-ORDER: a time split change dated before the last change is refused")
     void splitChangeBeforeThePreviousChangeIsRefused() {
         fixture.given(referred(), offeredRb(), admittedRb(60),
-                        new TimeSplitChanged(PLACEMENT, RB, 60, 70, LATER, null, false))
+                        new TimeSplitChanged(PLACEMENT, RB, 60, 70, LATER, (SplitChangeReason) null, false))
                 .when(new ChangeTimeSplit(PLACEMENT, 80, LATER.minusDays(1), null))
                 .expectException(violationOf(Rule.DATE_ORDER))
                 .expectNoEvents();
@@ -686,7 +687,7 @@ public class PlacementRulesTest {
     void increaseNeedsNoReason() {
         fixture.given(referred(), offeredRb(), admittedRb(70))
                 .when(new ChangeTimeSplit(PLACEMENT, 80, LATER, null))
-                .expectEvents(new TimeSplitChanged(PLACEMENT, RB, 70, 80, LATER, null, false));
+                .expectEvents(new TimeSplitChanged(PLACEMENT, RB, 70, 80, LATER, (SplitChangeReason) null, false));
     }
 
     @Test
