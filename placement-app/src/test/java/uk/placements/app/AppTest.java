@@ -2,6 +2,7 @@ package uk.placements.app;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,7 @@ import java.util.function.BooleanSupplier;
  * Base of the tests of the whole embedded app over real HTTP on a real in-memory H2: command side, projections
  * and read API together. All such tests share one application context.
  */
+@AutoConfigureObservability(tracing = false) // metrics export as in production: /actuator/prometheus exists
 @SpringBootTest(classes = PlacementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:app-tests;DB_CLOSE_DELAY=-1",

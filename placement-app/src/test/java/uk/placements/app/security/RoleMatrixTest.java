@@ -1,0 +1,127 @@
+package uk.placements.app.security;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.placements.app.AppTest;
+import uk.placements.command.http.Api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of API.md against every role and no one: anonymous gets 401, a role API.md does not name gets
+ * 403, and a role it names gets through (reads answer 200; writes sent an empty body answer 400 from validation,
+ * which shows the request passed the access check without changing anything).
+ */
+class RoleMatrixTest extends AppTest {
+
+    private static final String CW = "caseworker";
+    private static final String PA = "provision-admin";
+    private static final String AU = "auditor";
+    private static final String AN = "analyst";
+    private static final String AD = "admin";
+    private static final List<String> USERS = List.of(CW, PA, AU, AN, AD);
+
+    record Endpoint(String method, String path, Set<String> allowed) {
+        boolean isRead() {
+            return method.equals("GET");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    record Case(Endpoint endpoint, String user) {
+        @Override
+        public String toString() {
+            return endpoint + " as " + (user == null ? "anonymous" : user);
+        }
+    }
+
+    private static String provision;
+    private static String placement;
+
+    static Stream<Endpoint> endpoints() {
+        Set<String> any = Set.of(CW, PA, AU, AN, AD);
+        return Stream.of(
+                new Endpoint("POST", "/api/provisions", Set.of(PA, AD)),
+                new Endpoint("PUT", "/api/provisions/{prov}/places", Set.of(PA, AD)),
+                new Endpoint("POST", "/api/provisions/{prov}/staffing", Set.of(PA, AD)),
+                new Endpoint("POST", "/api/provisions/{prov}/close", Set.of(PA, AD)),
+                new Endpoint("GET", "/api/provisions", any),
+                new Endpoint("GET", "/api/provisions/{prov}", any),
+                new Endpoint("POST", "/api/placements", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/offer", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/offer/decline", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/offer/withdraw", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/admission", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/time-split", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/move-to-mainstream", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/end", Set.of(CW, AD)),
+                new Endpoint("POST", "/api/placements/{pl}/withdraw", Set.of(CW, AD)),
+                new Endpoint("GET", "/api/placements", Set.of(CW, AD)),
+                new Endpoint("GET", "/api/placements/{pl}", Set.of(CW, AD)),
+                new Endpoint("GET", "/api/audit/placements/{pl}/events", Set.of(AU, AD)),
+                new Endpoint("GET", "/api/audit/placements/{pl}/state?asOf=2099-01-01T00:00:00Z", Set.of(AU, AD)),
+                new Endpoint("GET", "/api/audit/placements/{pl}/verify", Set.of(AU, AD)),
+                new Endpoint("GET", "/api/audit/provisions/{prov}/events", Set.of(AU, AD)),
+                new Endpoint("GET", "/api/audit/provisions/{prov}/state?asOf=2099-01-01T00:00:00Z", Set.of(AU, AD)),
+                new Endpoint("GET", "/api/audit/provisions/{prov}/verify", Set.of(AU, AD)),
+                new Endpoint("GET", "/api/audit/access-log", Set.of(AU, AD)),
+                new Endpoint("GET", "/api/dashboard/capacity", Set.of(AN, AD)),
+                new Endpoint("GET", "/api/dashboard/waiting-list", Set.of(AN, AD)),
+                new Endpoint("GET", "/api/dashboard/inclusion", Set.of(AN, AD)),
+                new Endpoint("GET", "/api/reports/placements.csv", Set.of(AN, AD)),
+                new Endpoint("GET", "/api/reports/capacity.csv", Set.of(AN, AD)),
+                new Endpoint("POST", "/api/admin/pupils/B801200005001/erase", Set.of(AD)),
+                new Endpoint("GET", "/api/admin/retention", Set.of(AD)),
+                new Endpoint("GET", "/actuator/prometheus", Set.of(AD)));
+    }
+
+    static Stream<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        endpoints().forEach(e -> {
+            cases.add(new Case(e, null));
+            USERS.forEach(u -> cases.add(new Case(e, u)));
+        });
+        return cases.stream();
+    }
+
+    @BeforeEach
+    void targets() {
+        if (provision == null) {
+            provision = api.commission(Api.newProvisionId("MATRIX"), "RESOURCE_BASE", 3);
+            placement = api.refer(Api.newUpn());
+            api.get(CW, "/api/placements/" + placement + "?minVersion=0");
+            api.get(CW, "/api/provisions/" + provision + "?minVersion=0");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyEndpointAnswersEachRoleAsApiMdSays(Case c) {
+        Endpoint e = c.endpoint();
+        String path = e.path().replace("{prov}", provision).replace("{pl}", placement);
+        Api.Answer answer = e.isRead()
+                ? api.get(c.user(), path)
+                : api.send(c.user(), e.method(), path, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+
+        if (c.user() == null) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        } else if (!e.allowed().contains(c.user())) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+        } else if (e.isRead()) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        } else {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        }
+    }
+}
