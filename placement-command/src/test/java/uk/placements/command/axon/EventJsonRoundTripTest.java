@@ -15,6 +15,8 @@ import uk.placements.shared.placement.OverCapacityDecision;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.placement.SealedPupil;
+import uk.placements.shared.placement.SplitChangeCategory;
+import uk.placements.shared.placement.SplitChangeReason;
 import uk.placements.shared.placement.event.PlacementEvent;
 import uk.placements.shared.provision.HostSchool;
 import uk.placements.shared.provision.ProvisionId;
@@ -157,6 +159,9 @@ class EventJsonRoundTripTest {
             }
             if (c == HostSchool.class) {
                 return new HostSchool(new SchoolUrn("123456"), "Northgate Primary");
+            }
+            if (c == SplitChangeReason.class) {
+                return new SplitChangeReason(SplitChangeCategory.WELLBEING, "tired by the afternoon");
             }
         }
         throw new IllegalStateException("no sample for " + type.getTypeName() + " (" + where + "): add one here");
