@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Migrates every {@link SchemaPart} of this process in order (the shared event store first) while the context
- * starts, before any event processor or request can touch a table.
+ * starts, before any event processor or request can touch a table. A part's SQL that every database understands
+ * lives in {@code db/<part>/common}; what differs (binary types, identity columns, roles) in {@code db/<part>/<vendor>}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SchemaMigrations {
@@ -33,7 +34,7 @@ public class SchemaMigrations {
         for (SchemaPart part : ordered) {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/" + part.name() + "/" + vendor)
+                    .locations("classpath:db/" + part.name() + "/common", "classpath:db/" + part.name() + "/" + vendor)
                     .table("flyway_" + part.name() + "_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
