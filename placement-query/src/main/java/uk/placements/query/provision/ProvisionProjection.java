@@ -89,7 +89,7 @@ public class ProvisionProjection {
     @EventHandler
     void on(PlaceReserved e, @SequenceNumber long seq) {
         String id = e.provisionId().value();
-        if (bump(id, seq, "version = version") && e.overCapacityDecision() != null) {
+        if (bump(id, seq, null) && e.overCapacityDecision() != null) {
             jdbc.update("""
                             INSERT INTO rm_over_capacity_decision (provision_id, seq, placement_id, decided_on,
                                 places_taken, commissioned_places, reason, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -100,7 +100,7 @@ public class ProvisionProjection {
 
     @EventHandler
     void on(PlaceReleased e, @SequenceNumber long seq) {
-        bump(e.provisionId().value(), seq, "version = version");
+        bump(e.provisionId().value(), seq, null);
     }
 
     @ResetHandler
@@ -115,14 +115,17 @@ public class ProvisionProjection {
                 .stream().findFirst().orElse(-1L);
     }
 
-    /** Applies the assignments and the new version if the event is newer than the row; false if seen before. */
+    /**
+     * Applies the assignments (none if null) and the new version if the event is newer than the row; false if seen
+     * before.
+     */
     private boolean bump(String id, long seq, String assignments, Object... values) {
         Object[] args = new Object[values.length + 3];
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = seq;
         args[values.length + 1] = id;
         args[values.length + 2] = seq;
-        return jdbc.update("UPDATE rm_provision SET " + assignments + ", version = ? "
+        return jdbc.update("UPDATE rm_provision SET " + (assignments == null ? "" : assignments + ", ") + "version = ? "
                 + "WHERE provision_id = ? AND version < ?", args) == 1;
     }
 
