@@ -2,6 +2,7 @@ package uk.placements.query.history;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,9 +47,10 @@ public class PlacementHistoryProjection {
     }
 
     @EventHandler
-    void on(PlacementEvent event, @SequenceNumber long seq) {
+    void on(PlacementEvent event, @SequenceNumber long seq, ReplayStatus replay) {
         String id = event.placementId().value();
-        if (exists(id, seq)) {
+        // A replay follows a reset that cleared the tables and meets each event once: no need to look.
+        if (!replay.isReplay() && exists(id, seq)) {
             return;
         }
         Period previous = seq == 0 ? null : latest(id);

@@ -2,6 +2,7 @@ package uk.placements.query.provision;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,9 +35,10 @@ public class ProvisionProjection {
     }
 
     @EventHandler
-    void on(ProvisionCommissioned e, @SequenceNumber long seq) {
+    void on(ProvisionCommissioned e, @SequenceNumber long seq, ReplayStatus replay) {
         String id = e.provisionId().value();
-        if (version(id) >= seq) {
+        // A replay follows a reset that cleared the tables and meets each event once: no need to look.
+        if (!replay.isReplay() && version(id) >= seq) {
             return;
         }
         jdbc.update("""
