@@ -169,15 +169,25 @@ public class ProjectionOperations {
                     int segment = rs.getInt(1);
                     EventTrackerStatus status = claimedHere.get(segment);
                     if (status != null) {
-                        return new SegmentPosition(segment, status.getCurrentPosition(), status.isReplaying(), true);
+                        return new SegmentPosition(segment, status.getCurrentPosition(), status.isReplaying()
+                                && before(status.getCurrentPosition(), status.getResetPosition()), true);
                     }
                     byte[] bytes = rs.getBytes(2);
                     TrackingToken token = bytes == null ? null : tokenStore.serializer().deserialize(
                             new SimpleSerializedObject<>(bytes, byte[].class,
                                     new SimpleSerializedType(rs.getString(3), null)));
-                    return new SegmentPosition(segment, token == null ? OptionalLong.empty() : token.position(),
-                            ReplayToken.isReplay(token), false);
+                    OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+                    return new SegmentPosition(segment, position,
+                            ReplayToken.isReplay(token) && before(position, ReplayToken.getTokenAtReset(token)), false);
                 }, name);
+    }
+
+    /**
+     * Replaying: not yet back where the reset found it. Axon keeps a segment's replay token until an event beyond
+     * that point arrives, so its own "replaying" stays true after a rebuild has caught up with a quiet event store.
+     */
+    private static boolean before(OptionalLong position, OptionalLong resetPosition) {
+        return resetPosition.isPresent() && (position.isEmpty() || position.getAsLong() < resetPosition.getAsLong());
     }
 
     /** The lowest position across segments; null if some segment has processed nothing yet. */
