@@ -47,8 +47,9 @@ class ProjectionRebuildBenchmark {
         for (int round = 1; round <= rounds; round++) {
             for (var model : readModels.all()) {
                 ProjectionOperations.RebuildReport report = operations.rebuild(model.name());
-                System.out.printf("BENCHMARK round %d %-18s %6d events %6d ms %7d events/s unchanged=%s rows=%s%n",
-                        round, model.name(), report.events(), report.millis(), report.eventsPerSecond(),
+                System.out.printf("BENCHMARK round %d %-18s %6d events %6d ms %7d events/s %6d ms CPU %5d us CPU/event"
+                                + " unchanged=%s rows=%s%n", round, model.name(), report.events(), report.millis(),
+                        report.eventsPerSecond(), report.cpuMillis(), report.cpuMillis() * 1000 / report.events(),
                         report.unchanged(), report.rowsAfter());
                 assertThat(report.unchanged()).as(model.name()).isTrue();
             }
