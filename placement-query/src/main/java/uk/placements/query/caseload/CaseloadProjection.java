@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.BatchedInserts;
 import uk.placements.query.Recorded;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
@@ -39,10 +40,12 @@ public class CaseloadProjection {
     public static final String NAME = "caseload";
     private final JdbcTemplate jdbc;
     private final PupilVault vault;
+    private final BatchedInserts inserts;
 
     public CaseloadProjection(JdbcTemplate jdbc, PupilVault vault) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.inserts = new BatchedInserts(jdbc);
     }
 
     @EventHandler
@@ -222,8 +225,9 @@ public class CaseloadProjection {
                 + "WHERE placement_id = ? AND version < ?", args);
     }
 
+    /** Batched: only {@link #handled} reads the timeline, and only for events of earlier, committed batches. */
     private void timeline(String placement, Recorded r, String type, LocalDate on, String detail) {
-        jdbc.update("""
+        inserts.insert("""
                         INSERT INTO rm_timeline (placement_id, seq, type, on_date, recorded_at, by_user, detail)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 placement, r.seq(), type, Date.valueOf(on), r.timestamp(), r.by(),
