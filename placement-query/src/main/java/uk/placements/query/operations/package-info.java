@@ -19,8 +19,9 @@
  * Speed: during a replay the projections skip their per-event "handled already?" query ({@code ReplayStatus}), and
  * rows no handler reads back within a batch are inserted as one JDBC batch per statement when the batch commits
  * ({@link uk.placements.query.BatchedInserts}). Measured with {@code ProjectionRebuildBenchmark} (placement-app
- * tests; in-memory H2, 19,156 events from 120 provisions and 6,000 placements, second round, a 2-core machine
- * shared with two other builds, so wall times swing by a factor of two): process CPU per replayed event, before and
- * after, caseload 381 to 256 µs, placement-history 210 to 187 µs, provisions 63 to 59 µs.
+ * tests; in-memory H2, 19,156 events from 120 provisions and 6,000 placements; the projections of before and after
+ * run back to back, third round after two warm-up rounds, on a 2-core machine shared with two other builds, so each
+ * figure swings by tens of percent): caseload 3,842 to 7,693 events/s (process CPU 255 to 200 µs an event),
+ * placement-history 5,199 to 7,456 (169 to 114 µs), provisions 18,928 to 22,248 (64 to 41 µs).
  */
 package uk.placements.query.operations;
