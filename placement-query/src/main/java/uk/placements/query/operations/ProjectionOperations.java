@@ -109,7 +109,8 @@ public class ProjectionOperations {
     /**
      * Checksums the read model, stops its processor everywhere, resets its tokens to the start of the event store
      * (its {@code @ResetHandler} clears its tables in the same transaction), starts it, waits until it has replayed
-     * up to the head the event store had when the rebuild began, and checksums it again.
+     * up to the head the event store had when the rebuild began, and checksums it again. The two checksums compare
+     * like with like only if no event arrives meanwhile; events that do are projected as usual, after the replay.
      */
     public RebuildReport rebuild(String name) {
         ReadModel model = readModels.find(name).orElseThrow(() -> new NotFound("projection", name));
@@ -130,7 +131,9 @@ public class ProjectionOperations {
             } finally {
                 control.start(name);
             }
-            awaitPosition(name, processor, head);
+            if (events > 0) {
+                awaitPosition(name, processor, head);
+            }
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             long cpuMillis = (processCpuNanos() - cpuStarted) / 1_000_000;
             ReadModelChecksum.Checksum after = checksums.of(model);
