@@ -1,0 +1,183 @@
+package uk.placements.app.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.placements.app.PlacementsApplication;
+import uk.placements.command.http.Api;
+import uk.placements.query.caseload.CaseloadProjection;
+import uk.placements.query.history.PlacementHistoryProjection;
+import uk.placements.query.operations.ProjectionOperations;
+import uk.placements.query.operations.ReadModel;
+import uk.placements.query.operations.ReadModelChecksum;
+import uk.placements.query.operations.ReadModels;
+import uk.placements.query.provision.ProvisionProjection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Operations on the read models over real HTTP and the real (in-memory) H2, with an authority of a few thousand
+ * commands loaded through the command side once for the whole class.
+ */
+@SpringBootTest(classes = PlacementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
+                "placements.crypto.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+        })
+class ProjectionOperationsTest {
+
+    private static boolean loaded;
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private CommandGateway gateway;
+    @Autowired
+    private Clock clock;
+    @Autowired
+    private ProjectionOperations operations;
+    @Autowired
+    private ReadModels readModels;
+    @Autowired
+    private ReadModelChecksum checksums;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private CaseloadProjection caseload;
+    @Autowired
+    private PlacementHistoryProjection history;
+    @Autowired
+    private ProvisionProjection provisions;
+
+    private Api api;
+
+    @BeforeEach
+    void authorityLoadedAndProjected() throws InterruptedException {
+        api = new Api(port);
+        synchronized (ProjectionOperationsTest.class) {
+            if (!loaded) {
+                Authorities.load(gateway, LocalDate.now(clock), 7, 36, 800);
+                loaded = true;
+            }
+        }
+        Authorities.awaitCaughtUp(operations, Duration.ofMinutes(2));
+    }
+
+    @Test
+    void rebuildingEveryProjectionReproducesTheLiveReadModelRowForRow() {
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        for (ReadModel model : readModels.all()) {
+            Map<String, List<Map<String, Object>>> live = rows(model);
+            assertThat(live.values()).as(model.name()).allMatch(rows -> !rows.isEmpty());
+
+            Api.Answer answer = api.post("admin", "/api/admin/projections/" + model.name() + "/rebuild", "");
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode report = answer.json();
+            assertThat(report.get("events").asLong()).isEqualTo(events);
+            assertThat(report.get("millis").asLong()).isPositive();
+            assertThat(report.get("checksumBefore").asText()).matches("[0-9a-f]{64}");
+            assertThat(report.get("checksumAfter").asText()).as(model.name())
+                    .isEqualTo(report.get("checksumBefore").asText());
+            assertThat(rows(model)).as(model.name()).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void everyHandlerAppliedTwiceToTheSameEventLeavesTheSameState() {
+        Map<String, String> before = new LinkedHashMap<>();
+        readModels.all().forEach(model -> before.put(model.name(), checksums.of(model).sha256()));
+        List<AnnotationEventHandlerAdapter> handlers = List.of(new AnnotationEventHandlerAdapter(caseload),
+                new AnnotationEventHandlerAdapter(history), new AnnotationEventHandlerAdapter(provisions));
+
+        long redelivered = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
+            while (stored.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stored.nextAvailable();
+                for (AnnotationEventHandlerAdapter handler : handlers) {
+                    if (handler.canHandle(event)) {
+                        handler.handle(event);
+                    }
+                }
+                redelivered++;
+            }
+        } catch (Exception e) {
+            throw new AssertionError("redelivery failed after " + redelivered + " events", e);
+        }
+
+        assertThat(redelivered).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class));
+        readModels.all().forEach(model ->
+                assertThat(checksums.of(model).sha256()).as(model.name()).isEqualTo(before.get(model.name())));
+    }
+
+    @Test
+    void onceCaughtUpEveryProjectionStandsAtTheHeadWithNoLag() {
+        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+
+        Api.Answer answer = api.get("admin", "/api/admin/projections");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        for (JsonNode projection : answer.json()) {
+            names.add(projection.get("name").asText());
+            assertThat(projection.get("head").asLong()).isEqualTo(head);
+            assertThat(projection.get("position").asLong()).isEqualTo(head);
+            assertThat(projection.get("lag").asLong()).isZero();
+            assertThat(projection.get("replaying").asBoolean()).isFalse();
+            assertThat(projection.get("running").asBoolean()).isTrue();
+            assertThat(projection.get("segments").asInt()).isEqualTo(4);
+            assertThat(projection.get("segmentsClaimedHere")).hasSize(4);
+            assertThat(projection.get("tables")).isNotEmpty();
+        }
+        assertThat(names).containsExactly("caseload", "placement-history", "provisions");
+        assertThat(answer.json().get(0).get("tables").toString()).contains("rm_placement", "rm_timeline");
+    }
+
+    @Test
+    void onlyAnAdminMayListOrRebuildProjections() {
+        for (String user : List.of("analyst", "caseworker", "auditor", "provision-admin")) {
+            assertThat(api.get(user, "/api/admin/projections").status()).as(user).isEqualTo(403);
+            assertThat(api.post(user, "/api/admin/projections/caseload/rebuild", "").status()).as(user)
+                    .isEqualTo(403);
+        }
+        assertThat(api.get(null, "/api/admin/projections").status()).isEqualTo(401);
+        assertThat(api.post(null, "/api/admin/projections/caseload/rebuild", "").status()).isEqualTo(401);
+    }
+
+    @Test
+    void rebuildingAnUnknownProjectionIsNotFound() {
+        Api.Answer answer = api.post("admin", "/api/admin/projections/no-such-thing/rebuild", "");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("detail").asText()).contains("no-such-thing");
+    }
+
+    private Map<String, List<Map<String, Object>>> rows(ReadModel model) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (ReadModel.Table table : model.tables()) {
+            rows.put(table.name(), jdbc.queryForList("SELECT * FROM " + table.name() + " ORDER BY "
+                    + String.join(", ", table.key())));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,43 @@
+package uk.placements.query.operations;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Operations on the read models (API.md, "Operations"); ADMIN only, as SecurityConfiguration routes /api/admin. */
+@RestController
+@RequestMapping("/api/admin/projections")
+public class ProjectionAdminController {
+
+    private final ProjectionOperations operations;
+
+    public ProjectionAdminController(ProjectionOperations operations) {
+        this.operations = operations;
+    }
+
+    @GetMapping
+    public List<ProjectionOperations.ProjectionStatus> projections() {
+        return operations.status();
+    }
+
+    /** Answers when the rebuilt read model has caught up with the event store's head at the start. */
+    @PostMapping("/{name}/rebuild")
+    public ProjectionOperations.RebuildReport rebuild(@PathVariable String name) {
+        return operations.rebuild(name);
+    }
+
+    @ExceptionHandler(ProjectionOperations.RebuildInProgress.class)
+    ResponseEntity<ProblemDetail> busy(ProjectionOperations.RebuildInProgress e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Rebuild in progress");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+}

@@ -1,0 +1,38 @@
+package uk.placements.query.operations;
+
+import org.springframework.stereotype.Component;
+import uk.placements.query.caseload.CaseloadProjection;
+import uk.placements.query.history.PlacementHistoryProjection;
+import uk.placements.query.provision.ProvisionProjection;
+import uk.placements.query.operations.ReadModel.Table;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears (see
+ * V100__read_models.sql). A new projection is added here, or operations cannot see, checksum or rebuild it.
+ */
+@Component
+public class ReadModels {
+
+    private static final List<ReadModel> ALL = List.of(
+            new ReadModel(CaseloadProjection.NAME, List.of(
+                    new Table("rm_placement", List.of("placement_id")),
+                    new Table("rm_timeline", List.of("placement_id", "seq")))),
+            new ReadModel(PlacementHistoryProjection.NAME, List.of(
+                    new Table("rm_placement_period", List.of("placement_id", "seq")),
+                    new Table("rm_placement_milestone", List.of("placement_id", "seq")))),
+            new ReadModel(ProvisionProjection.NAME, List.of(
+                    new Table("rm_provision", List.of("provision_id")),
+                    new Table("rm_provision_change", List.of("provision_id", "seq")),
+                    new Table("rm_over_capacity_decision", List.of("provision_id", "seq")))));
+
+    public List<ReadModel> all() {
+        return ALL;
+    }
+
+    public Optional<ReadModel> find(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+}
