@@ -44,9 +44,8 @@ public class CommandSideConfiguration {
 
     /** Chains every appended event to the one before it (tamper evidence for auditors). */
     @Bean
-    public HashChain hashChain(@Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc,
-                               EventStore eventStore) {
-        HashChain chain = new HashChain(eventSerializer, jdbc);
+    public HashChain hashChain(@Qualifier("eventSerializer") Serializer eventSerializer, EventStore eventStore) {
+        HashChain chain = new HashChain(eventSerializer, eventStore);
         eventStore.registerDispatchInterceptor(chain);
         return chain;
     }

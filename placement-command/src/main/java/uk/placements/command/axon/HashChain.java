@@ -1,18 +1,15 @@
 package uk.placements.command.axon;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.shared.audit.EventHash;
 
 import javax.annotation.Nonnull;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +23,11 @@ import java.util.function.BiFunction;
 public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private final Serializer eventSerializer;
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json = new ObjectMapper();
+    private final EventStore eventStore;
 
-    public HashChain(Serializer eventSerializer, JdbcTemplate jdbc) {
+    public HashChain(Serializer eventSerializer, EventStore eventStore) {
         this.eventSerializer = eventSerializer;
-        this.jdbc = jdbc;
+        this.eventStore = eventStore;
     }
 
     @Nonnull
@@ -54,17 +50,13 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
         };
     }
 
+    /** Through Axon's event store API, so the chain works on every storage engine (JDBC or Axon Server). */
     private String storedHash(String aggregate, long sequence) {
-        List<byte[]> metaData = jdbc.query("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND sequenceNumber = ?", (rs, i) -> rs.getBytes(1), aggregate, sequence);
-        if (metaData.isEmpty()) {
+        DomainEventStream stored = eventStore.readEvents(aggregate, sequence);
+        if (!stored.hasNext()) {
             return EventHash.GENESIS;
         }
-        try {
-            JsonNode hash = json.readTree(metaData.get(0)).get(EventHash.KEY);
-            return hash == null ? EventHash.GENESIS : hash.asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored metadata is not JSON", e);
-        }
+        Object hash = stored.next().getMetaData().get(EventHash.KEY);
+        return hash == null ? EventHash.GENESIS : hash.toString();
     }
 }

@@ -27,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +68,7 @@ public class AuditTrail {
             Map<String, Object> metaData = metaData(event);
             JsonNode tree = json.valueToTree(payload);
             if (pupil != null) {
-                open(tree, pupil);
+                open(tree, vault.opener(pupil));
             }
             events.add(new AuditViews.AuditEvent(event.sequence(), simpleName(event.payloadType()), event.revision(),
                     event.recordedAt(), businessDate(payload), (String) metaData.get("userId"),
@@ -136,7 +137,7 @@ public class AuditTrail {
     }
 
     /** Sealed personal data opens for the auditor, or reads "[erased]" once the pupil's key is gone. */
-    private void open(JsonNode node, PupilId pupil) {
+    private void open(JsonNode node, UnaryOperator<String> opener) {
         if (node instanceof ObjectNode object) {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             List<Map.Entry<String, JsonNode>> sealed = new ArrayList<>();
@@ -145,10 +146,10 @@ public class AuditTrail {
                 if (field.getValue().isTextual() && field.getValue().asText().startsWith(PupilVault.PREFIX)) {
                     sealed.add(field);
                 } else {
-                    open(field.getValue(), pupil);
+                    open(field.getValue(), opener);
                 }
             }
-            sealed.forEach(f -> object.set(f.getKey(), TextNode.valueOf(vault.open(pupil, f.getValue().asText()))));
+            sealed.forEach(f -> object.set(f.getKey(), TextNode.valueOf(opener.apply(f.getValue().asText()))));
         }
     }
 

@@ -27,6 +27,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -56,10 +57,11 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        String upn = vault.open(e.pupilId(), e.pupil().upn());
-        String given = vault.open(e.pupilId(), e.pupil().givenName());
-        String family = vault.open(e.pupilId(), e.pupil().familyName());
-        String dob = vault.open(e.pupilId(), e.pupil().dateOfBirth());
+        UnaryOperator<String> open = vault.opener(e.pupilId());
+        String upn = open.apply(e.pupil().upn());
+        String given = open.apply(e.pupil().givenName());
+        String family = open.apply(e.pupil().familyName());
+        String dob = open.apply(e.pupil().dateOfBirth());
         boolean erased = PupilVault.ERASED.equals(upn);
         jdbc.update("""
                         INSERT INTO rm_placement (placement_id, version, pupil_id, status, year_group, primary_need,

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Seals and opens personal data with each pupil's own AES-256-GCM data key. A sealed value reads
@@ -46,22 +47,32 @@ public class PupilVault implements PupilSealer {
 
     /** The clear text, or {@link #ERASED} once the pupil's key has been deleted. */
     public String open(PupilId pupil, String sealed) {
-        if (sealed == null) {
-            return null;
-        }
+        return sealed == null ? null : opener(pupil).apply(sealed);
+    }
+
+    /**
+     * Opens any number of one pupil's sealed values with a single key lookup (a referral has four); every value
+     * reads {@link #ERASED} once the key has been deleted. Null stays null.
+     */
+    public UnaryOperator<String> opener(PupilId pupil) {
         Optional<byte[]> key = keys.dataKey(pupil);
         if (key.isEmpty()) {
-            return ERASED;
+            return sealed -> sealed == null ? null : ERASED;
         }
+        SecretKeySpec spec = new SecretKeySpec(key.get(), "AES");
+        byte[] aad = pupil.value().getBytes(StandardCharsets.UTF_8);
+        return sealed -> sealed == null ? null : open(spec, aad, sealed);
+    }
+
+    private static String open(SecretKeySpec key, byte[] aad, String sealed) {
         if (!sealed.startsWith(PREFIX)) {
             throw new IllegalStateException("not a sealed value");
         }
         byte[] box = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.get(), "AES"),
-                    new GCMParameterSpec(TAG_BITS, box, 0, IV_BYTES));
-            cipher.updateAAD(pupil.value().getBytes(StandardCharsets.UTF_8));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, box, 0, IV_BYTES));
+            cipher.updateAAD(aad);
             return new String(cipher.doFinal(box, IV_BYTES, box.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed value did not open: tampered, or sealed for another pupil", e);
