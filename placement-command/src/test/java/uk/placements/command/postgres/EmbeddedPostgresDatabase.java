@@ -1,6 +1,7 @@
 package uk.placements.command.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,18 +9,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * One real PostgreSQL server per test JVM (zonky's embedded binaries, see the binaries BOM in the parent pom),
- * started on first use and stopped when the JVM exits. It runs with fsync off: right for tests, no durability claim.
- * Each caller names its own database, created empty on first use.
+ * started on first use and stopped when the JVM exits, after the application contexts that use it are closed (else
+ * their event processors lose their connections while stopping and log it). It runs with fsync off: right for tests,
+ * no durability claim. Each caller names its own database, created empty on first use.
  */
 public final class EmbeddedPostgresDatabase {
 
     private static EmbeddedPostgres server;
     private static final Set<String> created = new HashSet<>();
+    private static final List<ConfigurableApplicationContext> users = new ArrayList<>();
 
     private EmbeddedPostgresDatabase() {
     }
@@ -28,12 +33,14 @@ public final class EmbeddedPostgresDatabase {
     public static synchronized String jdbcUrl(String database) {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
             EmbeddedPostgres started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // close() waits while another thread (Spring's shutdown hook) is closing the same context
+                closeContexts();
                 try {
                     started.close();
                 } catch (IOException ignored) {
@@ -56,12 +63,16 @@ public final class EmbeddedPostgresDatabase {
         return server.getJdbcUrl("postgres", database);
     }
 
-    /** The server's major.minor version, e.g. {@code 17.6}. */
-    public static String serverVersion(String database) {
-        try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl(database))) {
-            return connection.getMetaData().getDatabaseProductVersion();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    /** Closes this application context before the server stops. */
+    public static synchronized void closeBeforeStopping(ConfigurableApplicationContext context) {
+        users.add(context);
+    }
+
+    private static void closeContexts() {
+        List<ConfigurableApplicationContext> toClose;
+        synchronized (EmbeddedPostgresDatabase.class) {
+            toClose = List.copyOf(users);
         }
+        toClose.forEach(ConfigurableApplicationContext::close);
     }
 }

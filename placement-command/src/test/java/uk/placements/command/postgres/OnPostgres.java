@@ -39,6 +39,7 @@ public @interface OnPostgres {
                     "spring.datasource.url", EmbeddedPostgresDatabase.jdbcUrl(database),
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "")));
+            EmbeddedPostgresDatabase.closeBeforeStopping(context);
         }
     }
 }
