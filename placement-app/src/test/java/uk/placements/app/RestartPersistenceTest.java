@@ -11,18 +11,23 @@ import uk.placements.shared.pupil.PupilVault;
 import uk.placements.shared.placement.PupilId;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded app keeps everything in its H2 file: stop it, start it again on the same file, nothing is lost. */
+/**
+ * The embedded app keeps everything in its database (an H2 file here, PostgreSQL in the subclass): stop it, start it
+ * again on the same database, nothing is lost.
+ */
 class RestartPersistenceTest {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void eventsLookupsAndKeysSurviveARestartOnTheSameH2File() {
+    void eventsLookupsAndKeysSurviveARestartOnTheSameDatabase() {
         String upn = Api.newUpn();
         String placement;
         String provision = Api.newProvisionId("RESTART");
@@ -56,10 +61,15 @@ class RestartPersistenceTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PlacementsApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("placements") + ";WRITE_DELAY=0",
-                "--placements.crypto.master-key-file=" + dataDir.resolve("master.key"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--placements.crypto.master-key-file=" + dataDir.resolve("master.key")));
+        args.addAll(database(dataDir));
+        return new SpringApplicationBuilder(PlacementsApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The arguments that choose the database: here an H2 file. */
+    protected List<String> database(Path dataDir) {
+        return List.of("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("placements") + ";WRITE_DELAY=0");
     }
 
     private static int port(ConfigurableApplicationContext app) {

@@ -156,7 +156,7 @@ class DashboardApiTest {
                 "date_of_birth", "pupil_id", "reason", "need_override_reason", "over_capacity_reason", "search_text", "detail");
         List<String> granted = jdbc.queryForList("""
                 SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLE_PRIVILEGES
-                WHERE GRANTEE = 'PLACEMENTS_REPORTING' AND PRIVILEGE_TYPE = 'SELECT'""", String.class);
+                WHERE UPPER(GRANTEE) = 'PLACEMENTS_REPORTING' AND PRIVILEGE_TYPE = 'SELECT'""", String.class);
         assertThat(granted).containsExactlyInAnyOrder("report_placement_period", "report_placement_milestone",
                 "report_provision", "report_provision_change", "report_over_capacity_decision",
                 "report_capacity_now");

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         })
 class ProjectionOperationsTest {
 
-    private static boolean loaded;
+    /** The context the authority was loaded into: a subclass on another database (OnPostgres) loads its own. */
+    private static int loadedOnPort;
 
     @LocalServerPort
     private int port;
@@ -74,9 +75,9 @@ class ProjectionOperationsTest {
     void authorityLoadedAndProjected() throws InterruptedException {
         api = new Api(port);
         synchronized (ProjectionOperationsTest.class) {
-            if (!loaded) {
+            if (loadedOnPort != port) {
                 Authorities.load(gateway, LocalDate.now(clock), 7, 36, 800);
-                loaded = true;
+                loadedOnPort = port;
             }
         }
         Authorities.awaitCaughtUp(operations, Duration.ofMinutes(2));

@@ -54,6 +54,8 @@ class RoleMatrixTest extends AppTest {
 
     private static String provision;
     private static String placement;
+    /** The context the targets were made in: a subclass on another database (OnPostgres) makes its own. */
+    private static int targetsPort;
 
     static Stream<Endpoint> endpoints() {
         Set<String> any = Set.of(CW, PA, AU, AN, AD);
@@ -107,7 +109,8 @@ class RoleMatrixTest extends AppTest {
 
     @BeforeEach
     void targets() {
-        if (provision == null) {
+        if (provision == null || targetsPort != port) {
+            targetsPort = port;
             provision = api.commission(Api.newProvisionId("MATRIX"), "RESOURCE_BASE", 3);
             placement = api.refer(Api.newUpn());
             api.get(CW, "/api/placements/" + placement + "?minVersion=0");

@@ -3,6 +3,7 @@ package uk.placements.query.audit;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,8 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The retention report: pupils whose SEN file has passed its retention period (date of birth + 31 years, IRMS
@@ -38,13 +42,25 @@ public class RetentionController {
     @GetMapping(path = "/api/admin/retention", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<PastRetention> pastRetention(@RequestParam(required = false) LocalDate asOf) {
         LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
-        List<PastRetention> rows = jdbc.query("""
-                        SELECT pupil_id, MIN(date_of_birth), LISTAGG(placement_id, ',') WITHIN GROUP (ORDER BY placement_id)
-                        FROM rm_placement WHERE pupil_erased = FALSE AND date_of_birth <= ?
-                        GROUP BY pupil_id ORDER BY MIN(date_of_birth), pupil_id""",
-                (rs, i) -> new PastRetention(rs.getString(1), rs.getDate(2).toLocalDate().plusYears(RETENTION_YEARS),
-                        Arrays.asList(rs.getString(3).split(","))),
+        // Grouped here rather than with LISTAGG (H2) or STRING_AGG (PostgreSQL): one query every database runs.
+        Map<String, PastRetention> byPupil = new TreeMap<>();
+        jdbc.query("""
+                        SELECT pupil_id, date_of_birth, placement_id FROM rm_placement
+                        WHERE pupil_erased = FALSE AND date_of_birth <= ? ORDER BY pupil_id, placement_id""",
+                (RowCallbackHandler) rs -> {
+                    LocalDate retainUntil = rs.getDate(2).toLocalDate().plusYears(RETENTION_YEARS);
+                    PastRetention pupil = byPupil.computeIfAbsent(rs.getString(1),
+                            id -> new PastRetention(id, retainUntil, new ArrayList<>()));
+                    pupil.placementIds().add(rs.getString(3));
+                    if (retainUntil.isBefore(pupil.retainUntil())) {
+                        byPupil.put(pupil.pupilId(), new PastRetention(pupil.pupilId(), retainUntil, pupil.placementIds()));
+                    }
+                },
                 Date.valueOf(on.minusYears(RETENTION_YEARS)));
+        List<PastRetention> rows = byPupil.values().stream()
+                .sorted(Comparator.comparing(PastRetention::retainUntil).thenComparing(PastRetention::pupilId))
+                .map(row -> new PastRetention(row.pupilId(), row.retainUntil(), List.copyOf(row.placementIds())))
+                .toList();
         return rows;
     }
 }

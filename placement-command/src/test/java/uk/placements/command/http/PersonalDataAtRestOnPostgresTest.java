@@ -1,0 +1,8 @@
+package uk.placements.command.http;
+
+import uk.placements.command.postgres.OnPostgres;
+
+/** {@link PersonalDataAtRestTest} on a real PostgreSQL. */
+@OnPostgres
+class PersonalDataAtRestOnPostgresTest extends PersonalDataAtRestTest {
+}

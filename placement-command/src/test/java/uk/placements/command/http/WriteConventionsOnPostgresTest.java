@@ -1,0 +1,8 @@
+package uk.placements.command.http;
+
+import uk.placements.command.postgres.OnPostgres;
+
+/** {@link WriteConventionsTest} on a real PostgreSQL. */
+@OnPostgres
+class WriteConventionsOnPostgresTest extends WriteConventionsTest {
+}
