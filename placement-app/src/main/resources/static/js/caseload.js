@@ -1,5 +1,5 @@
 import { get } from './api.js';
-import { el, frame, showError } from './layout.js';
+import { el, frame, ready, showError } from './layout.js';
 
 await frame();
 const SIZE = 20;
@@ -60,3 +60,4 @@ try {
 } catch (e) {
   showError(document.getElementById('problem'), e.message);
 }
+ready();

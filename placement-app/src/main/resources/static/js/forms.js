@@ -76,6 +76,11 @@ export function showProblem(form, problem, ruleFields = {}) {
   summary.focus();
 }
 
+/** A whole number typed as text becomes a JSON number; anything else goes as typed, for the API to name. */
+export function number(text) {
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
 /** The form's named inputs as a flat map of name → trimmed value (empty ones left out). */
 export function values(form) {
   const result = {};

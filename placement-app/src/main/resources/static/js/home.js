@@ -1,4 +1,4 @@
-import { el, frame } from './layout.js';
+import { el, frame, ready } from './layout.js';
 
 const who = await frame();
 document.getElementById('greeting').textContent = `Signed in as ${who.user} (${who.roles.join(', ').toLowerCase()}).`;
@@ -6,3 +6,4 @@ const jobs = document.getElementById('jobs');
 for (const link of document.querySelectorAll('#menu-list a')) {
   jobs.append(el('li', {}, el('a', { class: 'govuk-link', href: link.getAttribute('href') }, link.textContent)));
 }
+ready();

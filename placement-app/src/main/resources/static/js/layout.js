@@ -54,3 +54,8 @@ export function showError(container, message) {
       el('div', { class: 'govuk-error-summary__body' }, el('p', { class: 'govuk-body' }, message)))));
   container.firstChild.focus();
 }
+
+/** Marks the page as ready to use: its data shown and its forms wired (tests wait for this too). */
+export function ready() {
+  document.body.dataset.ready = 'true';
+}

@@ -1,6 +1,6 @@
 import { get, post, today } from './api.js';
-import { el, frame, showError } from './layout.js';
-import { clearErrors, showProblem, values } from './forms.js';
+import { el, frame, ready, showError } from './layout.js';
+import { clearErrors, number, showProblem, values } from './forms.js';
 
 await frame();
 const params = new URLSearchParams(location.search);
@@ -94,7 +94,7 @@ function admitAction() {
     field('admittedOn', 'Admitted on', { hint: 'Year-month-day', value: today() }),
     field('mainstreamPercent', 'Time in mainstream, % (optional)', { hint: 'Left empty: 50% in a Resource Base, 20% in a SEN Unit', width: 'govuk-input--width-3' }),
     field('reason', 'Reason (needed below 50% in a Resource Base)', { textarea: true }),
-  ], 'Admit', (v) => post(`/api/placements/${id}/admission`, v),
+  ], 'Admit', (v) => post(`/api/placements/${id}/admission`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
   { 'R-DATE-ORDER': 'admittedOn', 'R-SPLIT-RB': 'mainstreamPercent', 'R-SPLIT-UNIT': 'mainstreamPercent' });
 }
 
@@ -103,7 +103,7 @@ function splitAction(placement) {
     field('mainstreamPercent', 'Time in mainstream, %', { hint: `Now ${placement.mainstreamPercent}%`, width: 'govuk-input--width-3' }),
     field('effectiveFrom', 'From', { hint: 'Year-month-day', value: today() }),
     field('reason', 'Reason (needed for a reduction)', { textarea: true }),
-  ], 'Change split', (v) => post(`/api/placements/${id}/time-split`, v),
+  ], 'Change split', (v) => post(`/api/placements/${id}/time-split`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
   { 'R-INTEGRATION-FIRST': 'reason', 'R-SPLIT-RB': 'mainstreamPercent', 'R-SPLIT-UNIT': 'mainstreamPercent', 'R-DATE-ORDER': 'effectiveFrom' });
 }
 
@@ -143,3 +143,4 @@ try {
 } catch (e) {
   showError(document.getElementById('problem'), e.status === 404 ? 'There is no such placement' : e.message);
 }
+ready();

@@ -1,5 +1,5 @@
 import { get } from './api.js';
-import { el, frame, showError } from './layout.js';
+import { el, frame, ready, showError } from './layout.js';
 
 await frame();
 try {
@@ -18,3 +18,4 @@ try {
 } catch (e) {
   showError(document.getElementById('problem'), e.message);
 }
+ready();

@@ -1,6 +1,6 @@
 import { post, today } from './api.js';
-import { frame } from './layout.js';
-import { clearErrors, showProblem, values } from './forms.js';
+import { frame, ready } from './layout.js';
+import { clearErrors, number, showProblem, values } from './forms.js';
 
 await frame();
 const form = document.getElementById('referral');
@@ -11,7 +11,7 @@ form.addEventListener('submit', async (event) => {
   const v = values(form);
   const body = {
     pupil: { upn: v['pupil.upn'], givenName: v['pupil.givenName'], familyName: v['pupil.familyName'], dateOfBirth: v['pupil.dateOfBirth'] },
-    yearGroup: v.yearGroup,
+    yearGroup: number(v.yearGroup),
     primaryNeed: v.primaryNeed,
     secondaryNeeds: [],
     ehcpStatus: v.ehcpStatus,
@@ -28,3 +28,4 @@ form.addEventListener('submit', async (event) => {
     showProblem(form, e, { 'R-DATE-ORDER': 'referredOn', 'R-ONE-OPEN': 'pupil.upn' });
   }
 });
+ready();

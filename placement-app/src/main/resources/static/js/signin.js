@@ -1,5 +1,5 @@
 import { forget, me, remember } from './api.js';
-import { showError } from './layout.js';
+import { ready, showError } from './layout.js';
 
 const form = document.getElementById('sign-in');
 form.addEventListener('submit', async (event) => {
@@ -17,3 +17,4 @@ form.addEventListener('submit', async (event) => {
       : 'Signing in did not work. Try again');
   }
 });
+ready();
