@@ -15,6 +15,7 @@ const LABELS = {
   'R-SPLIT-UNIT': 'In a SEN Unit the mainstream time is 0 to 49%',
   'R-INTEGRATION-FIRST': 'A reduction of mainstream time needs a reason',
   'R-PROVISION-OPEN': 'The provision is not open',
+  'R-END-REASON': 'Ending a placement needs a reason, and "Other" needs a note',
 };
 
 /** Field name as the API writes it (pupil.upn) → the id of its input. */
@@ -47,14 +48,17 @@ function markField(form, name, message) {
   return `#${input.id}`;
 }
 
-/** Shows a refusal on the form; {@code ruleFields} maps a rule code to the field it concerns. */
-export function showProblem(form, problem, ruleFields = {}) {
+/**
+ * Shows a refusal on the form; {@code ruleFields} maps a rule code to the input it concerns, {@code fieldIds} a field
+ * of the request body to its input where their names differ.
+ */
+export function showProblem(form, problem, ruleFields = {}, fieldIds = {}) {
   clearErrors(form);
   const body = problem.body || {};
   const items = [];
   for (const error of body.errors || []) {
     const message = `${error.field} ${error.message}`;
-    items.push({ href: markField(form, error.field, message), message });
+    items.push({ href: markField(form, fieldIds[error.field] || error.field, message), message });
   }
   if (body.rule) {
     const message = `${LABELS[body.rule] || body.detail || body.title} (${body.rule})`;

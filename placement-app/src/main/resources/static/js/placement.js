@@ -41,7 +41,7 @@ function field(name, label, { hint, value, width = 'govuk-input--width-10', text
 }
 
 /** One action: a heading, a form, and the command it sends; on success the page shows the new state. */
-function action(key, title, fields, button, send, ruleFields = {}) {
+function action(key, title, fields, button, send, ruleFields = {}, fieldIds = {}) {
   const form = el('form', { id: key, novalidate: '' }, fields, el('button', { type: 'submit', class: 'govuk-button', id: `${key}-button` }, button));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -50,7 +50,7 @@ function action(key, title, fields, button, send, ruleFields = {}) {
       clearErrors(form);
       location.assign(`/placement.html?id=${encodeURIComponent(id)}&minVersion=${answer.version}`);
     } catch (e) {
-      showProblem(form, e, ruleFields);
+      showProblem(form, e, ruleFields, fieldIds);
       form.querySelectorAll('[data-reveal-on]').forEach((part) => {
         if (part.dataset.revealOn === e.body?.rule) part.classList.remove('app-hidden');
       });
@@ -115,6 +115,39 @@ function mainstreamAction() {
   { 'R-DATE-ORDER': 'mainstreamFrom' });
 }
 
+/** A less common action, folded away so the page leads with the usual next step. */
+function folded(section) {
+  const title = section.querySelector('h2');
+  const details = el('details', { class: 'govuk-details' },
+    el('summary', { class: 'govuk-details__summary' }, el('span', { class: 'govuk-details__summary-text' }, title.textContent)),
+    el('div', { class: 'govuk-details__text' }, section));
+  title.classList.add('govuk-visually-hidden');
+  return details;
+}
+
+function onWithReason(key, title, button, path, dateLabel) {
+  return folded(action(key, title, [
+    field(`${key}-on`, dateLabel, { hint: 'Year-month-day', value: today() }),
+    field(`${key}-reason`, 'Reason', { textarea: true }),
+  ], button, (v) => post(`/api/placements/${id}/${path}`, { on: v[`${key}-on`], reason: v[`${key}-reason`] }),
+  { 'R-DATE-ORDER': `${key}-on` }, { on: `${key}-on`, reason: `${key}-reason` }));
+}
+
+const END_REASONS = { SPECIAL_SCHOOL: 'Moved to a special school', OTHER_PROVISION: 'Moved to other provision',
+  LEFT_AREA: 'Left the area', PHASE_TRANSFER: 'Phase transfer', EHCP_CEASED: 'EHC plan ceased', OTHER: 'Other (say why in the note)' };
+
+function endAction() {
+  const select = el('select', { class: 'govuk-select', id: 'end-reason', name: 'end-reason' },
+    el('option', { value: '' }, 'Choose a reason'),
+    Object.entries(END_REASONS).map(([value, text]) => el('option', { value }, text)));
+  return folded(action('end', 'End the placement', [
+    field('end-from', 'From', { hint: 'Year-month-day', value: today() }),
+    el('div', { class: 'govuk-form-group' }, el('label', { class: 'govuk-label', for: 'end-reason' }, 'Reason'), select),
+    field('end-note', 'Note', { textarea: true }),
+  ], 'End placement', (v) => post(`/api/placements/${id}/end`, { effectiveFrom: v['end-from'], reason: v['end-reason'], note: v['end-note'] }),
+  { 'R-DATE-ORDER': 'end-from', 'R-END-REASON': 'end-reason' }, { effectiveFrom: 'end-from', reason: 'end-reason', note: 'end-note' }));
+}
+
 try {
   const p = await load();
   const name = p.pupil.erased ? '[erased]' : `${p.pupil.givenName} ${p.pupil.familyName}`;
@@ -137,9 +170,15 @@ try {
   document.getElementById('timeline').append(...p.timeline.map((t) => el('li', { class: 'app-wrap' },
     el('strong', {}, `${t.on} ${t.type}`), t.detail ? ` – ${t.detail}` : '', ` (by ${t.by})`)));
   const actions = document.getElementById('actions');
-  if (p.status === 'REFERRED') actions.append(await offerAction(p));
-  if (p.status === 'OFFERED') actions.append(admitAction());
-  if (p.status === 'ADMITTED') actions.append(splitAction(p), mainstreamAction());
+  if (p.status === 'REFERRED') {
+    actions.append(await offerAction(p), onWithReason('withdraw', 'Withdraw the referral', 'Withdraw referral', 'withdraw', 'Withdrawn on'));
+  }
+  if (p.status === 'OFFERED') {
+    actions.append(admitAction(),
+      onWithReason('decline', 'The family declined the offer', 'Record the decline', 'offer/decline', 'Declined on'),
+      onWithReason('withdraw-offer', 'Withdraw the offer', 'Withdraw offer', 'offer/withdraw', 'Withdrawn on'));
+  }
+  if (p.status === 'ADMITTED') actions.append(splitAction(p), mainstreamAction(), endAction());
 } catch (e) {
   showError(document.getElementById('problem'), e.status === 404 ? 'There is no such placement' : e.message);
 }
