@@ -5,8 +5,14 @@ await frame();
 const SIZE = 20;
 const form = document.getElementById('filters');
 const params = new URLSearchParams(location.search);
-form.status.value = params.get('status') || '';
-form.q.value = params.get('q') || '';
+const FILTERS = ['status', 'need', 'yearGroup', 'type', 'provisionId', 'q'];
+try {
+  const provisions = (await get('/api/provisions?size=500')).items;
+  form.provisionId.append(...provisions.map((p) => el('option', { value: p.id }, `${p.name} (${p.id})`)));
+} catch (e) {
+  showError(document.getElementById('problem'), e.message);
+}
+for (const name of FILTERS) form.elements[name].value = params.get(name) || '';
 const page = Number(params.get('page') || 0);
 
 const STATUS = {
@@ -16,8 +22,10 @@ const STATUS = {
 
 function query(p) {
   const q = new URLSearchParams();
-  if (form.status.value) q.set('status', form.status.value);
-  if (form.q.value.trim()) q.set('q', form.q.value.trim());
+  for (const name of FILTERS) {
+    const value = form.elements[name].value.trim();
+    if (value) q.set(name, value);
+  }
   if (p > 0) q.set('page', p);
   return q;
 }
@@ -47,7 +55,7 @@ try {
   const last = Math.max(0, Math.ceil(answer.total / SIZE) - 1);
   document.getElementById('count').textContent = answer.total === 0
     ? 'No placements match.'
-    : `${answer.total} placements, page ${page + 1} of ${last + 1}.`;
+    : `${answer.total} ${answer.total === 1 ? 'placement' : 'placements'}, page ${page + 1} of ${last + 1}.`;
   const pages = document.getElementById('pages');
   if (page > 0) {
     pages.append(el('div', { class: 'govuk-pagination__prev' },

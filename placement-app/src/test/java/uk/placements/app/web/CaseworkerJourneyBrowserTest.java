@@ -80,8 +80,19 @@ class CaseworkerJourneyBrowserTest extends BrowserTest {
         screenshot("10-caseload-search");
 
         open("/caseload.html?status=REFERRED");
-        waitFor(By.id("count"));
         assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain(upn);
+
+        open("/caseload.html");
+        browser.findElement(By.cssSelector("#status option[value=MOVED_TO_MAINSTREAM]")).click();
+        browser.findElement(By.cssSelector("#provisionId option[value='" + provision + "']")).click();
+        browser.findElement(By.cssSelector("#need option[value=ASD]")).click();
+        browser.findElement(By.cssSelector("#yearGroup option[value='3']")).click();
+        browser.findElement(By.cssSelector("#type option[value=RESOURCE_BASE]")).click();
+        browser.findElement(By.id("apply-filters")).click();
+        waitForText(By.id("count"), "1 placement,");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains(upn);
+        assertThat(browser.getCurrentUrl()).contains("provisionId=" + provision).contains("yearGroup=3");
+        screenshot("12-caseload-filtered");
     }
 
     @Test
