@@ -23,8 +23,8 @@ export class Problem extends Error {
   }
 }
 
-export async function call(method, path, body) {
-  const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json' };
+export async function call(method, path, body, extraHeaders = {}) {
+  const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json', ...extraHeaders };
   const credentials = sessionStorage.getItem(KEY);
   if (credentials) headers.Authorization = `Basic ${credentials}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -36,7 +36,7 @@ export async function call(method, path, body) {
 }
 
 export const get = (path) => call('GET', path);
-export const post = (path, body) => call('POST', path, body);
+export const post = (path, body, headers) => call('POST', path, body, headers);
 
 /** Who is signed in and their roles; asked once per tab. */
 export async function me() {

@@ -67,7 +67,7 @@ export function showProblem(form, problem, ruleFields = {}, fieldIds = {}) {
   }
   if (items.length === 0) {
     items.push({ href: null, message: problem.status === 412
-      ? 'Someone else changed this placement while you were working on it. Reload the page and try again.'
+      ? 'Someone else changed this placement while you were looking at it. Reload the page to see what changed, then try again.'
       : body.detail || body.title || problem.message });
   }
   const summary = el('div', { class: 'govuk-error-summary', tabindex: '-1', id: `${form.id}-errors` },

@@ -3,6 +3,12 @@ import { el, frame, ready, showError } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
 
 await frame();
+let seen = null;
+
+/** A command on this placement, made on the version the caseworker is looking at: if it moved on meanwhile, 412. */
+function command(path, body) {
+  return post(`/api/placements/${encodeURIComponent(id)}/${path}`, body, seen === null ? {} : { 'If-Match': `"${seen}"` });
+}
 const params = new URLSearchParams(location.search);
 const id = params.get('id');
 const STATUS = {
@@ -79,7 +85,7 @@ async function offerAction(placement) {
     field('overCapacityReason', 'Why offer beyond the commissioned places', { textarea: true }),
     field('overCapacityDecidedBy', 'Who decided', { width: 'govuk-input--width-20' }));
   return action('offer', 'Offer a place', [picker, field('offeredOn', 'Offered on', { hint: 'Year-month-day', value: today() }), override, capacity],
-    'Offer place', (v) => post(`/api/placements/${id}/offer`, {
+    'Offer place', (v) => command(`offer`, {
       provisionId: v.provisionId,
       offeredOn: v.offeredOn,
       needOverrideReason: v.needOverrideReason,
@@ -94,7 +100,7 @@ function admitAction() {
     field('admittedOn', 'Admitted on', { hint: 'Year-month-day', value: today() }),
     field('mainstreamPercent', 'Time in mainstream, % (optional)', { hint: 'Left empty: 50% in a Resource Base, 20% in a SEN Unit', width: 'govuk-input--width-3' }),
     field('reason', 'Reason (needed below 50% in a Resource Base)', { textarea: true }),
-  ], 'Admit', (v) => post(`/api/placements/${id}/admission`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
+  ], 'Admit', (v) => command(`admission`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
   { 'R-DATE-ORDER': 'admittedOn', 'R-SPLIT-RB': 'mainstreamPercent', 'R-SPLIT-UNIT': 'mainstreamPercent' });
 }
 
@@ -103,7 +109,7 @@ function splitAction(placement) {
     field('mainstreamPercent', 'Time in mainstream, %', { hint: `Now ${placement.mainstreamPercent}%`, width: 'govuk-input--width-3' }),
     field('effectiveFrom', 'From', { hint: 'Year-month-day', value: today() }),
     field('reason', 'Reason (needed for a reduction)', { textarea: true }),
-  ], 'Change split', (v) => post(`/api/placements/${id}/time-split`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
+  ], 'Change split', (v) => command(`time-split`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
   { 'R-INTEGRATION-FIRST': 'reason', 'R-SPLIT-RB': 'mainstreamPercent', 'R-SPLIT-UNIT': 'mainstreamPercent', 'R-DATE-ORDER': 'effectiveFrom' });
 }
 
@@ -111,7 +117,7 @@ function mainstreamAction() {
   return action('move-to-mainstream', 'Move to mainstream', [
     field('mainstreamFrom', 'From', { hint: 'Year-month-day', value: today() }),
     field('mainstreamNote', 'Note (optional)', { textarea: true }),
-  ], 'Move to mainstream', (v) => post(`/api/placements/${id}/move-to-mainstream`, { effectiveFrom: v.mainstreamFrom, note: v.mainstreamNote }),
+  ], 'Move to mainstream', (v) => command(`move-to-mainstream`, { effectiveFrom: v.mainstreamFrom, note: v.mainstreamNote }),
   { 'R-DATE-ORDER': 'mainstreamFrom' });
 }
 
@@ -129,7 +135,7 @@ function onWithReason(key, title, button, path, dateLabel) {
   return folded(action(key, title, [
     field(`${key}-on`, dateLabel, { hint: 'Year-month-day', value: today() }),
     field(`${key}-reason`, 'Reason', { textarea: true }),
-  ], button, (v) => post(`/api/placements/${id}/${path}`, { on: v[`${key}-on`], reason: v[`${key}-reason`] }),
+  ], button, (v) => command(`${path}`, { on: v[`${key}-on`], reason: v[`${key}-reason`] }),
   { 'R-DATE-ORDER': `${key}-on` }, { on: `${key}-on`, reason: `${key}-reason` }));
 }
 
@@ -144,12 +150,13 @@ function endAction() {
     field('end-from', 'From', { hint: 'Year-month-day', value: today() }),
     el('div', { class: 'govuk-form-group' }, el('label', { class: 'govuk-label', for: 'end-reason' }, 'Reason'), select),
     field('end-note', 'Note', { textarea: true }),
-  ], 'End placement', (v) => post(`/api/placements/${id}/end`, { effectiveFrom: v['end-from'], reason: v['end-reason'], note: v['end-note'] }),
+  ], 'End placement', (v) => command(`end`, { effectiveFrom: v['end-from'], reason: v['end-reason'], note: v['end-note'] }),
   { 'R-DATE-ORDER': 'end-from', 'R-END-REASON': 'end-reason' }, { effectiveFrom: 'end-from', reason: 'end-reason', note: 'end-note' }));
 }
 
 try {
   const p = await load();
+  seen = p.version;
   const name = p.pupil.erased ? '[erased]' : `${p.pupil.givenName} ${p.pupil.familyName}`;
   document.title = `${name} – Placements`;
   document.getElementById('placement-id').textContent = p.id;

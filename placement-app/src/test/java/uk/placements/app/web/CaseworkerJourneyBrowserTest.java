@@ -110,5 +110,12 @@ class CaseworkerJourneyBrowserTest extends BrowserTest {
         assertThat(waitFor(By.id("overCapacityReason-error")).getText()).contains("R-CAPACITY");
         assertThat(browser.findElement(By.id("overCapacityDecidedBy")).isDisplayed()).isTrue();
         screenshot("11-offer-refused-capacity");
+
+        type("overCapacityReason", "Named in the EHC plan: the school must admit (CFA 2014 s.43)");
+        type("overCapacityDecidedBy", "Head of SEND");
+        browser.findElement(By.id("offer-button")).click();
+        waitForText(By.id("status"), "Offered");
+        assertThat(api.get("caseworker", "/api/provisions/" + full).json().get("overCapacity").asInt()).isEqualTo(1);
+        screenshot("13-placement-offered-over-capacity");
     }
 }

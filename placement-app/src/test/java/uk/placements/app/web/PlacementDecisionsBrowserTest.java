@@ -67,6 +67,24 @@ class PlacementDecisionsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aChangeMadeElsewhereMeanwhileIsExplainedNotOverwritten() {
+        provision = api.commission(Api.newProvisionId("WEBRACE"), "RESOURCE_BASE", 3);
+        String placement = referred("ASD");
+
+        signIn("caseworker");
+        open("/placement.html?id=" + placement);
+        waitForText(By.id("status"), "Referred");
+        assertThat(api.offer(placement, provision).status()).isEqualTo(200);
+        browser.findElement(By.cssSelector("input[name=provisionId][value='" + provision + "']")).click();
+        browser.findElement(By.id("offer-button")).click();
+
+        assertThat(waitFor(By.id("offer-errors")).getText()).contains("Someone else changed this placement");
+        screenshot("36-placement-changed-meanwhile");
+        open("/placement.html?id=" + placement);
+        waitForText(By.id("status"), "Offered");
+    }
+
+    @Test
     void anAdmittedPlacementEndsWithAReason() {
         provision = api.commission(Api.newProvisionId("WEBEND"), "SEN_UNIT", 3);
         String placement = referred("ASD");
