@@ -26,7 +26,7 @@ export function fieldId(name) {
 export function clearErrors(form) {
   form.querySelectorAll('.govuk-form-group--error').forEach((g) => g.classList.remove('govuk-form-group--error'));
   form.querySelectorAll('.govuk-error-message').forEach((m) => m.remove());
-  form.querySelectorAll('.govuk-input--error, .govuk-select--error').forEach((i) => i.classList.remove('govuk-input--error', 'govuk-select--error'));
+  form.querySelectorAll('.govuk-input--error, .govuk-select--error, .govuk-textarea--error').forEach((i) => i.classList.remove('govuk-input--error', 'govuk-select--error', 'govuk-textarea--error'));
   form.querySelectorAll('[data-described]').forEach((i) => {
     i.setAttribute('aria-describedby', i.dataset.described);
   });
@@ -39,10 +39,13 @@ function markField(form, name, message) {
   if (!input) return null;
   const group = input.closest('.govuk-form-group');
   group.classList.add('govuk-form-group--error');
-  input.classList.add(input.tagName === 'SELECT' ? 'govuk-select--error' : 'govuk-input--error');
+  if (input.type !== 'radio') {
+    input.classList.add({ SELECT: 'govuk-select--error', TEXTAREA: 'govuk-textarea--error' }[input.tagName] || 'govuk-input--error');
+  }
   const id = `${input.id}-error`;
   const error = el('p', { class: 'govuk-error-message', id }, el('span', { class: 'govuk-visually-hidden' }, 'Error: '), message);
-  input.before(error);
+  // GOV.UK puts the message above the input, or above the whole set of radios.
+  (input.closest('.govuk-radios') || input).before(error);
   if (!input.dataset.described) input.dataset.described = input.getAttribute('aria-describedby') || '';
   input.setAttribute('aria-describedby', `${input.dataset.described} ${id}`.trim());
   return `#${input.id}`;

@@ -27,8 +27,8 @@ class CaseworkerJourneyBrowserTest extends BrowserTest {
         open("/refer.html");
         waitFor(By.id("referral"));
         type("pupil-upn", "NOT-A-UPN");
-        type("pupil-givenName", "Amelia-Rose Featherstonehaugh-Wolstenholme");
-        type("pupil-familyName", "Oyelaran-Montgomery");
+        type("pupil-givenName", "Amelia-Rose Featherstonehaugh-Beauchamp");
+        type("pupil-familyName", "Abernethy-Lindqvist-Quarshie");
         type("pupil-dateOfBirth", "2017-05-14");
         type("yearGroup", "3");
         browser.findElement(By.cssSelector("#primaryNeed option[value=ASD]")).click();
