@@ -19,9 +19,9 @@ class MenusByRoleBrowserTest extends BrowserTest {
     @CsvSource(delimiter = '|', value = {
             "caseworker      | Caseload;Refer a pupil;Provisions",
             "provision-admin | Provisions",
-            "auditor         | Provisions",
+            "auditor         | Provisions;Audit",
             "analyst         | Provisions",
-            "admin           | Caseload;Refer a pupil;Provisions"})
+            "admin           | Caseload;Refer a pupil;Provisions;Audit"})
     void eachRoleSeesOnlyItsMenus(String user, String menus) {
         signIn(user);
         List<String> shown = browser.findElements(By.cssSelector("#menu-list a")).stream()
