@@ -5,6 +5,7 @@ const MENUS = [
   { href: '/caseload.html', text: 'Caseload', roles: ['CASEWORKER', 'ADMIN'] },
   { href: '/refer.html', text: 'Refer a pupil', roles: ['CASEWORKER', 'ADMIN'] },
   { href: '/provisions.html', text: 'Provisions', roles: ['CASEWORKER', 'PROVISION_ADMIN', 'AUDITOR', 'ANALYST', 'ADMIN'] },
+  { href: '/capacity.html', text: 'Capacity', roles: ['ANALYST', 'ADMIN'] },
   { href: '/audit.html', text: 'Audit', roles: ['AUDITOR', 'ADMIN'] },
 ];
 

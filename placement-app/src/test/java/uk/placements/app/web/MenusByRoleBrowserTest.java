@@ -20,8 +20,8 @@ class MenusByRoleBrowserTest extends BrowserTest {
             "caseworker      | Caseload;Refer a pupil;Provisions",
             "provision-admin | Provisions",
             "auditor         | Provisions;Audit",
-            "analyst         | Provisions",
-            "admin           | Caseload;Refer a pupil;Provisions;Audit"})
+            "analyst         | Provisions;Capacity",
+            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Audit"})
     void eachRoleSeesOnlyItsMenus(String user, String menus) {
         signIn(user);
         List<String> shown = browser.findElements(By.cssSelector("#menu-list a")).stream()
