@@ -60,6 +60,7 @@ class RoleMatrixTest extends AppTest {
     static Stream<Endpoint> endpoints() {
         Set<String> any = Set.of(CW, PA, AU, AN, AD);
         return Stream.of(
+                new Endpoint("GET", "/api/me", any),
                 new Endpoint("POST", "/api/provisions", Set.of(PA, AD)),
                 new Endpoint("PUT", "/api/provisions/{prov}/places", Set.of(PA, AD)),
                 new Endpoint("POST", "/api/provisions/{prov}/staffing", Set.of(PA, AD)),

@@ -72,7 +72,11 @@ public class BasicSignIn {
         return http -> http
                 .authenticationManager(new ProviderManager(credentials))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"placements\"");
+                    // The web client signs in with its own form; the challenge would make the browser open its
+                    // native password dialog over it on every wrong password.
+                    if (request.getHeader("X-Requested-With") == null) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"placements\"");
+                    }
                     ProblemResponses.write(response, 401, "Unauthorized", "sign in to use the API");
                 }));
     }

@@ -53,6 +53,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // The web client's pages, scripts and styles hold no data: each page asks the API with
+                        // the signed-in user's own credentials.
+                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/js/**", "/css/**", "/webjars/**",
+                                "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/placements", "/api/placements/**")
                         .hasAnyRole(CASEWORKER, ADMIN)
@@ -65,6 +69,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/api/dashboard/**", "/api/reports/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .anyRequest().authenticated());
         return http.build();
     }

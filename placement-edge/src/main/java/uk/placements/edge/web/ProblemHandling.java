@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +61,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // A browser that navigated away mid-download (a page's font, say): no one is left to answer.
+            log.debug("client went away: {}", e.getClass().getName());
+            return null;
+        }
         // The exception type only: messages may quote input, and input may be personal data.
         log.error("unexpected failure: {}", e.getClass().getName());
         log.debug("unexpected failure", e);

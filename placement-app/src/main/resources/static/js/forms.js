@@ -1,0 +1,99 @@
+// GOV.UK error summary and inline field errors from the API's problem details: errors[] name fields of the
+// request body (400); a refused rule (409/422) is shown next to the field the caller chose for it, or in the summary.
+import { el } from './layout.js';
+
+const LABELS = {
+  'R-DATE-ORDER': 'The date is before an earlier date of this placement, or in the future',
+  'R-ONE-OPEN': 'This pupil already has an open placement',
+  'R-CAPACITY': 'The provision has no vacancy. Choose another provision',
+  'R-NEED': "The pupil's primary need is not one the provision is designated for",
+  'R-YEAR': "The pupil's year group is outside the provision's year range",
+  'R-TYPE': 'The referral asked for another type of provision',
+  'R-EHCP': 'An offer needs an EHC plan or an assessment under way',
+  'R-STATE': 'This placement has moved on: reload the page to see what it allows now',
+  'R-SPLIT-RB': 'In a Resource Base the mainstream time is 1 to 99%, and below 50% needs a reason',
+  'R-SPLIT-UNIT': 'In a SEN Unit the mainstream time is 0 to 49%',
+  'R-INTEGRATION-FIRST': 'A reduction of mainstream time needs a reason',
+  'R-PROVISION-OPEN': 'The provision is not open',
+  'R-END-REASON': 'Ending a placement needs a reason, and "Other" needs a note',
+};
+
+/** Field name as the API writes it (pupil.upn) → the id of its input. */
+export function fieldId(name) {
+  return name.replaceAll('.', '-');
+}
+
+export function clearErrors(form) {
+  form.querySelectorAll('.govuk-form-group--error').forEach((g) => g.classList.remove('govuk-form-group--error'));
+  form.querySelectorAll('.govuk-error-message').forEach((m) => m.remove());
+  form.querySelectorAll('.govuk-input--error, .govuk-select--error, .govuk-textarea--error').forEach((i) => i.classList.remove('govuk-input--error', 'govuk-select--error', 'govuk-textarea--error'));
+  form.querySelectorAll('[data-described]').forEach((i) => {
+    i.setAttribute('aria-describedby', i.dataset.described);
+  });
+  const summary = form.parentElement.querySelector('.govuk-error-summary');
+  if (summary) summary.remove();
+}
+
+function markField(form, name, message) {
+  const input = form.querySelector(`#${CSS.escape(fieldId(name))}`);
+  if (!input) return null;
+  const group = input.closest('.govuk-form-group');
+  group.classList.add('govuk-form-group--error');
+  if (input.type !== 'radio') {
+    input.classList.add({ SELECT: 'govuk-select--error', TEXTAREA: 'govuk-textarea--error' }[input.tagName] || 'govuk-input--error');
+  }
+  const id = `${input.id}-error`;
+  const error = el('p', { class: 'govuk-error-message', id }, el('span', { class: 'govuk-visually-hidden' }, 'Error: '), message);
+  // GOV.UK puts the message above the input, or above the whole set of radios.
+  (input.closest('.govuk-radios') || input).before(error);
+  if (!input.dataset.described) input.dataset.described = input.getAttribute('aria-describedby') || '';
+  input.setAttribute('aria-describedby', `${input.dataset.described} ${id}`.trim());
+  return `#${input.id}`;
+}
+
+/**
+ * Shows a refusal on the form; {@code ruleFields} maps a rule code to the input it concerns, {@code fieldIds} a field
+ * of the request body to its input where their names differ.
+ */
+export function showProblem(form, problem, ruleFields = {}, fieldIds = {}) {
+  clearErrors(form);
+  const body = problem.body || {};
+  const items = [];
+  for (const error of body.errors || []) {
+    const message = `${error.field} ${error.message}`;
+    items.push({ href: markField(form, fieldIds[error.field] || error.field, message), message });
+  }
+  if (body.rule) {
+    const message = `${LABELS[body.rule] || body.detail || body.title} (${body.rule})`;
+    const field = ruleFields[body.rule];
+    items.push({ href: field ? markField(form, field, message) : null, message });
+  }
+  if (items.length === 0) {
+    items.push({ href: null, message: problem.status === 412
+      ? 'Someone else changed this placement while you were looking at it. Reload the page to see what changed, then try again.'
+      : body.detail || body.title || problem.message });
+  }
+  const summary = el('div', { class: 'govuk-error-summary', tabindex: '-1', id: `${form.id}-errors` },
+    el('div', { role: 'alert' },
+      el('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+      el('div', { class: 'govuk-error-summary__body' },
+        el('ul', { class: 'govuk-list govuk-error-summary__list' },
+          items.map((i) => el('li', { 'data-rule': body.rule || null }, i.href ? el('a', { href: i.href }, i.message) : i.message))))));
+  form.before(summary);
+  summary.focus();
+}
+
+/** A whole number typed as text becomes a JSON number; anything else goes as typed, for the API to name. */
+export function number(text) {
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+/** The form's named inputs as a flat map of name → trimmed value (empty ones left out). */
+export function values(form) {
+  const result = {};
+  for (const [name, value] of new FormData(form).entries()) {
+    const v = String(value).trim();
+    if (v !== '') result[name] = v;
+  }
+  return result;
+}

@@ -1,0 +1,192 @@
+import { get, post, today } from './api.js';
+import { el, frame, ready, showError } from './layout.js';
+import { clearErrors, number, showProblem, values } from './forms.js';
+
+await frame();
+let seen = null;
+
+/** A command on this placement, made on the version the caseworker is looking at: if it moved on meanwhile, 412. */
+function command(path, body) {
+  return post(`/api/placements/${encodeURIComponent(id)}/${path}`, body, seen === null ? {} : { 'If-Match': `"${seen}"` });
+}
+const params = new URLSearchParams(location.search);
+const id = params.get('id');
+const STATUS = {
+  REFERRED: 'Referred', OFFERED: 'Offered', ADMITTED: 'Admitted', MOVED_TO_MAINSTREAM: 'Moved to mainstream',
+  ENDED: 'Ended', WITHDRAWN: 'Withdrawn',
+};
+
+async function load() {
+  const minVersion = params.get('minVersion');
+  const path = `/api/placements/${encodeURIComponent(id)}${minVersion ? `?minVersion=${minVersion}` : ''}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await get(path);
+    } catch (e) {
+      // Just referred: the read model may not have the placement yet.
+      if (e.status !== 404 || attempt >= 10) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+}
+
+function row(key, value) {
+  return el('div', { class: 'govuk-summary-list__row' },
+    el('dt', { class: 'govuk-summary-list__key' }, key),
+    el('dd', { class: 'govuk-summary-list__value' }, value));
+}
+
+function field(name, label, { hint, value, width = 'govuk-input--width-10', textarea = false } = {}) {
+  const input = textarea
+    ? el('textarea', { class: 'govuk-textarea', id: name, name, rows: '2', 'aria-describedby': hint ? `${name}-hint` : null })
+    : el('input', { class: `govuk-input ${width}`, id: name, name, type: 'text', value, 'aria-describedby': hint ? `${name}-hint` : null });
+  return el('div', { class: 'govuk-form-group' },
+    el('label', { class: 'govuk-label', for: name }, label),
+    hint ? el('div', { class: 'govuk-hint', id: `${name}-hint` }, hint) : null,
+    input);
+}
+
+/** One action: a heading, a form, and the command it sends; on success the page shows the new state. */
+function action(key, title, fields, button, send, ruleFields = {}, fieldIds = {}) {
+  const form = el('form', { id: key, novalidate: '' }, fields, el('button', { type: 'submit', class: 'govuk-button', id: `${key}-button` }, button));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const answer = await send(values(form), form);
+      clearErrors(form);
+      location.assign(`/placement.html?id=${encodeURIComponent(id)}&minVersion=${answer.version}`);
+    } catch (e) {
+      showProblem(form, e, ruleFields, fieldIds);
+      form.querySelectorAll('[data-reveal-on]').forEach((part) => {
+        if (part.dataset.revealOn === e.body?.rule) part.classList.remove('app-hidden');
+      });
+    }
+  });
+  return el('section', { class: 'govuk-!-margin-bottom-6', 'aria-labelledby': `${key}-title` },
+    el('h2', { class: 'govuk-heading-m', id: `${key}-title` }, title), form);
+}
+
+async function offerAction(placement) {
+  const provisions = (await get('/api/provisions?status=OPEN&size=500')).items;
+  const radios = el('div', { class: 'govuk-radios govuk-radios--small', 'data-module': 'govuk-radios' },
+    provisions.map((p, i) => el('div', { class: 'govuk-radios__item' },
+      el('input', { class: 'govuk-radios__input', id: i === 0 ? 'provisionId' : `provisionId-${p.id}`, name: 'provisionId', type: 'radio', value: p.id }),
+      el('label', { class: 'govuk-label govuk-radios__label app-wrap', for: i === 0 ? 'provisionId' : `provisionId-${p.id}` },
+        `${p.name} (${p.type === 'SEN_UNIT' ? 'SEN Unit' : 'Resource Base'})`),
+      el('div', { class: 'govuk-hint govuk-radios__hint' },
+        `${p.vacancies} of ${p.commissionedPlaces} places free · years ${p.lowestYear}–${p.highestYear} · needs ${(p.designatedNeeds || []).join(', ')}`))));
+  const picker = el('div', { class: 'govuk-form-group' },
+    el('fieldset', { class: 'govuk-fieldset' },
+      el('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Provision'),
+      provisions.length ? radios : el('p', { class: 'govuk-body' }, 'No provision is open.')));
+  const override = el('div', { class: 'app-hidden', 'data-reveal-on': 'R-NEED' },
+    field('needOverrideReason', 'Why place outside the designated needs', { textarea: true }));
+  const capacity = el('div', { class: 'app-hidden', 'data-reveal-on': 'R-CAPACITY' },
+    field('overCapacityReason', 'Why offer beyond the commissioned places', { textarea: true }),
+    field('overCapacityDecidedBy', 'Who decided', { width: 'govuk-input--width-20' }));
+  return action('offer', 'Offer a place', [picker, field('offeredOn', 'Offered on', { hint: 'Year-month-day', value: today() }), override, capacity],
+    'Offer place', (v) => command(`offer`, {
+      provisionId: v.provisionId,
+      offeredOn: v.offeredOn,
+      needOverrideReason: v.needOverrideReason,
+      overCapacityDecision: v.overCapacityReason || v.overCapacityDecidedBy
+        ? { reason: v.overCapacityReason, decidedBy: v.overCapacityDecidedBy } : undefined,
+    }), { 'R-NEED': 'needOverrideReason', 'R-CAPACITY': 'overCapacityReason', 'R-DATE-ORDER': 'offeredOn',
+      'R-YEAR': 'provisionId', 'R-TYPE': 'provisionId', 'R-PROVISION-OPEN': 'provisionId' });
+}
+
+function admitAction() {
+  return action('admission', 'Admit', [
+    field('admittedOn', 'Admitted on', { hint: 'Year-month-day', value: today() }),
+    field('mainstreamPercent', 'Time in mainstream, % (optional)', { hint: 'Left empty: 50% in a Resource Base, 20% in a SEN Unit', width: 'govuk-input--width-3' }),
+    field('reason', 'Reason (needed below 50% in a Resource Base)', { textarea: true }),
+  ], 'Admit', (v) => command(`admission`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
+  { 'R-DATE-ORDER': 'admittedOn', 'R-SPLIT-RB': 'mainstreamPercent', 'R-SPLIT-UNIT': 'mainstreamPercent' });
+}
+
+function splitAction(placement) {
+  return action('time-split', 'Change the time split', [
+    field('mainstreamPercent', 'Time in mainstream, %', { hint: `Now ${placement.mainstreamPercent}%`, width: 'govuk-input--width-3' }),
+    field('effectiveFrom', 'From', { hint: 'Year-month-day', value: today() }),
+    field('reason', 'Reason (needed for a reduction)', { textarea: true }),
+  ], 'Change split', (v) => command(`time-split`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
+  { 'R-INTEGRATION-FIRST': 'reason', 'R-SPLIT-RB': 'mainstreamPercent', 'R-SPLIT-UNIT': 'mainstreamPercent', 'R-DATE-ORDER': 'effectiveFrom' });
+}
+
+function mainstreamAction() {
+  return action('move-to-mainstream', 'Move to mainstream', [
+    field('mainstreamFrom', 'From', { hint: 'Year-month-day', value: today() }),
+    field('mainstreamNote', 'Note (optional)', { textarea: true }),
+  ], 'Move to mainstream', (v) => command(`move-to-mainstream`, { effectiveFrom: v.mainstreamFrom, note: v.mainstreamNote }),
+  { 'R-DATE-ORDER': 'mainstreamFrom' });
+}
+
+/** A less common action, folded away so the page leads with the usual next step. */
+function folded(section) {
+  const title = section.querySelector('h2');
+  const details = el('details', { class: 'govuk-details' },
+    el('summary', { class: 'govuk-details__summary' }, el('span', { class: 'govuk-details__summary-text' }, title.textContent)),
+    el('div', { class: 'govuk-details__text' }, section));
+  title.classList.add('govuk-visually-hidden');
+  return details;
+}
+
+function onWithReason(key, title, button, path, dateLabel) {
+  return folded(action(key, title, [
+    field(`${key}-on`, dateLabel, { hint: 'Year-month-day', value: today() }),
+    field(`${key}-reason`, 'Reason', { textarea: true }),
+  ], button, (v) => command(`${path}`, { on: v[`${key}-on`], reason: v[`${key}-reason`] }),
+  { 'R-DATE-ORDER': `${key}-on` }, { on: `${key}-on`, reason: `${key}-reason` }));
+}
+
+const END_REASONS = { SPECIAL_SCHOOL: 'Moved to a special school', OTHER_PROVISION: 'Moved to other provision',
+  LEFT_AREA: 'Left the area', PHASE_TRANSFER: 'Phase transfer', EHCP_CEASED: 'EHC plan ceased', OTHER: 'Other (say why in the note)' };
+
+function endAction() {
+  const select = el('select', { class: 'govuk-select', id: 'end-reason', name: 'end-reason' },
+    el('option', { value: '' }, 'Choose a reason'),
+    Object.entries(END_REASONS).map(([value, text]) => el('option', { value }, text)));
+  return folded(action('end', 'End the placement', [
+    field('end-from', 'From', { hint: 'Year-month-day', value: today() }),
+    el('div', { class: 'govuk-form-group' }, el('label', { class: 'govuk-label', for: 'end-reason' }, 'Reason'), select),
+    field('end-note', 'Note', { textarea: true }),
+  ], 'End placement', (v) => command(`end`, { effectiveFrom: v['end-from'], reason: v['end-reason'], note: v['end-note'] }),
+  { 'R-DATE-ORDER': 'end-from', 'R-END-REASON': 'end-reason' }, { effectiveFrom: 'end-from', reason: 'end-reason', note: 'end-note' }));
+}
+
+try {
+  const p = await load();
+  seen = p.version;
+  const name = p.pupil.erased ? '[erased]' : `${p.pupil.givenName} ${p.pupil.familyName}`;
+  document.title = `${name} – Placements`;
+  document.getElementById('placement-id').textContent = p.id;
+  document.getElementById('pupil-name').textContent = name;
+  document.getElementById('status').textContent = STATUS[p.status] || p.status;
+  document.getElementById('facts').append(
+    row('UPN', p.pupil.upn),
+    row('Year group', String(p.yearGroup)),
+    row('Primary need', p.primaryNeed),
+    row('EHC plan', p.ehcpStatus),
+    row('Provision', p.provision ? `${p.provision.name} (${p.provision.id})` : 'None yet'),
+    row('Time in mainstream', p.mainstreamPercent == null ? 'Not set' : `${p.mainstreamPercent}%`
+      + (p.belowIntegrationBand ? ' (below integration band)' : '')),
+    row('Referred on', p.referredOn),
+    ...(p.offeredOn ? [row('Offered on', p.offeredOn)] : []),
+    ...(p.admittedOn ? [row('Admitted on', p.admittedOn)] : []),
+    ...(p.endedOn ? [row('Ended on', p.endedOn)] : []));
+  document.getElementById('timeline').append(...p.timeline.map((t) => el('li', { class: 'app-wrap' },
+    el('strong', {}, `${t.on} ${t.type}`), t.detail ? ` – ${t.detail}` : '', ` (by ${t.by})`)));
+  const actions = document.getElementById('actions');
+  if (p.status === 'REFERRED') {
+    actions.append(await offerAction(p), onWithReason('withdraw', 'Withdraw the referral', 'Withdraw referral', 'withdraw', 'Withdrawn on'));
+  }
+  if (p.status === 'OFFERED') {
+    actions.append(admitAction(),
+      onWithReason('decline', 'The family declined the offer', 'Record the decline', 'offer/decline', 'Declined on'),
+      onWithReason('withdraw-offer', 'Withdraw the offer', 'Withdraw offer', 'offer/withdraw', 'Withdrawn on'));
+  }
+  if (p.status === 'ADMITTED') actions.append(splitAction(p), mainstreamAction(), endAction());
+} catch (e) {
+  showError(document.getElementById('problem'), e.status === 404 ? 'There is no such placement' : e.message);
+}
+ready();

@@ -1,0 +1,130 @@
+package uk.placements.app.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.placements.app.AppTest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Base of the tests that drive the web client in Debian's headless Chromium through its own chromedriver, so that
+ * nothing is downloaded. Each page a test looks at is saved under {@code target/screenshots/} for a person to review.
+ */
+abstract class BrowserTest extends AppTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver"
+                        + " (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--window-size=1280,1600");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @BeforeEach
+    void freshTab() {
+        browser.manage().window().setSize(new Dimension(1280, 1600));
+        open("/index.html");
+        browser.executeScript("sessionStorage.clear()");
+    }
+
+    /** Opens a page and waits until its script has shown its data and wired its forms. */
+    void open(String path) {
+        browser.get("http://localhost:" + port + path);
+        waitReady();
+    }
+
+    void waitReady() {
+        waitFor(By.cssSelector("body[data-ready=true]"));
+    }
+
+    WebElement waitFor(By by) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (TimeoutException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Waits for a text, then for the page showing it to be ready (after an action the page loads anew). */
+    void waitForText(By by, String text) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (TimeoutException e) {
+            throw failure(e);
+        }
+        waitReady();
+    }
+
+    /** Keeps what the browser showed when a wait failed: a screenshot and the page's main content. */
+    private AssertionError failure(TimeoutException e) {
+        screenshot("failed-" + System.currentTimeMillis());
+        Object main = browser.executeScript(
+                "const m = document.querySelector('main'); return location.href + '\\n' + (m ? m.innerText : '')");
+        return new AssertionError(e.getMessage() + "\nthe page showed: " + main, e);
+    }
+
+    void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void signIn(String user) {
+        open("/index.html");
+        type("user", user);
+        type("password", "demo");
+        browser.findElement(By.id("sign-in-button")).click();
+        waitFor(By.id("who"));
+        waitReady();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

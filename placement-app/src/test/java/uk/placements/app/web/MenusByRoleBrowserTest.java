@@ -1,0 +1,64 @@
+package uk.placements.app.web;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each role sees the menus of its jobs and no others; sign-out forgets the credentials. */
+class MenusByRoleBrowserTest extends BrowserTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "caseworker      | Caseload;Refer a pupil;Provisions",
+            "provision-admin | Provisions",
+            "auditor         | Provisions;Audit",
+            "analyst         | Provisions;Capacity",
+            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Audit"})
+    void eachRoleSeesOnlyItsMenus(String user, String menus) {
+        signIn(user);
+        List<String> shown = browser.findElements(By.cssSelector("#menu-list a")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(shown).containsExactlyElementsOf(Arrays.asList(menus.split(";")));
+        screenshot("20-home-" + user);
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.id("sign-in"));
+        assertThat(browser.executeScript("return sessionStorage.length")).isEqualTo(0L);
+        open("/caseload.html");
+        waitFor(By.id("sign-in"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnTheSignInPage() {
+        open("/index.html");
+        type("user", "caseworker");
+        type("password", "wrong");
+        browser.findElement(By.id("sign-in-button")).click();
+        assertThat(waitFor(By.cssSelector(".govuk-error-summary")).getText()).contains("not right");
+        screenshot("21-sign-in-refused");
+    }
+
+    @Test
+    void pagesFitA320PixelScreen() {
+        signIn("caseworker");
+        browser.manage().window().setSize(new Dimension(320, 900));
+        for (String page : List.of("/refer.html", "/caseload.html", "/provisions.html")) {
+            open(page);
+            waitFor(By.id("who"));
+            Object overflow = browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as(page).isLessThanOrEqualTo(0);
+        }
+        open("/refer.html");
+        waitFor(By.id("who"));
+        screenshot("22-refer-320px");
+    }
+}
