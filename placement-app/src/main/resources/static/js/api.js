@@ -50,3 +50,42 @@ export async function me() {
 export function today() {
   return new Date().toISOString().slice(0, 10);
 }
+
+/**
+ * Reads a text/event-stream with the signed-in user's credentials (an EventSource cannot send them): calls
+ * onEvent(name, data) for each event, onOpen() once the stream answered; resolves when the stream ends.
+ */
+export async function stream(path, onEvent, onOpen = () => {}, signal = undefined) {
+  const headers = { 'X-Requested-With': 'fetch', Accept: 'text/event-stream' };
+  const credentials = sessionStorage.getItem(KEY);
+  if (credentials) headers.Authorization = `Basic ${credentials}`;
+  const response = await fetch(path, { headers, signal, cache: 'no-store' });
+  if (!response.ok || !response.body) throw new Problem(response.status, {});
+  onOpen();
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let name = 'message';
+  let data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.search(/\r?\n/)) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + (buffer[end] === '\r' ? 2 : 1));
+      if (line === '') {
+        if (data.length) onEvent(name, data.join('\n'));
+        name = 'message';
+        data = [];
+      } else if (!line.startsWith(':')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        let text = colon < 0 ? '' : line.slice(colon + 1);
+        if (text.startsWith(' ')) text = text.slice(1);
+        if (field === 'event') name = text;
+        else if (field === 'data') data.push(text);
+      }
+    }
+  }
+}

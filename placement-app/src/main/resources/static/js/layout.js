@@ -6,6 +6,8 @@ const MENUS = [
   { href: '/refer.html', text: 'Refer a pupil', roles: ['CASEWORKER', 'ADMIN'] },
   { href: '/provisions.html', text: 'Provisions', roles: ['CASEWORKER', 'PROVISION_ADMIN', 'AUDITOR', 'ANALYST', 'ADMIN'] },
   { href: '/capacity.html', text: 'Capacity', roles: ['ANALYST', 'ADMIN'] },
+  { href: '/waiting-list.html', text: 'Waiting list', roles: ['ANALYST', 'ADMIN'] },
+  { href: '/inclusion.html', text: 'Inclusion', roles: ['ANALYST', 'ADMIN'] },
   { href: '/audit.html', text: 'Audit', roles: ['AUDITOR', 'ADMIN'] },
 ];
 

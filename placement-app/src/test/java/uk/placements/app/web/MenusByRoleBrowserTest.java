@@ -20,8 +20,8 @@ class MenusByRoleBrowserTest extends BrowserTest {
             "caseworker      | Caseload;Refer a pupil;Provisions",
             "provision-admin | Provisions",
             "auditor         | Provisions;Audit",
-            "analyst         | Provisions;Capacity",
-            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Audit"})
+            "analyst         | Provisions;Capacity;Waiting list;Inclusion",
+            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Waiting list;Inclusion;Audit"})
     void eachRoleSeesOnlyItsMenus(String user, String menus) {
         signIn(user);
         List<String> shown = browser.findElements(By.cssSelector("#menu-list a")).stream()

@@ -1,0 +1,43 @@
+// Charts for the dashboards, drawn by Chart.js (its UMD file from the WebJar, loaded by the page as window.Chart).
+// Every chart has a table with the same figures next to it: that table is the accessible alternative.
+import { el } from './layout.js';
+
+export const COLOURS = ['#1d70b8', '#00703c', '#f47738', '#4c2c92', '#d4351c', '#505a5f'];
+
+/** Draws a bar chart in the container and marks it (and the page) data-chart-ready; answers the Chart. */
+export function barChart(container, title, labels, datasets, options = {}) {
+  const canvas = el('canvas', { role: 'img', 'aria-label': `${title}: the table below shows the same figures` },
+    el('p', {}, 'The table below shows the same figures.'));
+  container.replaceChildren(el('div', { class: 'app-chart' }, canvas));
+  const chart = new window.Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: datasets.map((d, i) => ({ backgroundColor: COLOURS[i % COLOURS.length], ...d })),
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      responsive: true,
+      plugins: { title: { display: true, text: title } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      ...options,
+    },
+  });
+  canvas.dataset.chartReady = 'true';
+  document.body.dataset.chartReady = 'true';
+  return chart;
+}
+
+/** Wires an "as at" form to reload the page with ?asOf=; answers the asOf asked for (or null: today). */
+export function asAtForm(page) {
+  const form = document.getElementById('as-at');
+  const params = new URLSearchParams(location.search);
+  form.asOf.value = params.get('asOf') || '';
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const asOf = form.asOf.value.trim();
+    location.assign(asOf ? `${page}?asOf=${encodeURIComponent(asOf)}` : page);
+  });
+  return params.get('asOf');
+}
