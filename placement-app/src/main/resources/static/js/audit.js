@@ -42,4 +42,37 @@ if (id) {
     showError(document.getElementById('problem'), e.status === 404 ? 'There is no placement with that id' : e.message);
   }
 }
+// The access log: who read which pupil's personal data, when, through which endpoint.
+const log = document.getElementById('log');
+for (const name of ['upn', 'user', 'from', 'to']) log.elements[name].value = params.get(`log-${name}`) || '';
+log.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const q = new URLSearchParams(params);
+  for (const name of ['upn', 'user', 'from', 'to']) {
+    const v = log.elements[name].value.trim();
+    if (v) q.set(`log-${name}`, v); else q.delete(`log-${name}`);
+  }
+  q.set('log', '1');
+  location.assign(`/audit.html?${q}#access-log`);
+});
+if (params.get('log')) {
+  try {
+    const q = new URLSearchParams();
+    for (const name of ['upn', 'user', 'from', 'to']) if (params.get(`log-${name}`)) q.set(name, params.get(`log-${name}`));
+    const entries = await get(`/api/audit/access-log?${q}`);
+    const items = Array.isArray(entries) ? entries : entries.items;
+    document.getElementById('log-count').textContent = `${items.length} ${items.length === 1 ? 'entry' : 'entries'} found.`;
+    document.getElementById('log-rows').replaceChildren(...items.map((e) => el('tr', { class: 'govuk-table__row' },
+      el('td', { class: 'govuk-table__cell' }, e.accessedAt),
+      el('td', { class: 'govuk-table__cell' }, e.userId ?? ''),
+      el('td', { class: 'govuk-table__cell' }, e.pupilId ?? ''),
+      el('td', { class: 'govuk-table__cell' }, e.placementId
+        ? el('a', { class: 'govuk-link', href: `/audit.html?id=${encodeURIComponent(e.placementId)}` }, e.placementId) : ''),
+      el('td', { class: 'govuk-table__cell' }, e.endpoint ?? ''))));
+    document.getElementById('log-result').classList.remove('app-hidden');
+  } catch (e) {
+    showError(document.getElementById('log-problem'), e.status === 400
+      ? 'Check the search: from and to are instants in UTC, for example 2026-09-01T00:00:00Z' : e.message);
+  }
+}
 ready();

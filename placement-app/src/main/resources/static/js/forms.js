@@ -15,6 +15,8 @@ const LABELS = {
   'R-SPLIT-UNIT': 'In a SEN Unit the mainstream time is 0 to 49%',
   'R-INTEGRATION-FIRST': 'A reduction of mainstream time needs a reason',
   'R-PROVISION-OPEN': 'The provision is not open',
+  'R-PLACES-CHANGE': 'A change of commissioned places needs a reason',
+  'R-CLOSE': 'A provision can close only when no pupils are on roll and no offers are outstanding. Move every pupil on and withdraw every offer first',
   'R-END-REASON': 'Ending a placement needs a reason, and "Other" needs a note',
 };
 

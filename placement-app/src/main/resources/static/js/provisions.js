@@ -1,13 +1,15 @@
-import { get } from './api.js';
+import { get, post, today } from './api.js';
+import { number, showProblem, values } from './forms.js';
 import { el, frame, ready, showError } from './layout.js';
 
-await frame();
+const who = await frame();
 try {
   const answer = await get('/api/provisions?size=500');
   const rows = document.getElementById('rows');
   for (const p of answer.items) {
     rows.append(el('tr', { class: 'govuk-table__row' },
-      el('td', { class: 'govuk-table__cell' }, `${p.name} (${p.id})`),
+      el('td', { class: 'govuk-table__cell' },
+        el('a', { class: 'govuk-link', href: `/provision.html?id=${encodeURIComponent(p.id)}` }, `${p.name} (${p.id})`)),
       el('td', { class: 'govuk-table__cell' }, p.type === 'SEN_UNIT' ? 'SEN Unit' : 'Resource Base'),
       el('td', { class: 'govuk-table__cell' }, `${p.lowestYear}–${p.highestYear}`),
       el('td', { class: 'govuk-table__cell' }, (p.designatedNeeds || []).join(', ')),
@@ -17,5 +19,29 @@ try {
   }
 } catch (e) {
   showError(document.getElementById('problem'), e.message);
+}
+
+// Provision admins (and admins) commission new provisions here; the API decides, this form only shows its answer.
+if (who.roles.some((r) => r === 'PROVISION_ADMIN' || r === 'ADMIN')) {
+  document.getElementById('commission-section').classList.remove('app-hidden');
+  const form = document.getElementById('commission');
+  form.openedOn.value = today();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const v = values(form);
+    const body = {
+      id: v.id, name: v.name, type: v.type, phase: v.phase,
+      hostSchool: { urn: v['hostSchool-urn'], name: v['hostSchool-name'] },
+      lowestYear: number(v.lowestYear), highestYear: number(v.highestYear),
+      designatedNeeds: [...form.querySelectorAll('input[name=designatedNeeds]:checked')].map((c) => c.value),
+      commissionedPlaces: number(v.commissionedPlaces), openedOn: v.openedOn,
+    };
+    try {
+      const answer = await post('/api/provisions', body);
+      location.assign(`/provision.html?id=${encodeURIComponent(body.id)}&minVersion=${answer.version ?? 1}`);
+    } catch (e) {
+      showProblem(form, e, {}, { 'hostSchool.urn': 'hostSchool-urn', 'hostSchool.name': 'hostSchool-name' });
+    }
+  });
 }
 ready();

@@ -1,0 +1,82 @@
+// One provision: its capacity and staffing; provision admins (and admins) change places, record staffing, close it.
+// Every write carries If-Match with the version shown, so a change made meanwhile by someone else answers 412.
+import { call, get, post, today } from './api.js';
+import { number, showProblem, values } from './forms.js';
+import { el, frame, ready, showError } from './layout.js';
+
+const who = await frame();
+const params = new URLSearchParams(location.search);
+const id = params.get('id');
+let seen = null;
+
+function row(key, value, id) {
+  return el('div', { class: 'govuk-summary-list__row' },
+    el('dt', { class: 'govuk-summary-list__key' }, key),
+    el('dd', { class: 'govuk-summary-list__value', id }, value === null || value === undefined ? 'Not recorded' : String(value)));
+}
+
+function reload(version) {
+  location.assign(`/provision.html?id=${encodeURIComponent(id)}&minVersion=${version ?? ''}`);
+}
+
+/** Wires one form: its named inputs (less the prefix) become the body; a refused rule shows next to ruleField. */
+function wire(formId, method, path, toBody, ruleFields) {
+  const form = document.getElementById(formId);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = toBody(values(form));
+    const fieldIds = Object.fromEntries(Object.keys(body).map((k) => [k, `${formId}-${k}`]));
+    try {
+      const answer = await call(method, `/api/provisions/${encodeURIComponent(id)}/${path}`, body,
+        seen === null ? {} : { 'If-Match': `"${seen}"` });
+      reload(answer.version);
+    } catch (e) {
+      showProblem(form, e, ruleFields, fieldIds);
+    }
+  });
+}
+
+try {
+  if (!id) throw new Error('No provision was chosen');
+  const minVersion = params.get('minVersion');
+  const p = await get(`/api/provisions/${encodeURIComponent(id)}${minVersion ? `?minVersion=${minVersion}` : ''}`);
+  seen = p.version;
+  document.getElementById('title').textContent = `${p.name} (${p.id})`;
+  document.getElementById('summary').textContent =
+    `${p.type === 'SEN_UNIT' ? 'SEN Unit' : 'Resource Base'} at ${p.hostSchool?.name ?? ''} (URN ${p.hostSchool?.urn ?? ''}), `
+    + `${p.phase.toLowerCase().replace('_', '-')}, years ${p.lowestYear}–${p.highestYear}, `
+    + `for ${(p.designatedNeeds || []).join(', ')}. ${p.status === 'CLOSED' ? `Closed on ${p.closedOn}` : `Open since ${p.openedOn}`}. `
+    + `Version ${p.version}.`;
+  document.getElementById('capacity').replaceChildren(
+    row('Commissioned places', p.commissionedPlaces, 'commissioned'),
+    row('On roll', p.onRoll, 'on-roll'),
+    row('Offers outstanding', p.offersOutstanding, 'offers'),
+    row('Vacancies', p.vacancies, 'vacancies'),
+    row('Over capacity', p.overCapacity, 'over'));
+  const s = p.staffing || {};
+  document.getElementById('staffing').replaceChildren(
+    row('Adults', s.adults, 'adults'),
+    row('Qualified teachers', s.qualifiedTeachers, 'teachers'),
+    row('Therapy hours per week', s.therapyHoursPerWeek, 'therapy'),
+    row('Effective from', s.effectiveFrom, 'staffing-from'));
+  document.getElementById('detail').classList.remove('app-hidden');
+
+  if (p.status !== 'CLOSED' && who.roles.some((r) => r === 'PROVISION_ADMIN' || r === 'ADMIN')) {
+    document.getElementById('admin').classList.remove('app-hidden');
+    for (const f of ['places-effectiveFrom', 'staff-effectiveFrom']) document.getElementById(f).value = today();
+    document.getElementById('places-commissionedPlaces').value = String(p.commissionedPlaces);
+    wire('places', 'PUT', 'places', (v) => ({
+      commissionedPlaces: number(v.commissionedPlaces), effectiveFrom: v.effectiveFrom, reason: v.reason,
+    }), { 'R-PLACES-CHANGE': 'places-reason', 'R-CAPACITY': 'places-commissionedPlaces' });
+    wire('staff', 'POST', 'staffing', (v) => ({
+      adults: number(v.adults), qualifiedTeachers: number(v.qualifiedTeachers),
+      therapyHoursPerWeek: /^\d+(\.\d+)?$/.test(v.therapyHoursPerWeek ?? '') ? Number(v.therapyHoursPerWeek) : v.therapyHoursPerWeek,
+      effectiveFrom: v.effectiveFrom,
+    }), {});
+    wire('close', 'POST', 'close', (v) => ({ closedOn: v.closedOn, reason: v.reason }),
+      { 'R-CLOSE': 'close-closedOn' });
+  }
+} catch (e) {
+  showError(document.getElementById('problem'), e.status === 404 ? 'There is no provision with that id' : e.message);
+}
+ready();
