@@ -1,30 +1,59 @@
-import { get, stream, today } from './api.js';
+// The capacity dashboard: figures by provision, type, phase and designated need, a chart, and (for today) live
+// updates from the capacity stream, which refresh every table's rows and totals as well as the chart.
+import { get, today } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
-import { asAtForm, barChart } from './charts.js';
+import { asAtForm, showAsAtProblem, barChart } from './charts.js';
+import { watchCapacity } from './live.js';
 
 await frame();
 const asOf = asAtForm('/capacity.html');
 
 const FIGURES = ['provisions', 'commissioned', 'onRoll', 'offersOutstanding', 'vacancies', 'overCapacity', 'outsideDesignatedNeed'];
 const CHARTED = [['commissioned', 'Commissioned'], ['onRoll', 'On roll'], ['offersOutstanding', 'Offers out']];
+const NONE = Object.fromEntries(FIGURES.map((f) => [f, 0]));
 
-function row(label, figures, header = 'td', provisionId = null) {
-  return el('tr', { class: 'govuk-table__row', 'data-provision': provisionId },
-    el(header, { class: header === 'th' ? 'govuk-table__header' : 'govuk-table__cell app-wrap', scope: header === 'th' ? 'row' : null }, label),
+function row(label, figures, { header = false, provisionId = null, group = null } = {}) {
+  return el('tr', { class: 'govuk-table__row', 'data-provision': provisionId, 'data-group': group },
+    el(header ? 'th' : 'td', { class: header ? 'govuk-table__header' : 'govuk-table__cell app-wrap', scope: header ? 'row' : null }, label),
     FIGURES.map((f) => el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': f }, String(figures[f]))));
 }
 
-function fill(id, groups, total) {
-  const body = document.querySelector(`#${id} tbody`);
-  body.append(...Object.entries(groups).map(([key, figures]) => row(key, figures)));
-  if (total) body.append(row('Total', total, 'th'));
+const plus = (a, b) => Object.fromEntries(FIGURES.map((f) => [f, a[f] + b[f]]));
+
+/**
+ * The dashboard's groups and total from its provisions' rows, summed as the API sums them (a provision counts in
+ * each of its designated needs, so need groups do not add up to the total); keys in the API's order.
+ */
+function summarise(provisions) {
+  const group = (keysOf) => {
+    const groups = {};
+    for (const p of provisions) for (const key of keysOf(p)) groups[key] = plus(groups[key] || NONE, p.figures);
+    return Object.fromEntries(Object.keys(groups).sort().map((k) => [k, groups[k]]));
+  };
+  return {
+    total: provisions.reduce((sum, p) => plus(sum, p.figures), NONE),
+    byType: group((p) => [p.type]), byPhase: group((p) => [p.phase]), byNeed: group((p) => p.designatedNeeds || []),
+  };
 }
 
 const label = (p) => `${p.name} (${p.provisionId})`;
 let provisions = [];
 let chart = null;
 
-function drawChart() {
+function fill(id, groups, total) {
+  document.querySelector(`#${id} tbody`).replaceChildren(
+    ...Object.entries(groups).map(([key, figures]) => row(key, figures, { group: key })),
+    ...(total ? [row('Total', total, { header: true, group: 'total' })] : []));
+}
+
+/** Every table and the chart, from the groups and total given. */
+function render(summary) {
+  fill('by-type', summary.byType, summary.total);
+  fill('by-phase', summary.byPhase, summary.total);
+  fill('by-need', summary.byNeed);
+  document.querySelector('#by-provision tbody').replaceChildren(
+    ...provisions.map((p) => row(label(p), p.figures, { provisionId: p.provisionId })),
+    row('Total', summary.total, { header: true, group: 'total' }));
   const labels = provisions.map(label);
   const datasets = CHARTED.map(([figure, name]) => ({ label: name, data: provisions.map((p) => p.figures[figure]) }));
   if (chart) {
@@ -37,54 +66,29 @@ function drawChart() {
   }
 }
 
-/** A provision's new row from the stream: its table row and its bars. */
+let pending = null;
+/** A provision's new row from the stream; rows arriving together (the snapshot) are drawn once. */
 function update(p) {
   const index = provisions.findIndex((q) => q.provisionId === p.provisionId);
-  const body = document.querySelector('#by-provision tbody');
-  const fresh = row(label(p), p.figures, 'td', p.provisionId);
-  const old = body.querySelector(`tr[data-provision="${CSS.escape(p.provisionId)}"]`);
-  if (old) {
-    old.replaceWith(fresh);
-  } else {
-    body.insertBefore(fresh, body.querySelector('tr:not([data-provision])'));
-  }
   if (index >= 0) provisions[index] = p; else provisions.push(p);
-  drawChart();
-}
-
-function live(status) {
-  const tag = { on: ['Live', 'govuk-tag--green'], off: ['Reconnecting', 'govuk-tag--grey'] }[status];
-  document.getElementById('live-status').replaceChildren(el('strong', { class: `govuk-tag ${tag[1]}`, id: 'live' }, tag[0]),
-    status === 'on' ? ' Figures by provision update as places are offered, taken up and ended.' : '');
-  document.body.dataset.live = String(status === 'on');
-}
-
-async function watch() {
-  for (;;) {
-    try {
-      await stream('/api/dashboard/capacity/stream', (name, data) => {
-        if (name === 'capacity') update(JSON.parse(data));
-      }, () => live('on'));
-    } catch (e) {
-      // fall through: show the stream as down and try again
-    }
-    live('off');
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+  if (pending === null) {
+    pending = setTimeout(() => {
+      pending = null;
+      render(summarise(provisions));
+      document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates || 0) + 1);
+    }, 50);
   }
 }
 
 try {
   const dashboard = await get(`/api/dashboard/capacity${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
   document.getElementById('shown-as-at').textContent = `Figures as at ${dashboard.asOf}.`;
-  fill('by-type', dashboard.byType, dashboard.total);
-  fill('by-phase', dashboard.byPhase, dashboard.total);
-  fill('by-need', dashboard.byNeed);
-  document.querySelector('#by-provision tbody').append(...dashboard.provisions.map((p) => row(label(p), p.figures, 'td', p.provisionId)),
-    row('Total', dashboard.total, 'th'));
   provisions = dashboard.provisions;
-  drawChart();
-  if (!asOf || asOf === today() || dashboard.asOf === today()) watch();
+  render(dashboard);
+  if (!asOf || dashboard.asOf === today()) {
+    watchCapacity(update, 'Every figure and total updates as places are offered, taken up and ended.');
+  }
 } catch (e) {
-  showError(document.getElementById('problem'), e.status === 400 ? 'Enter the date as year-month-day, for example 2026-09-01' : e.message);
+  if (e.status === 400) showAsAtProblem(e); else showError(document.getElementById('problem'), e.message);
 }
 ready();

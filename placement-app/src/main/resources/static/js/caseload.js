@@ -44,7 +44,7 @@ try {
   for (const item of answer.items) {
     const name = item.pupil.erased ? '[erased]' : `${item.pupil.givenName} ${item.pupil.familyName}`;
     rows.append(el('tr', { class: 'govuk-table__row' },
-      el('td', { class: 'govuk-table__cell' }, el('a', { class: 'govuk-link', href: `/placement.html?id=${encodeURIComponent(item.id)}` }, name)),
+      el('td', { class: 'govuk-table__cell app-wrap' }, el('a', { class: 'govuk-link', href: `/placement.html?id=${encodeURIComponent(item.id)}` }, name)),
       el('td', { class: 'govuk-table__cell' }, item.pupil.upn),
       el('td', { class: 'govuk-table__cell' }, String(item.yearGroup)),
       el('td', { class: 'govuk-table__cell' }, item.primaryNeed),

@@ -1,6 +1,8 @@
 // Charts for the dashboards, drawn by Chart.js (its UMD file from the WebJar, loaded by the page as window.Chart).
 // Every chart has a table with the same figures next to it: that table is the accessible alternative.
 import { el } from './layout.js';
+import { dateValue, setDate, upgradeDates } from './dates.js';
+import { showProblem } from './forms.js';
 
 export const COLOURS = ['#1d70b8', '#00703c', '#f47738', '#4c2c92', '#d4351c', '#505a5f'];
 
@@ -29,15 +31,29 @@ export function barChart(container, title, labels, datasets, options = {}) {
   return chart;
 }
 
-/** Wires an "as at" form to reload the page with ?asOf=; answers the asOf asked for (or null: today). */
+/** Wires an "as at" date input to reload the page with ?asOf=; answers the asOf asked for (or null: today). */
 export function asAtForm(page) {
+  upgradeDates();
   const form = document.getElementById('as-at');
   const params = new URLSearchParams(location.search);
-  form.asOf.value = params.get('asOf') || '';
+  const asked = params.get('asOf');
+  setDate('asOf', asked);
+  if (asked && !/^\d{4}-\d{2}-\d{2}$/.test(asked)) {
+    // Typed but not a date: put it back in the boxes as typed, so that the error can point at the wrong box.
+    const [year = '', month = '', day = ''] = asked.split('-');
+    Object.entries({ day, month, year }).forEach(([part, text]) => { document.getElementById(`asOf-${part}`).value = text; });
+  }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const asOf = form.asOf.value.trim();
+    const asOf = dateValue('asOf');
     location.assign(asOf ? `${page}?asOf=${encodeURIComponent(asOf)}` : page);
   });
-  return params.get('asOf');
+  return asked;
+}
+
+/** The API refused the "as at" date (400): its problem details, shown on the date input. */
+export function showAsAtProblem(problem) {
+  const body = problem.body || {};
+  const errors = body.errors?.length ? body.errors : [{ field: 'asOf', message: body.detail || 'must be a date' }];
+  showProblem(document.getElementById('as-at'), { ...problem, body: { ...body, errors } });
 }

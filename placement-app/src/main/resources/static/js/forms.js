@@ -1,6 +1,7 @@
 // GOV.UK error summary and inline field errors from the API's problem details: errors[] name fields of the
 // request body (400); a refused rule (409/422) is shown next to the field the caller chose for it, or in the summary.
 import { el } from './layout.js';
+import { dateProblem, foldDates } from './dates.js';
 
 const LABELS = {
   'R-DATE-ORDER': 'The date is before an earlier date of this placement, or in the future',
@@ -36,9 +37,23 @@ export function clearErrors(form) {
   if (summary) summary.remove();
 }
 
+/** A date input's error: the message above its boxes, and only the wrong boxes marked (GOV.UK's date pattern). */
+function markDate(boxes, message) {
+  const problem = dateProblem(boxes, message);
+  boxes.closest('.govuk-form-group').classList.add('govuk-form-group--error');
+  problem.boxes.forEach((part) => boxes.querySelector(`[data-date-part=${part}]`).classList.add('govuk-input--error'));
+  const id = `${boxes.id}-error`;
+  boxes.before(el('p', { class: 'govuk-error-message', id }, el('span', { class: 'govuk-visually-hidden' }, 'Error: '), problem.message));
+  const fieldset = boxes.closest('fieldset');
+  if (!fieldset.dataset.described) fieldset.dataset.described = fieldset.getAttribute('aria-describedby') || '';
+  fieldset.setAttribute('aria-describedby', `${fieldset.dataset.described} ${id}`.trim());
+  return { href: `#${boxes.id}-${problem.boxes[0]}`, message: problem.message };
+}
+
 function markField(form, name, message) {
   const input = form.querySelector(`#${CSS.escape(fieldId(name))}`);
-  if (!input) return null;
+  if (!input) return { href: null, message };
+  if (input.classList.contains('govuk-date-input')) return markDate(input, message);
   const group = input.closest('.govuk-form-group');
   group.classList.add('govuk-form-group--error');
   if (input.type !== 'radio') {
@@ -50,30 +65,32 @@ function markField(form, name, message) {
   (input.closest('.govuk-radios') || input).before(error);
   if (!input.dataset.described) input.dataset.described = input.getAttribute('aria-describedby') || '';
   input.setAttribute('aria-describedby', `${input.dataset.described} ${id}`.trim());
-  return `#${input.id}`;
+  return { href: `#${input.id}`, message };
 }
 
 /**
  * Shows a refusal on the form; {@code ruleFields} maps a rule code to the input it concerns, {@code fieldIds} a field
- * of the request body to its input where their names differ.
+ * of the request body to its input where their names differ; {@code subject} names what a 412 found changed.
  */
-export function showProblem(form, problem, ruleFields = {}, fieldIds = {}) {
+export function showProblem(form, problem, ruleFields = {}, fieldIds = {}, { subject = 'placement' } = {}) {
   clearErrors(form);
   const body = problem.body || {};
   const items = [];
   for (const error of body.errors || []) {
-    const message = `${error.field} ${error.message}`;
-    items.push({ href: markField(form, fieldIds[error.field] || error.field, message), message });
+    items.push(markField(form, fieldIds[error.field] || error.field, `${error.field} ${error.message}`));
   }
   if (body.rule) {
     const message = `${LABELS[body.rule] || body.detail || body.title} (${body.rule})`;
     const field = ruleFields[body.rule];
-    items.push({ href: field ? markField(form, field, message) : null, message });
+    items.push(field ? markField(form, field, message) : { href: null, message });
   }
-  if (items.length === 0) {
-    items.push({ href: null, message: problem.status === 412
-      ? 'Someone else changed this placement while you were looking at it. Reload the page to see what changed, then try again.'
-      : body.detail || body.title || problem.message });
+  if (items.length === 0 && problem.status === 412) {
+    // Someone else's change came first: say so, and offer the way on (the page anew, with what they changed).
+    items.push({ href: null, message: [`Someone else changed this ${subject} while you were looking at it, so your change was not made. `,
+      el('a', { class: 'govuk-link', href: location.href, id: `${form.id}-reload` }, 'Reload the page'),
+      ' to see what changed, then try again.'] });
+  } else if (items.length === 0) {
+    items.push({ href: null, message: body.detail || body.title || problem.message });
   }
   const summary = el('div', { class: 'govuk-error-summary', tabindex: '-1', id: `${form.id}-errors` },
     el('div', { role: 'alert' },
@@ -81,6 +98,14 @@ export function showProblem(form, problem, ruleFields = {}, fieldIds = {}) {
       el('div', { class: 'govuk-error-summary__body' },
         el('ul', { class: 'govuk-list govuk-error-summary__list' },
           items.map((i) => el('li', { 'data-rule': body.rule || null }, i.href ? el('a', { href: i.href }, i.message) : i.message))))));
+  // As GOV.UK Frontend's error summary does: a link (followed by click or by Enter) moves focus into its field.
+  summary.querySelectorAll('a[href^="#"]').forEach((link) => link.addEventListener('click', (event) => {
+    const input = document.getElementById(link.getAttribute('href').slice(1));
+    if (!input) return;
+    event.preventDefault();
+    (input.closest('fieldset') || input.closest('.govuk-form-group') || input).scrollIntoView();
+    input.focus({ preventScroll: true });
+  }));
   form.before(summary);
   summary.focus();
 }
@@ -90,12 +115,12 @@ export function number(text) {
   return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
-/** The form's named inputs as a flat map of name → trimmed value (empty ones left out). */
+/** The form's named inputs as a flat map of name → trimmed value (empty ones left out), date inputs as ISO dates. */
 export function values(form) {
   const result = {};
   for (const [name, value] of new FormData(form).entries()) {
     const v = String(value).trim();
     if (v !== '') result[name] = v;
   }
-  return result;
+  return foldDates(form, result);
 }

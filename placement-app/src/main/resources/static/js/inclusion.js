@@ -1,6 +1,6 @@
 import { get } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
-import { asAtForm, barChart } from './charts.js';
+import { asAtForm, showAsAtProblem, barChart } from './charts.js';
 
 await frame();
 const asOf = asAtForm('/inclusion.html');
@@ -36,6 +36,6 @@ try {
       { label: 'Moves to mainstream', data: dashboard.provisions.map((p) => p.movesToMainstream) }],
     { indexAxis: dashboard.provisions.length > 12 ? 'y' : 'x' });
 } catch (e) {
-  showError(document.getElementById('problem'), e.status === 400 ? 'Enter the date as year-month-day, for example 2026-09-01' : e.message);
+  if (e.status === 400) showAsAtProblem(e); else showError(document.getElementById('problem'), e.message);
 }
 ready();

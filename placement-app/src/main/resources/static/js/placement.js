@@ -1,6 +1,7 @@
 import { get, post, today } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
+import { dateField } from './dates.js';
 
 await frame();
 let seen = null;
@@ -84,7 +85,7 @@ async function offerAction(placement) {
   const capacity = el('div', { class: 'app-hidden', 'data-reveal-on': 'R-CAPACITY' },
     field('overCapacityReason', 'Why offer beyond the commissioned places', { textarea: true }),
     field('overCapacityDecidedBy', 'Who decided', { width: 'govuk-input--width-20' }));
-  return action('offer', 'Offer a place', [picker, field('offeredOn', 'Offered on', { hint: 'Year-month-day', value: today() }), override, capacity],
+  return action('offer', 'Offer a place', [picker, dateField('offeredOn', 'Offered on', { value: today() }), override, capacity],
     'Offer place', (v) => command(`offer`, {
       provisionId: v.provisionId,
       offeredOn: v.offeredOn,
@@ -97,7 +98,7 @@ async function offerAction(placement) {
 
 function admitAction() {
   return action('admission', 'Admit', [
-    field('admittedOn', 'Admitted on', { hint: 'Year-month-day', value: today() }),
+    dateField('admittedOn', 'Admitted on', { value: today() }),
     field('mainstreamPercent', 'Time in mainstream, % (optional)', { hint: 'Left empty: 50% in a Resource Base, 20% in a SEN Unit', width: 'govuk-input--width-3' }),
     field('reason', 'Reason (needed below 50% in a Resource Base)', { textarea: true }),
   ], 'Admit', (v) => command(`admission`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
@@ -107,7 +108,7 @@ function admitAction() {
 function splitAction(placement) {
   return action('time-split', 'Change the time split', [
     field('mainstreamPercent', 'Time in mainstream, %', { hint: `Now ${placement.mainstreamPercent}%`, width: 'govuk-input--width-3' }),
-    field('effectiveFrom', 'From', { hint: 'Year-month-day', value: today() }),
+    dateField('effectiveFrom', 'From', { value: today() }),
     field('reason', 'Reason (needed for a reduction)', { textarea: true }),
   ], 'Change split', (v) => command(`time-split`, { ...v, mainstreamPercent: number(v.mainstreamPercent) }),
   { 'R-INTEGRATION-FIRST': 'reason', 'R-SPLIT-RB': 'mainstreamPercent', 'R-SPLIT-UNIT': 'mainstreamPercent', 'R-DATE-ORDER': 'effectiveFrom' });
@@ -115,7 +116,7 @@ function splitAction(placement) {
 
 function mainstreamAction() {
   return action('move-to-mainstream', 'Move to mainstream', [
-    field('mainstreamFrom', 'From', { hint: 'Year-month-day', value: today() }),
+    dateField('mainstreamFrom', 'From', { value: today() }),
     field('mainstreamNote', 'Note (optional)', { textarea: true }),
   ], 'Move to mainstream', (v) => command(`move-to-mainstream`, { effectiveFrom: v.mainstreamFrom, note: v.mainstreamNote }),
   { 'R-DATE-ORDER': 'mainstreamFrom' });
@@ -133,7 +134,7 @@ function folded(section) {
 
 function onWithReason(key, title, button, path, dateLabel) {
   return folded(action(key, title, [
-    field(`${key}-on`, dateLabel, { hint: 'Year-month-day', value: today() }),
+    dateField(`${key}-on`, dateLabel, { value: today() }),
     field(`${key}-reason`, 'Reason', { textarea: true }),
   ], button, (v) => command(`${path}`, { on: v[`${key}-on`], reason: v[`${key}-reason`] }),
   { 'R-DATE-ORDER': `${key}-on` }, { on: `${key}-on`, reason: `${key}-reason` }));
@@ -147,7 +148,7 @@ function endAction() {
     el('option', { value: '' }, 'Choose a reason'),
     Object.entries(END_REASONS).map(([value, text]) => el('option', { value }, text)));
   return folded(action('end', 'End the placement', [
-    field('end-from', 'From', { hint: 'Year-month-day', value: today() }),
+    dateField('end-from', 'From', { value: today() }),
     el('div', { class: 'govuk-form-group' }, el('label', { class: 'govuk-label', for: 'end-reason' }, 'Reason'), select),
     field('end-note', 'Note', { textarea: true }),
   ], 'End placement', (v) => command(`end`, { effectiveFrom: v['end-from'], reason: v['end-reason'], note: v['end-note'] }),

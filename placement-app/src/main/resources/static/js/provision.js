@@ -3,8 +3,11 @@
 import { call, get, post, today } from './api.js';
 import { number, showProblem, values } from './forms.js';
 import { el, frame, ready, showError } from './layout.js';
+import { setDate, upgradeDates } from './dates.js';
+import { watchCapacity } from './live.js';
 
 const who = await frame();
+upgradeDates();
 const params = new URLSearchParams(location.search);
 const id = params.get('id');
 let seen = null;
@@ -31,7 +34,7 @@ function wire(formId, method, path, toBody, ruleFields) {
         seen === null ? {} : { 'If-Match': `"${seen}"` });
       reload(answer.version);
     } catch (e) {
-      showProblem(form, e, ruleFields, fieldIds);
+      showProblem(form, e, ruleFields, fieldIds, { subject: 'provision' });
     }
   });
 }
@@ -60,10 +63,18 @@ try {
     row('Therapy hours per week', s.therapyHoursPerWeek, 'therapy'),
     row('Effective from', s.effectiveFrom, 'staffing-from'));
   document.getElementById('detail').classList.remove('app-hidden');
+  if (p.status !== 'CLOSED') {
+    // The capacity figures stay current while the page is open (someone offers or admits elsewhere).
+    const shown = { commissioned: 'commissioned', onRoll: 'on-roll', offersOutstanding: 'offers', vacancies: 'vacancies', overCapacity: 'over' };
+    watchCapacity((row) => {
+      if (row.provisionId !== p.id) return;
+      for (const [figure, cell] of Object.entries(shown)) document.getElementById(cell).textContent = String(row.figures[figure]);
+    }, 'These figures update as places are offered, taken up and ended.');
+  }
 
   if (p.status !== 'CLOSED' && who.roles.some((r) => r === 'PROVISION_ADMIN' || r === 'ADMIN')) {
     document.getElementById('admin').classList.remove('app-hidden');
-    for (const f of ['places-effectiveFrom', 'staff-effectiveFrom']) document.getElementById(f).value = today();
+    for (const f of ['places-effectiveFrom', 'staff-effectiveFrom']) setDate(f, today());
     document.getElementById('places-commissionedPlaces').value = String(p.commissionedPlaces);
     wire('places', 'PUT', 'places', (v) => ({
       commissionedPlaces: number(v.commissionedPlaces), effectiveFrom: v.effectiveFrom, reason: v.reason,
@@ -73,8 +84,8 @@ try {
       therapyHoursPerWeek: /^\d+(\.\d+)?$/.test(v.therapyHoursPerWeek ?? '') ? Number(v.therapyHoursPerWeek) : v.therapyHoursPerWeek,
       effectiveFrom: v.effectiveFrom,
     }), {});
-    wire('close', 'POST', 'close', (v) => ({ closedOn: v.closedOn, reason: v.reason }),
-      { 'R-CLOSE': 'close-closedOn' });
+    // R-CLOSE concerns the provision's pupils and offers, not a field: it is shown in the error summary alone.
+    wire('close', 'POST', 'close', (v) => ({ closedOn: v.closedOn, reason: v.reason }), {});
   }
 } catch (e) {
   showError(document.getElementById('problem'), e.status === 404 ? 'There is no provision with that id' : e.message);

@@ -1,22 +1,33 @@
 import { get, post, today } from './api.js';
 import { number, showProblem, values } from './forms.js';
 import { el, frame, ready, showError } from './layout.js';
+import { setDate, upgradeDates } from './dates.js';
+import { watchCapacity } from './live.js';
 
 const who = await frame();
+upgradeDates();
 try {
   const answer = await get('/api/provisions?size=500');
   const rows = document.getElementById('rows');
   for (const p of answer.items) {
-    rows.append(el('tr', { class: 'govuk-table__row' },
-      el('td', { class: 'govuk-table__cell' },
+    rows.append(el('tr', { class: 'govuk-table__row', 'data-provision': p.id },
+      el('td', { class: 'govuk-table__cell app-wrap' },
         el('a', { class: 'govuk-link', href: `/provision.html?id=${encodeURIComponent(p.id)}` }, `${p.name} (${p.id})`)),
       el('td', { class: 'govuk-table__cell' }, p.type === 'SEN_UNIT' ? 'SEN Unit' : 'Resource Base'),
       el('td', { class: 'govuk-table__cell' }, `${p.lowestYear}–${p.highestYear}`),
       el('td', { class: 'govuk-table__cell' }, (p.designatedNeeds || []).join(', ')),
-      el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, String(p.commissionedPlaces)),
-      el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, String(p.onRoll)),
-      el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, String(p.vacancies))));
+      el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': 'commissioned' }, String(p.commissionedPlaces)),
+      el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': 'onRoll' }, String(p.onRoll)),
+      el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': 'vacancies' }, String(p.vacancies))));
   }
+  // Places, pupils on roll and vacancies stay current while the list is open.
+  watchCapacity((row) => {
+    const shown = rows.querySelector(`tr[data-provision="${CSS.escape(row.provisionId)}"]`);
+    if (!shown) return;
+    for (const figure of ['commissioned', 'onRoll', 'vacancies']) {
+      shown.querySelector(`[data-figure=${figure}]`).textContent = String(row.figures[figure]);
+    }
+  }, 'Places, pupils on roll and vacancies update as places are offered, taken up and ended.');
 } catch (e) {
   showError(document.getElementById('problem'), e.message);
 }
@@ -25,7 +36,7 @@ try {
 if (who.roles.some((r) => r === 'PROVISION_ADMIN' || r === 'ADMIN')) {
   document.getElementById('commission-section').classList.remove('app-hidden');
   const form = document.getElementById('commission');
-  form.openedOn.value = today();
+  setDate('openedOn', today());
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const v = values(form);

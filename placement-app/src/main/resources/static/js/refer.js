@@ -1,10 +1,12 @@
 import { post, today } from './api.js';
 import { frame, ready } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
+import { setDate, upgradeDates } from './dates.js';
 
 await frame();
+upgradeDates();
 const form = document.getElementById('referral');
-form.referredOn.value = today();
+setDate('referredOn', today());
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();

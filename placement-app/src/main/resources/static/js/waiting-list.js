@@ -1,6 +1,6 @@
 import { get } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
-import { asAtForm, barChart } from './charts.js';
+import { asAtForm, showAsAtProblem, barChart } from './charts.js';
 
 await frame();
 const asOf = asAtForm('/waiting-list.html');
@@ -25,6 +25,6 @@ try {
   barChart(document.getElementById('waiting-chart'), 'Pupils waiting for a place by primary need', Object.keys(byNeed),
     [{ label: 'Waiting', data: Object.values(byNeed) }]);
 } catch (e) {
-  showError(document.getElementById('problem'), e.status === 400 ? 'Enter the date as year-month-day, for example 2026-09-01' : e.message);
+  if (e.status === 400) showAsAtProblem(e); else showError(document.getElementById('problem'), e.message);
 }
 ready();

@@ -92,7 +92,7 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("GET", "/api/reports/capacity.csv", Set.of(AN, AD)),
                 new Endpoint("POST", "/api/admin/pupils/B801200005001/erase", Set.of(AD)),
                 new Endpoint("GET", "/api/admin/retention", Set.of(AD)),
-                new Endpoint("GET", "/api/dashboard/capacity/stream", Set.of(AN, AD), 0),
+                new Endpoint("GET", "/api/dashboard/capacity/stream", any, 0),
                 new Endpoint("GET", "/api/admin/projections", Set.of(AD)),
                 new Endpoint("POST", "/api/admin/projections/provisions/rebuild", Set.of(AD), 200),
                 new Endpoint("GET", "/actuator/prometheus", Set.of(AD)));

@@ -5,6 +5,9 @@ import org.openqa.selenium.By;
 import uk.placements.command.http.Api;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +18,14 @@ class AuditorBrowserTest extends BrowserTest {
     void anAuditorSeesTheEventsTheVerifiedChainAndTheStateAtAnInstant() {
         String provision = api.commission(Api.newProvisionId("WEBAUDIT"), "RESOURCE_BASE", 3);
         String placement = api.refer(Api.newUpn());
-        String beforeOffer = Instant.now().toString();
+        Instant beforeOffer = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         assertThat(api.offer(placement, provision).status()).isEqualTo(200);
 
         signIn("auditor");
         open("/audit.html");
         type("id", placement);
-        type("asOf", beforeOffer);
+        typeDate("asOf", beforeOffer.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        type("asOfTime", DateTimeFormatter.ofPattern("HH:mm:ss.SSS").format(beforeOffer.atOffset(ZoneOffset.UTC)));
         browser.findElement(By.id("find-button")).click();
         waitForText(By.id("verify"), "Intact");
 
@@ -30,5 +34,11 @@ class AuditorBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("state-summary")).getText()).contains("1 event recorded");
         assertThat(browser.findElement(By.id("state")).getText()).contains("REFERRED").doesNotContain("OFFERED");
         screenshot("40-audit-placement");
+
+        // The state on the day alone: as the system knew it by the end of that day (today: now), the offer included.
+        type("asOfTime", "");
+        browser.findElement(By.id("find-button")).click();
+        waitForText(By.id("state-summary"), "2 events recorded");
+        assertThat(browser.findElement(By.id("state")).getText()).contains("OFFERED");
     }
 }

@@ -109,6 +109,14 @@ abstract class BrowserTest extends AppTest {
         input.sendKeys(text);
     }
 
+    /** Types an ISO date into a GOV.UK date input's three boxes (id-day, id-month, id-year), as a person would. */
+    void typeDate(String id, String isoDate) {
+        String[] parts = isoDate.split("-");
+        type(id + "-day", String.valueOf(Integer.parseInt(parts[2])));
+        type(id + "-month", String.valueOf(Integer.parseInt(parts[1])));
+        type(id + "-year", parts[0]);
+    }
+
     void signIn(String user) {
         open("/index.html");
         type("user", user);

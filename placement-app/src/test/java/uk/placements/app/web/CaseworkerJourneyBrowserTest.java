@@ -29,7 +29,7 @@ class CaseworkerJourneyBrowserTest extends BrowserTest {
         type("pupil-upn", "NOT-A-UPN");
         type("pupil-givenName", "Amelia-Rose Featherstonehaugh-Beauchamp");
         type("pupil-familyName", "Abernethy-Lindqvist-Quarshie");
-        type("pupil-dateOfBirth", "2017-05-14");
+        typeDate("pupil-dateOfBirth", "2017-05-14");
         type("yearGroup", "3");
         browser.findElement(By.cssSelector("#primaryNeed option[value=ASD]")).click();
         type("homeSchoolUrn", "200002");
@@ -40,13 +40,13 @@ class CaseworkerJourneyBrowserTest extends BrowserTest {
         screenshot("03-refer-refused-upn");
 
         type("pupil-upn", upn);
-        type("referredOn", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
+        typeDate("referredOn", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
         browser.findElement(By.id("refer-button")).click();
         assertThat(waitFor(By.id("referredOn-error")).getText()).contains("R-DATE-ORDER");
         assertThat(browser.findElements(By.id("pupil-upn-error"))).isEmpty();
         screenshot("04-refer-refused-future-date");
 
-        type("referredOn", today);
+        typeDate("referredOn", today);
         browser.findElement(By.id("refer-button")).click();
         waitForText(By.id("status"), "Referred");
         assertThat(browser.findElement(By.id("pupil-name")).getText()).contains("Featherstonehaugh");

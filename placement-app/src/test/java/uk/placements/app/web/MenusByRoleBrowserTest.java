@@ -4,7 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.util.Arrays;
@@ -44,21 +43,5 @@ class MenusByRoleBrowserTest extends BrowserTest {
         browser.findElement(By.id("sign-in-button")).click();
         assertThat(waitFor(By.cssSelector(".govuk-error-summary")).getText()).contains("not right");
         screenshot("21-sign-in-refused");
-    }
-
-    @Test
-    void pagesFitA320PixelScreen() {
-        signIn("caseworker");
-        browser.manage().window().setSize(new Dimension(320, 900));
-        for (String page : List.of("/refer.html", "/caseload.html", "/provisions.html")) {
-            open(page);
-            waitFor(By.id("who"));
-            Object overflow = browser.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as(page).isLessThanOrEqualTo(0);
-        }
-        open("/refer.html");
-        waitFor(By.id("who"));
-        screenshot("22-refer-320px");
     }
 }

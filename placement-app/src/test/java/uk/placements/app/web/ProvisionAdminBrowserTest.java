@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import uk.placements.command.http.Api;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ class ProvisionAdminBrowserTest extends BrowserTest {
         browser.findElement(By.id("need-ASD")).click();
         browser.findElement(By.id("need-SLCN")).click();
         type("commissionedPlaces", "8");
-        type("openedOn", "2026-09-01");
+        typeDate("openedOn", "2026-09-01");
         screenshot("60-commission-provision");
         browser.findElement(By.id("commission-button")).click();
         waitForText(By.id("title"), id);
@@ -63,14 +64,14 @@ class ProvisionAdminBrowserTest extends BrowserTest {
 
     @Test
     void anAuditorSearchesTheAccessLogByUser() {
-        String from = Instant.now().minusSeconds(1).toString();
+        String from = LocalDate.now(ZoneOffset.UTC).toString();
         String placement = api.refer(Api.newUpn());
         assertThat(api.get("caseworker", "/api/placements/" + placement + "?minVersion=1").status()).isEqualTo(200);
 
         signIn("auditor");
         open("/audit.html");
         type("log-user", "caseworker");
-        type("log-from", from);
+        typeDate("log-from", from);
         browser.findElement(By.id("log-button")).click();
         waitForText(By.id("log-rows"), placement);
         assertThat(browser.findElement(By.id("log-rows")).getText())

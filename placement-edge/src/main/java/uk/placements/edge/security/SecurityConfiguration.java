@@ -67,6 +67,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/provisions/**").hasAnyRole(PROVISION_ADMIN, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/provisions", "/api/provisions/**").authenticated()
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        // The live capacity rows are the figures GET /api/provisions gives every signed-in role
+                        // (no personal data): the provision pages of every role stay current on the stream.
+                        .requestMatchers(HttpMethod.GET, "/api/dashboard/capacity/stream").authenticated()
                         .requestMatchers("/api/dashboard/**", "/api/reports/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()

@@ -61,7 +61,8 @@ public class DashboardController {
 
     /**
      * Today's capacity of every open provision as "snapshot" events, then a "capacity" event with a provision's row
-     * each time its figures change.
+     * each time its figures change. Unlike the other dashboards every signed-in role may read it (the edge's security
+     * configuration says so): its rows hold only the capacity figures {@code GET /api/provisions} gives them.
      */
     @GetMapping(path = "/capacity/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter capacityStream() {
