@@ -68,6 +68,14 @@ function markField(form, name, message) {
   return { href: `#${input.id}`, message };
 }
 
+/** This page anew, asking the read side for at least the version the 412 named (it may lag a moment behind). */
+function reloadAt(version) {
+  const url = new URL(location.href);
+  url.hash = '';
+  if (version !== undefined && version !== null) url.searchParams.set('minVersion', version);
+  return url.toString();
+}
+
 /**
  * Shows a refusal on the form; {@code ruleFields} maps a rule code to the input it concerns, {@code fieldIds} a field
  * of the request body to its input where their names differ; {@code subject} names what a 412 found changed.
@@ -87,7 +95,7 @@ export function showProblem(form, problem, ruleFields = {}, fieldIds = {}, { sub
   if (items.length === 0 && problem.status === 412) {
     // Someone else's change came first: say so, and offer the way on (the page anew, with what they changed).
     items.push({ href: null, message: [`Someone else changed this ${subject} while you were looking at it, so your change was not made. `,
-      el('a', { class: 'govuk-link', href: location.href, id: `${form.id}-reload` }, 'Reload the page'),
+      el('a', { class: 'govuk-link', href: reloadAt(body.currentVersion), id: `${form.id}-reload` }, 'Reload the page'),
       ' to see what changed, then try again.'] });
   } else if (items.length === 0) {
     items.push({ href: null, message: body.detail || body.title || problem.message });

@@ -95,6 +95,18 @@ abstract class BrowserTest extends AppTest {
         waitReady();
     }
 
+    /** Follows a link or button that loads a page anew, and waits until the new page (not the old one) is ready. */
+    void clickToNewPage(By by) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(by).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
+        } catch (TimeoutException e) {
+            throw failure(e);
+        }
+        waitReady();
+    }
+
     /** Keeps what the browser showed when a wait failed: a screenshot and the page's main content. */
     private AssertionError failure(TimeoutException e) {
         screenshot("failed-" + System.currentTimeMillis());

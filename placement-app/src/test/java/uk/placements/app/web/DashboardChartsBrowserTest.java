@@ -3,19 +3,16 @@ package uk.placements.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.placements.command.http.Api;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The analyst's charts (Chart.js from its WebJar, each with a table of the same figures), the waiting-list and
- * inclusion dashboards, and the capacity page's live updates from the capacity stream.
+ * inclusion dashboards (the capacity page's live updates: {@link LiveCapacityBrowserTest}).
  */
 class DashboardChartsBrowserTest extends BrowserTest {
 
@@ -74,32 +71,6 @@ class DashboardChartsBrowserTest extends BrowserTest {
                 assertThat(figure(row, f)).as(p.get("provisionId").asText() + " " + f).isEqualTo(p.get(f).asText());
             }
         }
-    }
-
-    @Test
-    void anOfferShowsOnTheOpenCapacityPageWithinSeconds() {
-        String provision = api.commission(Api.newProvisionId("WEBLIVE"), "SEN_UNIT", 4);
-        eventually(() -> api.get("analyst", "/api/dashboard/capacity").body().contains(provision));
-        signIn("analyst");
-        open("/capacity.html");
-        waitFor(By.cssSelector("body[data-live=true] #live"));
-        By offers = By.xpath("//table[@id='by-provision']//tr[td[contains(., '" + provision
-                + "')]]/td[@data-figure='offersOutstanding']");
-        assertThat(browser.findElement(offers).getText()).isEqualTo("0");
-
-        assertThat(api.offer(api.refer(Api.newUpn()), provision).status()).isEqualTo(200);
-
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .until(b -> "1".equals(b.findElement(offers).getText()));
-        } catch (TimeoutException e) {
-            screenshot("failed-live-" + System.currentTimeMillis());
-            throw new AssertionError("the offer did not show on the open page: " + e.getMessage(), e);
-        }
-        assertThat(browser.executeScript("const c = window.Chart.getChart(document.querySelector('#capacity-chart canvas'));"
-                + " const i = c.data.labels.findIndex(l => l.includes(arguments[0]));"
-                + " return c.data.datasets[2].data[i];", provision)).isEqualTo(1L);
-        screenshot("54-capacity-live");
     }
 
     private static String figure(WebElement row, String figure) {
