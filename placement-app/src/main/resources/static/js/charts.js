@@ -6,6 +6,23 @@ import { showProblem } from './forms.js';
 
 export const COLOURS = ['#1d70b8', '#00703c', '#f47738', '#4c2c92', '#d4351c', '#505a5f'];
 
+const LABEL_MAX = 24;
+
+/**
+ * The axes: counts from zero on the value axis; on the category axis long names (the table has them whole) are
+ * shortened, so that one long provision name cannot squeeze the bars away on a narrow screen.
+ */
+function scales(indexAxis) {
+  const valueAxis = indexAxis === 'x' ? 'y' : 'x';
+  return {
+    [valueAxis]: { beginAtZero: true, ticks: { precision: 0 } },
+    [indexAxis]: { ticks: { callback(value) {
+      const label = String(this.getLabelForValue(value));
+      return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label;
+    } } },
+  };
+}
+
 /** Draws a bar chart in the container and marks it (and the page) data-chart-ready; answers the Chart. */
 export function barChart(container, title, labels, datasets, options = {}) {
   const canvas = el('canvas', { role: 'img', 'aria-label': `${title}: the table below shows the same figures` },
@@ -22,7 +39,7 @@ export function barChart(container, title, labels, datasets, options = {}) {
       maintainAspectRatio: false,
       responsive: true,
       plugins: { title: { display: true, text: title } },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      scales: scales(options.indexAxis || 'x'),
       ...options,
     },
   });
