@@ -6,15 +6,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import uk.placements.command.http.Api;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An analyst reads the capacity dashboard in the browser, and its figures are the API's. */
 class AnalystBrowserTest extends BrowserTest {
-
-    private static final List<String> FIGURES = List.of("provisions", "commissioned", "onRoll", "offersOutstanding",
-            "vacancies", "overCapacity", "outsideDesignatedNeed");
 
     @Test
     void theCapacityDashboardShowsTheApisFigures() {
@@ -46,7 +42,7 @@ class AnalystBrowserTest extends BrowserTest {
     }
 
     private static void assertFigures(WebElement row, JsonNode figures) {
-        for (String figure : FIGURES) {
+        for (String figure : CAPACITY_FIGURES) {
             assertThat(row.findElement(By.cssSelector("[data-figure=" + figure + "]")).getText()).as(figure)
                     .isEqualTo(figures.get(figure).asText());
         }

@@ -1,6 +1,5 @@
 package uk.placements.app.web;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Base of the tests that drive the web client in Debian's headless Chromium through its own chromedriver, so that
@@ -34,28 +34,33 @@ abstract class BrowserTest extends AppTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** The capacity figures of a provision or group, as the dashboard's JSON and its tables' data-figure name them. */
+    static final List<String> CAPACITY_FIGURES = List.of("provisions", "commissioned", "onRoll", "offersOutstanding",
+            "vacancies", "overCapacity", "outsideDesignatedNeed");
+
     static ChromeDriver browser;
 
+    /**
+     * One Chromium for the whole test run, like the one Spring context: starting a browser per test class costs
+     * seconds on CI's two cores. It is quit when the JVM ends; each test starts from a fresh tab state (below).
+     */
     @BeforeAll
-    static void startBrowser() {
+    static synchronized void startBrowser() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver"
                         + " (.ci/run installs them)");
+        if (browser != null) {
+            return;
+        }
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--window-size=1280,1600");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
+        ChromeDriver started = new ChromeDriver(service, options);
+        Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "quit-chromium"));
+        browser = started;
     }
 
     @BeforeEach

@@ -8,7 +8,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.placements.command.http.Api;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dashboard's rows, totals and chart, a provision's capacity figures and the provisions list.
  */
 class LiveCapacityBrowserTest extends BrowserTest {
-
-    private static final List<String> FIGURES = List.of("provisions", "commissioned", "onRoll", "offersOutstanding",
-            "vacancies", "overCapacity", "outsideDesignatedNeed");
 
     @Test
     void theCapacityDashboardsRowsTotalsAndChartFollowAnOfferAndAChangeOfPlaces() {
@@ -56,7 +52,7 @@ class LiveCapacityBrowserTest extends BrowserTest {
 
         // What the page worked out from the stream is what the API answers now.
         JsonNode dashboard = api.get("analyst", "/api/dashboard/capacity").json();
-        for (String figure : FIGURES) {
+        for (String figure : CAPACITY_FIGURES) {
             assertThat(String.valueOf(total("by-type", "total", figure))).as(figure)
                     .isEqualTo(dashboard.get("total").get(figure).asText());
             assertThat(String.valueOf(total("by-type", "SEN_UNIT", figure))).as("SEN_UNIT " + figure)
