@@ -44,7 +44,7 @@ class DateInputBrowserTest extends BrowserTest {
         assertThat(marked("pupil-dateOfBirth")).containsExactly("month");
         WebElement link = browser.findElement(By.cssSelector("#referral-errors a"));
         assertThat(link.getAttribute("href")).endsWith("#pupil-dateOfBirth-month");
-        screenshot("30-date-input-missing-month");
+        screenshot("24-refer-date-missing-month");
         link.click();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("pupil-dateOfBirth-month");
 
@@ -55,7 +55,7 @@ class DateInputBrowserTest extends BrowserTest {
         assertThat(marked("pupil-dateOfBirth")).containsExactly("day", "month", "year");
         assertThat(browser.findElement(By.id("pupil-dateOfBirth")).findElement(By.xpath("ancestor::fieldset[1]"))
                 .getAttribute("aria-describedby")).contains("pupil-dateOfBirth-error");
-        screenshot("31-date-input-not-a-date");
+        screenshot("25-refer-date-not-a-date");
 
         type("pupil-dateOfBirth-day", "14");
         type("pupil-dateOfBirth-month", "5");
@@ -75,7 +75,7 @@ class DateInputBrowserTest extends BrowserTest {
         assertThat(browser.getCurrentUrl()).contains("asOf=2026-09-31");
         assertThat(waitFor(By.id("asOf-error")).getText()).contains("As at must be a real date");
         assertThat(marked("asOf")).containsExactly("day", "month", "year");
-        screenshot("32-as-at-not-a-date");
+        screenshot("26-capacity-as-at-not-a-date");
 
         typeDate("asOf", "2026-09-01");
         clickToNewPage(By.id("as-at-button"));

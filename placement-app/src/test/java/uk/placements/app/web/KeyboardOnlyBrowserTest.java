@@ -30,7 +30,7 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
 
         waitFor(By.id("referral-errors"));
         assertThat(focused()).as("focus moves to the error summary").isEqualTo("referral-errors");
-        screenshot("33-keyboard-error-summary");
+        screenshot("27-refer-keyboard-error-summary");
         press(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("#pupil-upn");
         press(Keys.ENTER);
