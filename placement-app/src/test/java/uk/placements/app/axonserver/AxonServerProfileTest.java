@@ -16,10 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import uk.placements.app.ServiceOnPostgres;
 import uk.placements.command.http.Api;
-import uk.placements.command.postgres.EmbeddedPostgresDatabase;
 import uk.placements.commandservice.PlacementCommandApplication;
 import uk.placements.queryservice.PlacementQueryApplication;
 
@@ -39,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class AxonServerProfileTest {
 
-    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-
     private static String servers;
     private static ConfigurableApplicationContext command;
     private static ConfigurableApplicationContext query;
@@ -56,12 +53,7 @@ class AxonServerProfileTest {
 
     @AfterAll
     static void stop() {
-        if (query != null) {
-            query.close();
-        }
-        if (command != null) {
-            command.close();
-        }
+        ServiceOnPostgres.close(command, query);
     }
 
     @Test
@@ -118,16 +110,11 @@ class AxonServerProfileTest {
     }
 
     private static Api api(ConfigurableApplicationContext service) {
-        return new Api(((WebServerApplicationContext) service).getWebServer().getPort());
+        return new Api(ServiceOnPostgres.port(service));
     }
 
     private static ConfigurableApplicationContext start(Class<?> service) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(service)
-                .run("--server.port=0", "--spring.profiles.active=postgres,axonserver", "--AXONSERVER_SERVERS=" + servers,
-                        "--PLACEMENTS_DB_URL=" + EmbeddedPostgresDatabase.jdbcUrl("axonserver"),
-                        "--PLACEMENTS_DB_USER=postgres", "--PLACEMENTS_DB_PASSWORD=",
-                        "--placements.crypto.master-key=" + KEY, "--spring.jmx.enabled=false");
-        EmbeddedPostgresDatabase.closeBeforeStopping(context);
-        return context;
+        return ServiceOnPostgres.start(new SpringApplicationBuilder(service), "axonserver", "axonserver",
+                "--AXONSERVER_SERVERS=" + servers);
     }
 }

@@ -7,11 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import uk.placements.app.ServiceOnPostgres;
 import uk.placements.command.http.Api;
-import uk.placements.command.postgres.EmbeddedPostgresDatabase;
 import uk.placements.commandservice.PlacementCommandApplication;
 import uk.placements.queryservice.PlacementQueryApplication;
 
@@ -31,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (its address is a closed port), so every read also proves that nginx steps round a dead instance.
  */
 class GatewayOnPostgresTest {
-
-    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     @TempDir
     static Path nginxDir;
@@ -66,12 +63,7 @@ class GatewayOnPostgresTest {
         if (nginx != null) {
             nginx.close();
         }
-        if (query != null) {
-            query.close();
-        }
-        if (command != null) {
-            command.close();
-        }
+        ServiceOnPostgres.close(command, query);
     }
 
     @Test
@@ -157,17 +149,12 @@ class GatewayOnPostgresTest {
     }
 
     private static ConfigurableApplicationContext start(Class<?> service, RequestLog requests) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(service)
-                .initializers(c -> ((GenericApplicationContext) c).registerBean(RequestLog.class, () -> requests))
-                .run("--server.port=0", "--spring.profiles.active=postgres",
-                        "--PLACEMENTS_DB_URL=" + EmbeddedPostgresDatabase.jdbcUrl("gateway"),
-                        "--PLACEMENTS_DB_USER=postgres", "--PLACEMENTS_DB_PASSWORD=",
-                        "--placements.crypto.master-key=" + KEY, "--spring.jmx.enabled=false");
-        EmbeddedPostgresDatabase.closeBeforeStopping(context);
-        return context;
+        return ServiceOnPostgres.start(new SpringApplicationBuilder(service)
+                .initializers(c -> ((GenericApplicationContext) c).registerBean(RequestLog.class, () -> requests)),
+                "gateway", "");
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return ServiceOnPostgres.port(context);
     }
 }
