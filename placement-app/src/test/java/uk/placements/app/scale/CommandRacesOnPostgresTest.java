@@ -6,16 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.command.http.Api;
+import uk.placements.command.http.Racers;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +50,7 @@ class CommandRacesOnPostgresTest {
             placements.add(commandServices[i % 2].refer(Api.newUpn()));
         }
 
-        List<Api.Answer> answers = race(i -> commandServices[i % 2].offer(placements.get(i), provision));
+        List<Api.Answer> answers = Racers.race(RACERS, i -> commandServices[i % 2].offer(placements.get(i), provision));
 
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Api.Answer::status,
                 Collectors.counting()));
@@ -72,7 +67,7 @@ class CommandRacesOnPostgresTest {
             throws Exception {
         String upn = Api.newUpn();
 
-        List<Api.Answer> answers = race(i -> commandServices[i % 2].post("caseworker", "/api/placements",
+        List<Api.Answer> answers = Racers.race(RACERS, i -> commandServices[i % 2].post("caseworker", "/api/placements",
                 Api.referralJson(upn, 3, "ASD", "EHCP", "2026-09-01")));
 
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
@@ -90,29 +85,5 @@ class CommandRacesOnPostgresTest {
     private static long eventCount(String aggregateId, String payloadTypeSuffix) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND payloadType LIKE ?", Long.class, aggregateId, "%" + payloadTypeSuffix);
-    }
-
-    private static List<Api.Answer> race(Function<Integer, Api.Answer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                int racer = i;
-                Callable<Api.Answer> call = () -> {
-                    start.await();
-                    return request.apply(racer);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Api.Answer> answers = new ArrayList<>();
-            for (Future<Api.Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command gateway retries a lost race, however the storage failure that revealed it is wrapped, and nothing else. */
+/** The command gateway retries a lost race, however the storage failure that revealed it is wrapped; nothing else. */
 class LostRaceRetrySchedulerTest {
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();

@@ -56,6 +56,8 @@ public class QueryInstances {
                 // only this instance writes its own row; a retried first heartbeat may find it there
             }
         }
+        // long-dead rows go, so the table stays as small as the deployment
+        jdbc.update("DELETE FROM query_instance WHERE heartbeat_at < ?", now - Duration.ofHours(1).toMillis());
     }
 
     /** The instances whose heartbeat is recent, this one included. */
@@ -64,8 +66,6 @@ public class QueryInstances {
         Set<String> alive = jdbc.queryForList("SELECT instance_id FROM query_instance WHERE heartbeat_at > ?",
                 String.class, since).stream().collect(Collectors.toSet());
         alive.add(id);
-        // long-dead rows go, so the table stays as small as the deployment
-        jdbc.update("DELETE FROM query_instance WHERE heartbeat_at < ?", since - Duration.ofHours(1).toMillis());
         return alive;
     }
 

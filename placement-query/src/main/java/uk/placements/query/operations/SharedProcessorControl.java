@@ -64,7 +64,8 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
 
     public SharedProcessorControl(LocalProcessorControl local, ReadModels readModels, QueryInstances instances,
                                   SegmentShare share, JdbcTemplate jdbc,
-                                  @Value("${placements.operations.control-poll-interval:PT0.25S}") Duration pollInterval,
+                                  @Value("${placements.operations.control-poll-interval:PT0.25S}")
+                                  Duration pollInterval,
                                   @Value("${placements.operations.stop-timeout:PT15S}") Duration stopTimeout) {
         this.local = local;
         this.readModels = readModels;
