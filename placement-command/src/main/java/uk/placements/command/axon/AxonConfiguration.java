@@ -40,13 +40,27 @@ public class AxonConfiguration {
      */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
-        IntervalRetryScheduler retry = IntervalRetryScheduler.builder()
+        IntervalRetryScheduler retry = new LostRaceRetryScheduler(IntervalRetryScheduler.builder()
                 .retryExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("command-retry")))
                 .retryInterval(20)
-                .maxRetryCount(5)
-                .nonTransientFailurePredicate(failure -> !isLostRace(failure))
-                .build();
+                .maxRetryCount(5));
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retry).build();
+    }
+
+    /**
+     * Judges the failure as a whole. Axon's own check asks its predicate of the failure and of each cause in turn and
+     * gives up if any answers "not transient", so a lost race across services (a ConcurrencyException caused by the
+     * duplicate-key SQLException) was never retried: the SQLException on its own is no lost race.
+     */
+    static final class LostRaceRetryScheduler extends IntervalRetryScheduler {
+        LostRaceRetryScheduler(IntervalRetryScheduler.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected boolean isExplicitlyNonTransient(Throwable failure) {
+            return !isLostRace(failure);
+        }
     }
 
     /**

@@ -6,12 +6,6 @@ import uk.placements.command.ApiTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +23,7 @@ class RaceConditionsTest extends ApiTest {
             placements.add(api.refer(Api.newUpn()));
         }
 
-        List<Api.Answer> answers = race(i -> api.offer(placements.get(i), provision));
+        List<Api.Answer> answers = Racers.race(RACERS, i -> api.offer(placements.get(i), provision));
 
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Api.Answer::status,
                 Collectors.counting()));
@@ -46,7 +40,7 @@ class RaceConditionsTest extends ApiTest {
     void sixteenConcurrentReferralsOfOnePupilOpenExactlyOnePlacementAndRefuseTheRestWithOneOpen() throws Exception {
         String upn = Api.newUpn();
 
-        List<Api.Answer> answers = race(i -> api.post("caseworker", "/api/placements",
+        List<Api.Answer> answers = Racers.race(RACERS, i -> api.post("caseworker", "/api/placements",
                 Api.referralJson(upn, 3, "ASD", "EHCP", "2026-09-01")));
 
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
@@ -60,29 +54,5 @@ class RaceConditionsTest extends ApiTest {
         assertThat(eventCount(winner, "PupilReferred")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM open_placement WHERE placement_id = ?", Long.class,
                 winner)).isEqualTo(1);
-    }
-
-    private List<Api.Answer> race(Function<Integer, Api.Answer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                int racer = i;
-                Callable<Api.Answer> call = () -> {
-                    start.await();
-                    return request.apply(racer);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Api.Answer> answers = new ArrayList<>();
-            for (Future<Api.Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -5,24 +5,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 import uk.placements.edge.web.NotFound;
 
-/** The processors of this process only: all there are in the embedded mode (see {@link ProcessorControl}). */
+/** The processors of this process only; {@link SharedProcessorControl} stops and starts them on every instance. */
 @Component
-public class LocalProcessorControl implements ProcessorControl {
+public class LocalProcessorControl {
 
     private final EventProcessingConfiguration processing;
 
     public LocalProcessorControl(EventProcessingConfiguration processing) {
         this.processing = processing;
-    }
-
-    @Override
-    public void stop(String processingGroup) {
-        processor(processingGroup).shutDown();
-    }
-
-    @Override
-    public void start(String processingGroup) {
-        processor(processingGroup).start();
     }
 
     StreamingEventProcessor processor(String processingGroup) {

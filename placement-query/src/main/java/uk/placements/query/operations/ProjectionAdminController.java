@@ -40,4 +40,12 @@ public class ProjectionAdminController {
         problem.setTitle("Rebuild in progress");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
+
+    /** 503 with Retry-After: an instance held on to the projection's segments; nothing was reset, try again. */
+    @ExceptionHandler(ProcessorControl.NotStopped.class)
+    ResponseEntity<ProblemDetail> notStopped(ProcessorControl.NotStopped e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Projection still running elsewhere");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").body(problem);
+    }
 }

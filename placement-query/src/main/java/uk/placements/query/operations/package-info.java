@@ -12,9 +12,12 @@
  * The checksum ({@link uk.placements.query.operations.ReadModelChecksum}) is SHA-256 over the model's tables read in
  * primary-key order with a canonical text for every column, so a faithful rebuild gives back the same checksum.
  * <p>
- * Several instances: stopping and starting go through {@link uk.placements.query.operations.ProcessorControl};
- * only that bean needs a broadcasting version (its javadoc says how). Positions of segments claimed by other
- * instances are already read from the shared token store.
+ * Several instances ("scaled out": query services sharing one PostgreSQL): stopping and starting go through
+ * {@link uk.placements.query.operations.SharedProcessorControl}, a desired state per group in the shared database
+ * that every instance polls; a rebuild answers 503 if some instance does not let go of the group in time. The
+ * instances split each group's segments ({@link uk.placements.query.operations.SegmentShare}) and take over a dead
+ * one's within about the claim timeout ({@link uk.placements.query.operations.SharedProcessingConfiguration}).
+ * Positions of segments claimed by other instances are read from the shared token store.
  * <p>
  * Speed: during a replay the projections skip their per-event "handled already?" query ({@code ReplayStatus}), and
  * rows no handler reads back within a batch are inserted as one JDBC batch per statement when the batch commits

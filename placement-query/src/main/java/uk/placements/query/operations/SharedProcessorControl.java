@@ -1,0 +1,237 @@
+package uk.placements.query.operations;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link ProcessorControl} for every query instance sharing the database, embedded or scaled out. The desired state
+ * of each processing group is a row of {@code processor_control}; every instance polls it (each
+ * {@code placements.operations.control-poll-interval}, 250 ms) and shuts down or starts its own processor to match.
+ * The instance that stops a group does so at once, then waits until {@code TokenEntry} shows no live owner on any
+ * of the group's segments: every instance has let go, so a reset meets no claim and no instance writes into the
+ * tables the reset clears. A claim older than the claim timeout counts as let go: its owner has died, and Axon
+ * itself would let any instance take it.
+ * <p>
+ * A stop lapses if the instance that ordered it dies (its heartbeat stops, see {@link QueryInstances}), so a crash in
+ * the middle of a rebuild cannot leave a read model stopped everywhere. The same poll keeps this instance's heartbeat
+ * and the live instance count that {@link SegmentShare} divides the segments by.
+ * <p>
+ * An instance that starts while a group is stopped starts its processor as usual and stops it at its first poll; if
+ * it claimed a segment in that moment, the reset fails rather than resetting under it, and the rebuild can be asked
+ * for again.
+ */
+@Component
+public class SharedProcessorControl implements ProcessorControl, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedProcessorControl.class);
+    private static final String RUNNING = "RUNNING";
+    private static final String STOPPED = "STOPPED";
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
+    private record Desired(String state, String by) {
+    }
+
+    private final LocalProcessorControl local;
+    private final ReadModels readModels;
+    private final QueryInstances instances;
+    private final SegmentShare share;
+    private final JdbcTemplate jdbc;
+    private final Duration pollInterval;
+    private final Duration stopTimeout;
+    /** Groups whose processor this control shut down here, and so starts again here. */
+    private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
+    /** Reading the desired state and acting on it is one step, so a poll never undoes a start it did not see. */
+    private final Object lock = new Object();
+    private volatile ScheduledExecutorService poller;
+    private long lastHeartbeat;
+
+    public SharedProcessorControl(LocalProcessorControl local, ReadModels readModels, QueryInstances instances,
+                                  SegmentShare share, JdbcTemplate jdbc,
+                                  @Value("${placements.operations.control-poll-interval:PT0.25S}")
+                                  Duration pollInterval,
+                                  @Value("${placements.operations.stop-timeout:PT15S}") Duration stopTimeout) {
+        this.local = local;
+        this.readModels = readModels;
+        this.instances = instances;
+        this.share = share;
+        this.jdbc = jdbc;
+        this.pollInterval = pollInterval;
+        this.stopTimeout = stopTimeout;
+    }
+
+    @Override
+    public void stop(String processingGroup) {
+        local.processor(processingGroup);
+        synchronized (lock) {
+            desire(processingGroup, STOPPED);
+            stopHere(processingGroup);
+        }
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
+        List<String> owners = liveOwners(processingGroup);
+        while (!owners.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                start(processingGroup);
+                throw new NotStopped(processingGroup + " is still processed by " + owners + " after " + stopTimeout
+                        + "; nothing was reset and it runs on; try again");
+            }
+            pause(Duration.ofMillis(50));
+            owners = liveOwners(processingGroup);
+        }
+    }
+
+    @Override
+    public void start(String processingGroup) {
+        synchronized (lock) {
+            desire(processingGroup, RUNNING);
+            startHere(processingGroup);
+        }
+    }
+
+    private void stopHere(String group) {
+        StreamingEventProcessor processor = local.processor(group);
+        if (processor.isRunning()) {
+            processor.shutDown();
+            stoppedHere.add(group);
+            log.info("Processor {} stopped on {}", group, instances.id());
+        }
+    }
+
+    /**
+     * A reset leaves every segment claimed by the instance that reset it; those claims go before the processor
+     * starts, so every instance can take its share at once instead of after the claim timeout.
+     */
+    private void startHere(String group) {
+        if (stoppedHere.remove(group)) {
+            jdbc.update("UPDATE TokenEntry SET owner = NULL WHERE processorName = ? AND owner = ?", group,
+                    instances.id());
+            local.processor(group).start();
+            log.info("Processor {} started on {}", group, instances.id());
+        }
+    }
+
+    private void desire(String group, String state) {
+        long now = System.currentTimeMillis();
+        if (jdbc.update("UPDATE processor_control SET desired_state = ?, changed_at = ?, changed_by = ? "
+                + "WHERE processing_group = ?", state, now, instances.id(), group) == 0) {
+            try {
+                jdbc.update("INSERT INTO processor_control (processing_group, desired_state, changed_at, changed_by) "
+                        + "VALUES (?, ?, ?, ?)", group, state, now, instances.id());
+            } catch (DuplicateKeyException insertedMeanwhile) {
+                desire(group, state);
+            }
+        }
+    }
+
+    /** Owners of the group's segments whose claim is still good (younger than the claim timeout). */
+    List<String> liveOwners(String group) {
+        Instant expired = Instant.now().minus(instances.liveness());
+        return jdbc.query("SELECT owner, timeStamp FROM TokenEntry WHERE processorName = ? AND owner IS NOT NULL",
+                        (rs, i) -> rs.getString(2) != null && Instant.parse(rs.getString(2)).isAfter(expired)
+                                ? rs.getString(1) : null, group)
+                .stream().filter(owner -> owner != null).distinct().toList();
+    }
+
+    void poll() {
+        try {
+            long now = System.currentTimeMillis();
+            if (now - lastHeartbeat >= HEARTBEAT.toMillis()) {
+                instances.heartbeat();
+                lastHeartbeat = now;
+            }
+            Set<String> alive = instances.alive();
+            share.update(alive.size(), segmentCounts());
+            synchronized (lock) {
+                Map<String, Desired> desired = desiredStates();
+                for (ReadModel model : readModels.all()) {
+                    Desired d = desired.get(model.name());
+                    if (d != null && STOPPED.equals(d.state()) && alive.contains(d.by())) {
+                        stopHere(model.name());
+                    } else {
+                        startHere(model.name());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Processor control poll on {} failed: {}", instances.id(), e.toString());
+        }
+    }
+
+    private Map<String, Desired> desiredStates() {
+        Map<String, Desired> desired = new HashMap<>();
+        jdbc.query("SELECT processing_group, desired_state, changed_by FROM processor_control", rs -> {
+            desired.put(rs.getString(1), new Desired(rs.getString(2), rs.getString(3)));
+        });
+        return desired;
+    }
+
+    private Map<String, Integer> segmentCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("SELECT processorName, COUNT(*) FROM TokenEntry GROUP BY processorName",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "processor-control");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        poller = executor;
+    }
+
+    /** Before the processors shut down (the default phase stops first): a poll must not start them again. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = poller;
+        poller = null;
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            instances.leave();
+        } catch (RuntimeException e) {
+            log.warn("Query instance {} could not sign off: {}", instances.id(), e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for processors to stop", e);
+        }
+    }
+}
