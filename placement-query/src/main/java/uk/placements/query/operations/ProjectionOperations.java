@@ -6,11 +6,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -69,13 +72,17 @@ public class ProjectionOperations {
     private final JdbcTemplate jdbc;
     private final JdbcTokenStore tokenStore;
     private final Duration timeout;
+    /** Null where no storage engine is at hand (Axon Server's event store): the processor replays by itself. */
+    private final DirectReplay directReplay;
     private final ReentrantLock rebuilding = new ReentrantLock();
     private volatile String rebuildingName;
 
     public ProjectionOperations(ReadModels readModels, ReadModelChecksum checksums, LocalProcessorControl local,
                                 ProcessorControl control, EventStore eventStore, JdbcTemplate jdbc,
-                                TokenStore tokenStore,
-                                @Value("${placements.operations.rebuild-timeout:PT30M}") Duration timeout) {
+                                TokenStore tokenStore, ObjectProvider<EventStorageEngine> storageEngine,
+                                TransactionManager transactions,
+                                @Value("${placements.operations.rebuild-timeout:PT30M}") Duration timeout,
+                                @Value("${placements.operations.replay-batch-size:2000}") int replayBatchSize) {
         this.readModels = readModels;
         this.checksums = checksums;
         this.local = local;
@@ -88,6 +95,9 @@ public class ProjectionOperations {
         }
         this.tokenStore = jdbcTokens;
         this.timeout = timeout;
+        EventStorageEngine engine = storageEngine.getIfAvailable();
+        this.directReplay = engine == null ? null
+                : new DirectReplay(engine, tokenStore, transactions, replayBatchSize);
     }
 
     public List<ProjectionStatus> status() {
@@ -108,8 +118,9 @@ public class ProjectionOperations {
 
     /**
      * Checksums the read model, stops its processor everywhere, resets its tokens to the start of the event store
-     * (its {@code @ResetHandler} clears its tables in the same transaction), starts it, waits until it has replayed
-     * up to the head the event store had when the rebuild began, and checksums it again. The two checksums compare
+     * (its {@code @ResetHandler} clears its tables in the same transaction), replays the events into it (see
+     * {@link DirectReplay}; with Axon Server's event store the processor replays them itself), starts it, waits until
+     * it has reached the head the event store had when the rebuild began, and checksums it again. The two checksums compare
      * like with like only if no event arrives meanwhile; events that do are projected as usual, after the replay.
      */
     public RebuildReport rebuild(String name) {
@@ -127,7 +138,11 @@ public class ProjectionOperations {
             long cpuStarted = processCpuNanos();
             control.stop(name);
             try {
-                processor.resetTokens();
+                if (directReplay == null) {
+                    processor.resetTokens();
+                } else {
+                    directReplay.replay(name, processor);
+                }
             } finally {
                 control.start(name);
             }
