@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import uk.placements.app.dashboard.CapacityStream;
 import uk.placements.command.http.Api;
 
 import java.time.Duration;
@@ -94,6 +96,27 @@ class QueryInstancesOnPostgresTest {
 
     @Test
     @Order(3)
+    void everyQueryInstanceStreamsLiveCapacityToItsOwnSubscribers() throws Exception {
+        Api writes = ScaledOut.api(command);
+        String provision = writes.commission(Api.newProvisionId("LIVE"), "RESOURCE_BASE", 4);
+        String placement = writes.refer(Api.newUpn());
+        ScaledOut.awaitCaughtUp(ScaledOut.api(first), Duration.ofSeconds(30));
+        try (CapacityStream onFirst = CapacityStream.open(port(first), "analyst");
+             CapacityStream onSecond = CapacityStream.open(port(second), "analyst")) {
+            onFirst.await("snapshot", provision, "\"offersOutstanding\":0");
+            onSecond.await("snapshot", provision, "\"offersOutstanding\":0");
+
+            Api.Answer offered = writes.offer(placement, provision);
+            assertThat(offered.status()).isEqualTo(200);
+            workload.placementVersions.put(placement, offered.json().get("version").asLong());
+
+            onFirst.await("capacity", provision, "\"offersOutstanding\":1");
+            onSecond.await("capacity", provision, "\"offersOutstanding\":1");
+        }
+    }
+
+    @Test
+    @Order(4)
     void whenAQueryInstanceDiesTheOtherTakesOverItsSegmentsWithinSecondsAndMissesNothing() {
         JdbcTemplate jdbc = ScaledOut.jdbc(first);
         String survivor = ScaledOut.instanceId(first);
@@ -128,6 +151,10 @@ class QueryInstancesOnPostgresTest {
         ScaledOut.awaitCaughtUp(reads, Duration.ofSeconds(30));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement", Long.class))
                 .isEqualTo(workload.placementVersions.size() + sinceTheKill.size());
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static void refer(Api writes, int pupils, Map<String, Long> versions) {

@@ -3,6 +3,7 @@ package uk.placements.query.config;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,11 @@ public class QuerySideConfiguration {
      */
     @Bean
     public ConfigurerModule liveCapacityProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
+        // Its tokens in memory, not in TokenEntry: every query instance runs it whole for its own subscribers
+        // (shared tokens would hand its one segment to a single instance, and the others' streams would fall silent).
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTokenStore(LiveCapacity.NAME, config -> new InMemoryTokenStore())
+                .registerTrackingEventProcessor(
                 LiveCapacity.NAME, org.axonframework.config.Configuration::eventStore,
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));

@@ -13,7 +13,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import uk.placements.query.operations.ProjectionOperations;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.shared.dashboard.ProvisionCapacity;
@@ -33,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The live capacity dashboard: answers {@link WatchCapacity} and pushes a provision's row to its subscribers each
@@ -53,13 +54,15 @@ public class LiveCapacity {
     private final CapacityReader capacity;
     private final QueryUpdateEmitter emitter;
     private final EventProcessingConfiguration processing;
+    private final ObjectProvider<ProjectionOperations> operations;
     private final Clock clock;
 
     public LiveCapacity(CapacityReader capacity, QueryUpdateEmitter emitter, EventProcessingConfiguration processing,
-                        Clock clock) {
+                        ObjectProvider<ProjectionOperations> operations, Clock clock) {
         this.capacity = capacity;
         this.emitter = emitter;
         this.processing = processing;
+        this.operations = operations;
         this.clock = clock;
     }
 
@@ -135,21 +138,27 @@ public class LiveCapacity {
         }
     }
 
-    /** Waits until the segment of {@code readModel} that handles this event's aggregate has passed the event. */
+    /**
+     * Waits until the segment of {@code readModel} that handles this event's aggregate has passed the event. Where
+     * that segment is claimed by another query instance (scaled out), until the read model as a whole has passed it,
+     * as the token store shows.
+     */
     private void awaitHandled(String readModel, TrackedEventMessage<?> message) {
         TrackingToken token = message.trackingToken();
         String aggregate = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .orElse(null);
-        if (processor == null || token == null || aggregate == null) {
+        if (processor == null || token == null || aggregate == null || token.position().isEmpty()) {
             return;
         }
+        long position = token.position().getAsLong();
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            boolean handled = status.values().stream()
-                    .filter(s -> s.getSegment().matches(aggregate))
-                    .anyMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(token));
+            List<EventTrackerStatus> here = processor.processingStatus().values().stream()
+                    .filter(s -> s.getSegment().matches(aggregate)).toList();
+            boolean handled = here.isEmpty()
+                    ? operations.getObject().position(readModel).orElse(-1) >= position
+                    : here.stream().anyMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(token));
             if (handled) {
                 return;
             }

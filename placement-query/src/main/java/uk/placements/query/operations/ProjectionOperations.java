@@ -105,6 +105,15 @@ public class ProjectionOperations {
         return readModels.all().stream().map(model -> status(model, head)).toList();
     }
 
+    /**
+     * Where {@code name} stands on every instance together (its lowest segment's position): every event up to it is
+     * in the read model. Empty while some segment has processed nothing yet.
+     */
+    public OptionalLong position(String name) {
+        Long lowest = lowest(positions(name, local.processor(name)));
+        return lowest == null ? OptionalLong.empty() : OptionalLong.of(lowest);
+    }
+
     private ProjectionStatus status(ReadModel model, long head) {
         StreamingEventProcessor processor = local.processor(model.name());
         List<SegmentPosition> segments = positions(model.name(), processor);
