@@ -86,6 +86,9 @@ public class AxonConfiguration {
     }
 
     static boolean isLostRace(Throwable failure) {
+        if (Refusal.isLostRace(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof TransientDataAccessException) {
                 return true;

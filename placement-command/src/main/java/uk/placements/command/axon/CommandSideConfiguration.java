@@ -6,6 +6,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.command.placement.domain.ProvisionPlaces;
@@ -48,6 +49,13 @@ public class CommandSideConfiguration {
         HashChain chain = new HashChain(eventSerializer, eventStore);
         eventStore.registerDispatchInterceptor(chain);
         return chain;
+    }
+
+    /** Through Axon Server a refusal returns only as message and details: carry it there as a {@link Refusal}. */
+    @Bean
+    @Profile("axonserver")
+    public RefusalsAcrossTheBus refusalsAcrossTheBus() {
+        return new RefusalsAcrossTheBus();
     }
 
     /** Axon's auto-configuration registers every handler interceptor bean on the command bus. */

@@ -3,6 +3,8 @@ package uk.placements.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -13,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import uk.placements.command.axon.IdempotencyInterceptor;
 import uk.placements.command.axon.IdempotencyStore;
+import uk.placements.command.axon.Refusal;
 import uk.placements.edge.web.RequestHeaders;
 
 import java.net.URI;
@@ -82,13 +85,21 @@ public class CommandSender {
         }
         Object result;
         try {
-            result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.from(metaData)));
+            result = dispatch(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
         } catch (IdempotencyInterceptor.KeyAlreadyUsed concurrentTwin) {
             return replay(user, key, hash, collectionPath).orElseThrow(() -> concurrentTwin);
         }
         long version = result instanceof Long v ? v : 0L;
         return answer(new WriteResult(id, version), collectionPath);
+    }
+
+    /** Sends and waits; a refusal that came back through Axon Server is thrown as the handler threw it. */
+    private Object dispatch(CommandMessage<?> command) {
+        try {
+            return gateway.sendAndWait(command);
+        } catch (CommandExecutionException remote) {
+            throw Refusal.carriedBy(remote).map(Refusal::revive).orElseThrow(() -> remote);
+        }
     }
 
     private Optional<ResponseEntity<WriteResult>> replay(String user, String key, String hash, String collectionPath) {

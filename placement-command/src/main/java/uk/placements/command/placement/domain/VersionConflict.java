@@ -6,7 +6,12 @@ public class VersionConflict extends RuntimeException {
     private final long actualVersion;
 
     public VersionConflict(long expectedVersion, long actualVersion) {
-        super("expected version " + expectedVersion + " but it is at version " + actualVersion, null, false, false);
+        this("expected version " + expectedVersion + " but it is at version " + actualVersion, actualVersion);
+    }
+
+    /** The same conflict told again, e.g. on the far side of a command bus. */
+    public VersionConflict(String message, long actualVersion) {
+        super(message, null, false, false);
         this.actualVersion = actualVersion;
     }
 
