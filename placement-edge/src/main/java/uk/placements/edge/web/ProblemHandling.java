@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -86,7 +87,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .collect(Collectors.toList());
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
-        return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
+        return widen(badRequest(errors));
     }
 
     @Override
@@ -99,10 +100,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                         tooLarge.getMessage());
                 problem.setTitle("Payload too large");
-                return new ResponseEntity<>(problem, HttpStatus.PAYLOAD_TOO_LARGE);
+                return widen(problem(problem));
             }
         }
-        return new ResponseEntity<>(badRequest(List.of(describe(e.getCause()))).getBody(), HttpStatus.BAD_REQUEST);
+        return widen(badRequest(List.of(describe(e.getCause()))));
     }
 
     @Override
@@ -112,7 +113,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                                                                     @NonNull WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "the API has no such path");
         problem.setTitle("Not found");
-        return new ResponseEntity<>(problem, HttpStatus.NOT_FOUND);
+        return widen(problem(problem));
     }
 
     @Override
@@ -123,8 +124,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setInstance(null);
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(response.getHeaders());
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem, withType, response.getStatusCode());
         }
         return response;
+    }
+
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> problem) {
+        return new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode());
     }
 
     private static FieldProblem describe(Throwable cause) {
@@ -173,7 +182,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    /**
+     * Problem details with their media type set, so that they are written as {@code application/problem+json}
+     * whatever the request's {@code Accept} or the handler's {@code produces} says; left to content negotiation,
+     * a request accepting only, say, {@code text/csv} got an empty 406 instead.
+     */
     public static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }
