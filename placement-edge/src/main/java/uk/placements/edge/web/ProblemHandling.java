@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -106,6 +108,21 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return widen(badRequest(List.of(describe(e.getCause()))));
     }
 
+    /**
+     * A query parameter, header or path variable of the wrong type, named with the type it needs. Spring's own
+     * detail quotes the value as Java prints it: a repeated parameter showed as {@code [Ljava.lang.String;@1ec7}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e,
+                                                        @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status,
+                                                        @NonNull WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String needed = e.getRequiredType() == null ? "a value of the documented type"
+                : describeType(e.getRequiredType());
+        return widen(badRequest(List.of(new FieldProblem(name == null ? "parameter" : name, "must be " + needed))));
+    }
+
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e,
                                                                     @NonNull HttpHeaders headers,
@@ -160,7 +177,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static String describeType(Class<?> type) {
         Map<Class<?>, String> names = Map.of(Integer.class, "a whole number", int.class, "a whole number",
                 Long.class, "a whole number", long.class, "a whole number", String.class, "a string",
-                java.time.LocalDate.class, "a date such as 2026-09-01", java.math.BigDecimal.class, "a number");
+                java.time.LocalDate.class, "a date such as 2026-09-01", java.math.BigDecimal.class, "a number",
+                java.time.Instant.class, "an instant such as 2026-09-01T08:30:00Z");
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
