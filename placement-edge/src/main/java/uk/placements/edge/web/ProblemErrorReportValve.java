@@ -30,6 +30,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+            // Tomcat's 501 is for a method (CONNECT) or transfer coding it does not implement: the client's request
+            // is at fault, not the server, so it is a 4xx like every other refusal of the API's.
+            status = "CONNECT".equals(request.getMethod()) ? HttpStatus.METHOD_NOT_ALLOWED.value()
+                    : HttpStatus.BAD_REQUEST.value();
+            response.setStatus(status);
+        }
         AtomicBoolean ioAllowed = new AtomicBoolean(false);
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {
