@@ -10,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import uk.placements.edge.web.ProblemHandling;
 import uk.placements.edge.web.ProblemResponses;
 
 /**
@@ -83,6 +84,6 @@ public class SecurityConfiguration {
     @Bean
     public RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> ProblemResponses.write(response, 400, "Bad Request",
-                "the request was refused: its method, path or headers are not allowed");
+                ProblemHandling.REJECTED);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +44,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     public record FieldProblem(String field, String message) {
     }
 
+    /** The detail of a request the firewall refuses, whether at the door or while a handler reads it. */
+    public static final String REJECTED = "the request was refused: its method, path, parameters or headers are not "
+            + "allowed";
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -53,6 +58,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestHeaders.BadHeader.class)
     ResponseEntity<ProblemDetail> badHeader(RequestHeaders.BadHeader e) {
         return badRequest(List.of(new FieldProblem(e.header(), e.getMessage())));
+    }
+
+    /**
+     * Spring Security's firewall checks parameter and header names and values lazily, when a handler first reads
+     * them (a control character in a query parameter's name, say): its refusal arrives here, and is a 400.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, REJECTED);
+        problem.setTitle("Bad Request");
+        return problem(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
