@@ -42,17 +42,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status >= 500 ? "the request could not be completed; nothing was recorded"
-                : "the request was refused: " + title.toLowerCase();
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"" + detail + "\"}");
+                writer.write(ProblemResponses.json(status, ProblemResponses.title(status),
+                        ProblemResponses.detail(status)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException gone) {
