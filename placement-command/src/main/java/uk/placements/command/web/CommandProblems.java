@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.placements.shared.pupil.PupilDataErased;
 import uk.placements.command.placement.domain.RuleViolation;
 import uk.placements.command.placement.domain.VersionConflict;
 import uk.placements.edge.web.ProblemHandling;
@@ -69,6 +70,15 @@ public class CommandProblems {
     ResponseEntity<ProblemDetail> keyReused(CommandSender.IdempotencyKeyReused e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         problem.setTitle("Idempotency-Key reused");
+        return ProblemHandling.problem(problem);
+    }
+
+    /** A note about a pupil whose personal data was erased cannot be sealed: a conflict with that erasure. */
+    @ExceptionHandler(PupilDataErased.class)
+    ResponseEntity<ProblemDetail> erased(PupilDataErased e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                e.getMessage() + "; send the command without a note");
+        problem.setTitle("Pupil erased");
         return ProblemHandling.problem(problem);
     }
 }

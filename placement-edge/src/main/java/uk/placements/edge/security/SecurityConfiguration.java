@@ -8,7 +8,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import uk.placements.edge.web.ProblemHandling;
 import uk.placements.edge.web.ProblemResponses;
 
 /**
@@ -75,5 +77,16 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (a method outside the API's, an encoded slash or dot segment, a control character in a
+     * header) as problem details. Spring's default answers with {@code sendError(400)}, whose error dispatch the
+     * firewall refuses in turn, so the client got a 400 with an empty body.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> ProblemResponses.write(response, 400, "Bad Request",
+                ProblemHandling.REJECTED);
     }
 }

@@ -24,9 +24,8 @@ public class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null && c >= 400
                 ? HttpStatus.valueOf(c) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setDetail(status.is5xxServerError() ? "the request could not be completed; nothing was recorded"
-                : "the request was refused: " + status.getReasonPhrase().toLowerCase());
+        problem.setTitle(ProblemResponses.title(status.value()));
+        problem.setDetail(ProblemResponses.detail(status.value()));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

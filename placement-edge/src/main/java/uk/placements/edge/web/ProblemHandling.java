@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -40,6 +44,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     public record FieldProblem(String field, String message) {
     }
 
+    /** The detail of a request the firewall refuses, whether at the door or while a handler reads it. */
+    public static final String REJECTED = "the request was refused: its method, path, parameters or headers are not "
+            + "allowed";
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -50,6 +58,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestHeaders.BadHeader.class)
     ResponseEntity<ProblemDetail> badHeader(RequestHeaders.BadHeader e) {
         return badRequest(List.of(new FieldProblem(e.header(), e.getMessage())));
+    }
+
+    /**
+     * Spring Security's firewall checks parameter and header names and values lazily, when a handler first reads
+     * them (a control character in a query parameter's name, say): its refusal arrives here, and is a 400.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, REJECTED);
+        problem.setTitle("Bad Request");
+        return problem(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -86,7 +105,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .collect(Collectors.toList());
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
-        return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
+        return widen(badRequest(errors));
     }
 
     @Override
@@ -99,10 +118,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                         tooLarge.getMessage());
                 problem.setTitle("Payload too large");
-                return new ResponseEntity<>(problem, HttpStatus.PAYLOAD_TOO_LARGE);
+                return widen(problem(problem));
             }
         }
-        return new ResponseEntity<>(badRequest(List.of(describe(e.getCause()))).getBody(), HttpStatus.BAD_REQUEST);
+        return widen(badRequest(List.of(describe(e.getCause()))));
+    }
+
+    /**
+     * A query parameter, header or path variable of the wrong type, named with the type it needs. Spring's own
+     * detail quotes the value as Java prints it: a repeated parameter showed as {@code [Ljava.lang.String;@1ec7}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e,
+                                                        @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status,
+                                                        @NonNull WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String needed = e.getRequiredType() == null ? "a value of the documented type"
+                : describeType(e.getRequiredType());
+        return widen(badRequest(List.of(new FieldProblem(name == null ? "parameter" : name, "must be " + needed))));
     }
 
     @Override
@@ -112,7 +146,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                                                                     @NonNull WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "the API has no such path");
         problem.setTitle("Not found");
-        return new ResponseEntity<>(problem, HttpStatus.NOT_FOUND);
+        return widen(problem(problem));
     }
 
     @Override
@@ -123,8 +157,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setInstance(null);
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(response.getHeaders());
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem, withType, response.getStatusCode());
         }
         return response;
+    }
+
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> problem) {
+        return new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode());
     }
 
     private static FieldProblem describe(Throwable cause) {
@@ -151,7 +193,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static String describeType(Class<?> type) {
         Map<Class<?>, String> names = Map.of(Integer.class, "a whole number", int.class, "a whole number",
                 Long.class, "a whole number", long.class, "a whole number", String.class, "a string",
-                java.time.LocalDate.class, "a date such as 2026-09-01", java.math.BigDecimal.class, "a number");
+                java.time.LocalDate.class, "a date such as 2026-09-01", java.math.BigDecimal.class, "a number",
+                java.time.Instant.class, "an instant such as 2026-09-01T08:30:00Z");
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
@@ -173,7 +216,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    /**
+     * Problem details with their media type set, so that they are written as {@code application/problem+json}
+     * whatever the request's {@code Accept} or the handler's {@code produces} says; left to content negotiation,
+     * a request accepting only, say, {@code text/csv} got an empty 406 instead.
+     */
     public static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -80,7 +80,7 @@ public class PupilVault implements PupilSealer {
     }
 
     private byte[] requireKey(PupilId pupil) {
-        return keys.dataKey(pupil).orElseThrow(() -> new IllegalStateException("the pupil has no data key"));
+        return keys.dataKey(pupil).orElseThrow(PupilDataErased::new);
     }
 
     private String seal(byte[] key, PupilId pupil, String clear) {

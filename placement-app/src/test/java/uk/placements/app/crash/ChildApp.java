@@ -1,0 +1,134 @@
+package uk.placements.app.crash;
+
+import uk.placements.command.http.Api;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged placement-app as a child process on an H2 file database in {@code dataDir}: launched, killed with
+ * SIGKILL ({@link Process#destroyForcibly()} on Linux: no shutdown hook, no flush) and launched again on the same
+ * files. Clients wait in {@link #awaitServing()} while it is down, and get a fresh {@link Api} (no pooled
+ * connection to a dead process) for each run.
+ */
+final class ChildApp implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private final List<Long> startMillis = new ArrayList<>();
+    private Process process;
+    private volatile Api api;
+    private boolean serving;
+
+    ChildApp(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        this.port = freePort();
+    }
+
+    /** Starts the jar and returns when it answers healthy. */
+    void launch() throws Exception {
+        String jar = System.getProperty("placements.app.jar");
+        if (jar == null) {
+            throw new IllegalStateException("placements.app.jar is not set: run through failsafe (mvn verify)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", jar,
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl(),
+                "--placements.crypto.master-key-file=" + dataDir.resolve("master.key"),
+                "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
+        long started = System.nanoTime();
+        process = builder.start();
+        awaitHealthy();
+        startMillis.add((System.nanoTime() - started) / 1_000_000);
+        synchronized (this) {
+            api = new Api(port);
+            serving = true;
+            notifyAll();
+        }
+    }
+
+    /** SIGKILL, at once, whatever the process is doing. */
+    void kill() throws InterruptedException {
+        synchronized (this) {
+            serving = false;
+        }
+        process.destroyForcibly().waitFor();
+    }
+
+    /** A graceful stop (SIGTERM), so the test can open the database files itself. */
+    void stop() throws InterruptedException {
+        synchronized (this) {
+            serving = false;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Blocks while the process is down or starting. */
+    synchronized void awaitServing() throws InterruptedException {
+        while (!serving) {
+            wait();
+        }
+    }
+
+    Api api() {
+        return api;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:h2:file:" + dataDir.resolve("placements") + ";WRITE_DELAY=0";
+    }
+
+    List<Long> startMillis() {
+        return startMillis;
+    }
+
+    private void awaitHealthy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("placement-app exited during start-up; see " + dataDir.resolve("app.log"));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("placement-app did not become healthy within 120 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+}
