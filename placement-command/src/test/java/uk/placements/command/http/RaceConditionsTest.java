@@ -43,14 +43,7 @@ class RaceConditionsTest extends ApiTest {
         List<Api.Answer> answers = Racers.race(RACERS, i -> api.post("caseworker", "/api/placements",
                 Api.referralJson(upn, 3, "ASD", "EHCP", "2026-09-01")));
 
-        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() != 201)
-                .allSatisfy(a -> {
-                    assertThat(a.status()).isEqualTo(409);
-                    assertThat(a.rule()).isEqualTo("R-ONE-OPEN");
-                });
-        String winner = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow()
-                .json().get("id").asText();
+        String winner = Racers.oneCreatedTheRestRefused(answers, "R-ONE-OPEN");
         assertThat(eventCount(winner, "PupilReferred")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM open_placement WHERE placement_id = ?", Long.class,
                 winner)).isEqualTo(1);

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Callers released at one instant, each sending one request, for tests of races between them. */
 public final class Racers {
 
@@ -38,5 +40,15 @@ public final class Racers {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Exactly one racer created its record (201); every other was refused 409 by {@code rule}. The winner's id. */
+    public static String oneCreatedTheRestRefused(List<Api.Answer> answers, String rule) {
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() != 201).allSatisfy(a -> {
+            assertThat(a.status()).as(a.body()).isEqualTo(409);
+            assertThat(a.rule()).isEqualTo(rule);
+        });
+        return answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().json().get("id").asText();
     }
 }
