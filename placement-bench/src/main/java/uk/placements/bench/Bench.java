@@ -100,6 +100,7 @@ public final class Bench {
                     "%,d events, %,d placements, %,.0f events/s; caught up after %.0f s", events, placements,
                     events / loadSeconds, (System.nanoTime() - loadStart) / 1e9));
 
+            report.note(scope + ": machine load average " + loadAverage() + " (other processes share the cores)");
             RawLimits raw = new RawLimits(database, url);
             double rawInsert = raw.insertsPerSecond(options.clients(), Duration.ofSeconds(first ? 4 : 3));
             double[] rawRead = raw.readAndDeserialise();
@@ -133,6 +134,7 @@ public final class Bench {
                 provisionHistory(database.name(), product);
                 storageEngines(database, product);
             }
+            report.note(scope + ": machine load average at the end " + loadAverage());
             return new Stage(events, placements, http, gateway, queries);
         }
     }
@@ -182,8 +184,8 @@ public final class Bench {
         String what = "load a Provision of " + String.format("%,d", result.events()) + " events";
         report.info(scope, what + " without snapshots (full history)", Report.format(result.withoutSnapshots())
                 + " ms");
-        report.info(scope, what + " with snapshots (" + result.snapshots() + " taken, threshold "
-                + options.snapshotThreshold() + ")", Report.format(result.withSnapshots()) + " ms");
+        report.info(scope, what + " with snapshots (threshold " + options.snapshotThreshold()
+                + ", latest at event " + result.latestSnapshot() + ")", Report.format(result.withSnapshots()) + " ms");
         report.growth(scope, "Provision load with snapshots, " + result.shortHistory() + " -> " + result.events()
                 + " events", result.shortWithSnapshots(), result.withSnapshots(), "ms", 1.5);
     }
@@ -242,6 +244,16 @@ public final class Bench {
                     loaded.millis() / 1000.0, "s", 6);
             report.info("placement-app jar", "resident memory when healthy, largest H2 stage's database",
                     Report.format(loaded.rssMiB()) + " MiB");
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages: figures taken on a busy machine say so. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 

@@ -61,6 +61,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             switch (name) {
                 case "--quick" -> { }
+                case "--help" -> throw new IllegalArgumentException("options:");
                 case "--sizes" -> sizes = new ArrayList<>(Arrays.stream(value.split(",")).map(Long::parseLong).toList());
                 case "--with-1m" -> sizes.add(1_000_000L);
                 case "--databases" -> databases = List.of(value.split(","));

@@ -40,6 +40,9 @@ final class BulkLoad {
                 }
             });
             next = end;
+            if (next / COMMANDS_PER_TRANSACTION % 25 == 0) {
+                System.out.printf("BENCH loading: %,d commands sent%n", next);
+            }
         }
         return next;
     }

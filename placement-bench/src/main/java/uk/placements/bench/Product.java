@@ -43,8 +43,11 @@ final class Product implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("axoniq.update-checker.disabled", "true");
+        // As command-line arguments: they win over the product's application.yml, as an operator's would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new Product(new SpringApplicationBuilder(PlacementsApplication.class)
-                .web(WebApplicationType.SERVLET).properties(properties).run());
+                .web(WebApplicationType.SERVLET).run(args));
     }
 
     int port() {

@@ -74,7 +74,7 @@ final class StorageEngines {
                 jpa.setMappingResources("bench-orm.xml");
                 jpa.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
                 jpa.setJpaPropertyMap(Map.of("hibernate.dialect", (postgres ? ByteaDialects.Postgres.class
-                        : ByteaDialects.H2.class).getName(), "hibernate.hbm2ddl.auto", "validate"));
+                        : ByteaDialects.H2.class).getName(), "hibernate.hbm2ddl.auto", "none"));
                 jpa.afterPropertiesSet();
                 EntityManagerFactory factory = jpa.getObject();
                 transactions = new JpaTransactionManager(factory);
