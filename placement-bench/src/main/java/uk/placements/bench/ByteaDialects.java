@@ -18,12 +18,15 @@ final class ByteaDialects {
     private ByteaDialects() {
     }
 
+    private static void lobsAsBinary(TypeContributions contributions) {
+        contributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
+    }
+
     public static class Postgres extends PostgreSQLDialect {
         @Override
         public void contributeTypes(TypeContributions contributions, ServiceRegistry registry) {
             super.contributeTypes(contributions, registry);
-            contributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB,
-                    BinaryJdbcType.INSTANCE);
+            lobsAsBinary(contributions);
         }
     }
 
@@ -31,8 +34,7 @@ final class ByteaDialects {
         @Override
         public void contributeTypes(TypeContributions contributions, ServiceRegistry registry) {
             super.contributeTypes(contributions, registry);
-            contributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB,
-                    BinaryJdbcType.INSTANCE);
+            lobsAsBinary(contributions);
         }
     }
 }

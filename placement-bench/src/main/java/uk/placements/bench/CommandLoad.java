@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CommandLoad {
 
-    /** What one load did; {@code lag} holds projection lag samples (HTTP load only). */
+    /**
+     * What one load did after its warm-up; {@code lag} holds projection lag samples (HTTP load only). Errors count
+     * warm-up too: an error is never acceptable.
+     */
     record Result(int sent, int refused, int errors, double seconds, Latencies latencies, Latencies lag,
                   String firstError) {
         double perSecond() {
@@ -131,7 +134,9 @@ final class CommandLoad {
             shares.add(Plans.forClient(commands, c, clients));
             senders.add(clientFactory.forClient(c));
         }
-        long started = System.nanoTime();
+        // The first third (at most 5 s) warms the JIT and the connection pools up and is not counted.
+        long warmUp = Math.min(Duration.ofSeconds(5).toNanos(), time.toNanos() / 3);
+        long started = System.nanoTime() + warmUp;
         long deadline = started + time.toNanos();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -144,7 +149,7 @@ final class CommandLoad {
                     }
                     long start = System.nanoTime();
                     try {
-                        if (sender.send(command) == Outcome.REFUSED) {
+                        if (sender.send(command) == Outcome.REFUSED && start >= started) {
                             refused.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -154,9 +159,11 @@ final class CommandLoad {
                         }
                     }
                     long end = System.nanoTime();
-                    latencies.record(end - start);
-                    observer.completed(end, end - start);
-                    lastDone.accumulateAndGet(end, Math::max);
+                    if (start >= started) {
+                        latencies.record(end - start);
+                        observer.completed(end, end - start);
+                        lastDone.accumulateAndGet(end, Math::max);
+                    }
                 }
             }));
         }
