@@ -34,7 +34,7 @@ import java.util.Set;
  */
 final class ProvisionHistory {
 
-    private static final int SAMPLES = 15;
+    private static final int SAMPLES = 31;
     private static final ProvisionId PROVISION = new ProvisionId("RB-BENCH-LONG");
 
     /** Load times in milliseconds (medians). */

@@ -26,10 +26,10 @@ import static uk.placements.shared.common.CommandMetadata.EXPECTED_VERSION;
 /**
  * A provision the authority commissions in a mainstream school, and the places it holds. Offers reserve places
  * here in the same unit of work as the placement's own event, so the provision's event stream serialises the race
- * for the last place. Its stream grows with every offer, so it is snapshotted (see {@link ProvisionSnapshots}); the
- * snapshot is this object as JSON, its fields only.
+ * for the last place. Its stream grows with every offer, so it is snapshotted (see
+ * {@code uk.placements.command.axon.ProvisionSnapshots}); the snapshot is this object as JSON, its fields only.
  */
-@Aggregate(snapshotTriggerDefinition = ProvisionSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = "provisionSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Provision {

@@ -1,4 +1,4 @@
-package uk.placements.command.provision.domain;
+package uk.placements.command.axon;
 
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.placements.command.provision.domain.Provision;
 
 /**
  * Snapshots of {@link Provision}. Every offer reserves a place in the provision's stream and every decline, end or
@@ -16,10 +17,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ProvisionSnapshots {
 
-    /** The bean name {@link Provision}'s {@code @Aggregate} refers to. */
-    public static final String TRIGGER = "provisionSnapshotTrigger";
-
-    @Bean(TRIGGER)
+    /** {@link Provision}'s {@code @Aggregate} names this bean (the domain package knows no Spring). */
+    @Bean("provisionSnapshotTrigger")
     public SnapshotTriggerDefinition provisionSnapshotTrigger(
             Snapshotter snapshotter, @Value("${placements.snapshots.provision-threshold:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
