@@ -58,6 +58,12 @@ public final class Bench {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; run at " + Instant.now());
         report.note("options: sizes " + options.sizes() + " events, " + options.clients() + " clients, loads of "
                 + options.loadTime().toSeconds() + " s, " + options.querySamples() + " samples per query");
+        if (options.onlySoak()) {
+            try (Database h2 = Database.named("h2", options.workDir())) {
+                Soak.run(h2, options);
+            }
+            return;
+        }
         String lastH2Url = null;
         for (String name : options.databases()) {
             try (Database database = Database.named(name, options.workDir())) {
@@ -74,6 +80,9 @@ public final class Bench {
             }
         }
         startUp(lastH2Url);
+        if (Queries.failures.get() > 0) {
+            report.note("query requests that did not answer 200: " + Queries.failures.get() + " (see BENCH query failed)");
+        }
         report.print(System.out);
         if (!options.soak().isZero()) {
             try (Database h2 = Database.named("h2", options.workDir())) {

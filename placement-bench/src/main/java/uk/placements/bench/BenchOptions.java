@@ -19,12 +19,13 @@ import java.util.List;
  * @param engineEvents      events appended (one per transaction) when comparing the JPA and JDBC storage engines
  * @param snapshotThreshold the provision snapshot threshold given to the product
  * @param soak              length of the soak run, or {@link Duration#ZERO} for none
+ * @param onlySoak          the soak alone, without the table
  * @param appJar            the packaged placement-app, started as a child process for start-up and memory
  * @param workDir           where the H2 files live (emptied per stage)
  */
 record BenchOptions(List<Long> sizes, List<String> databases, int clients, Duration loadTime, int querySamples,
-                    int provisionEvents, int engineEvents, int snapshotThreshold, Duration soak, Path appJar,
-                    Path workDir) {
+                    int provisionEvents, int engineEvents, int snapshotThreshold, Duration soak, boolean onlySoak,
+                    Path appJar, Path workDir) {
 
     static final String USAGE = """
             java -jar placement-bench/target/placement-bench-0.1.0-SNAPSHOT.jar [options]
@@ -39,6 +40,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
               --engine-events=5000    events per storage engine in the JPA vs JDBC comparison
               --snapshot-threshold=250  provision snapshot threshold
               --soak=10m              also run mixed load for this long (s, m or h), reporting memory and drift
+              --only-soak             with --soak: the soak alone, without the table
               --app-jar=path          packaged placement-app (default placement-app/target/placement-app-0.1.0-SNAPSHOT.jar)
               --work-dir=path         H2 files (default placement-bench/target/bench-data)
             """;
@@ -54,6 +56,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
         int engineEvents = quick ? 1_000 : 5_000;
         int threshold = 250;
         Duration soak = Duration.ZERO;
+        boolean onlySoak = false;
         Path appJar = Path.of("placement-app/target/placement-app-0.1.0-SNAPSHOT.jar");
         Path workDir = Path.of("placement-bench/target/bench-data");
         for (String arg : args) {
@@ -72,6 +75,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
                 case "--engine-events" -> engineEvents = Integer.parseInt(value);
                 case "--snapshot-threshold" -> threshold = Integer.parseInt(value);
                 case "--soak" -> soak = duration(value);
+                case "--only-soak" -> onlySoak = true;
                 case "--app-jar" -> appJar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -82,9 +86,12 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
                 throw new IllegalArgumentException("databases are h2 and postgres, not " + database);
             }
         }
+        if (onlySoak && soak.isZero()) {
+            throw new IllegalArgumentException("--only-soak needs --soak=<duration>");
+        }
         sizes.sort(Long::compare);
         return new BenchOptions(List.copyOf(sizes), databases, clients, load, samples, provisionEvents, engineEvents,
-                threshold, soak, appJar, workDir);
+                threshold, soak, onlySoak, appJar, workDir);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h}. */

@@ -35,6 +35,8 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse("--soak=10m").soak()).isEqualTo(Duration.ofMinutes(10));
         assertThat(BenchOptions.parse("--soak=90s").soak()).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> BenchOptions.parse("--soak=10")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(BenchOptions.parse("--soak=1m", "--only-soak").onlySoak()).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse("--only-soak")).hasMessageContaining("--soak");
     }
 
     @Test
