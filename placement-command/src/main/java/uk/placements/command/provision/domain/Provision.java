@@ -1,5 +1,6 @@
 package uk.placements.command.provision.domain;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -25,9 +26,12 @@ import static uk.placements.shared.common.CommandMetadata.EXPECTED_VERSION;
 /**
  * A provision the authority commissions in a mainstream school, and the places it holds. Offers reserve places
  * here in the same unit of work as the placement's own event, so the provision's event stream serialises the race
- * for the last place.
+ * for the last place. Its stream grows with every offer, so it is snapshotted (see
+ * {@code uk.placements.command.axon.ProvisionSnapshots}); the snapshot is this object as JSON, its fields only.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "provisionSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Provision {
 
     @AggregateIdentifier

@@ -1,0 +1,277 @@
+package uk.placements.bench;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import uk.placements.app.demo.AuthorityPlan;
+import uk.placements.query.operations.ProjectionOperations;
+import uk.placements.query.operations.ReadModel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of issue 7 (see README.md, "Measuring it"). For each database (H2 file, embedded PostgreSQL) and
+ * each event-store size, on a fresh database: fill it from the demo's authority generator, measure the raw limit
+ * on that database, then the product under load and at rest, and print every figure with its ratio to the limit
+ * and its target. Then the provision with a long history, the JPA/JDBC storage-engine comparison, start-up and
+ * memory of the packaged jar, and optionally the soak.
+ */
+public final class Bench {
+
+    private final BenchOptions options;
+    private final Report report = new Report();
+
+    private Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new Bench(options).run();
+        System.exit(0);
+    }
+
+    /** What one stage measured, kept to compare sizes. */
+    record Stage(long events, int placements, CommandLoad.Result http, CommandLoad.Result gateway,
+                 Map<String, Latencies> queries) {
+    }
+
+    private void run() throws Exception {
+        long started = System.nanoTime();
+        report.note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; run at " + Instant.now());
+        report.note("options: sizes " + options.sizes() + " events, " + options.clients() + " clients, loads of "
+                + options.loadTime().toSeconds() + " s, " + options.querySamples() + " samples per query");
+        if (options.onlySoak()) {
+            try (Database h2 = Database.named("h2", options.workDir())) {
+                Soak.run(h2, options);
+            }
+            return;
+        }
+        String lastH2Url = null;
+        for (String name : options.databases()) {
+            try (Database database = Database.named(name, options.workDir())) {
+                report.note(database.name() + ": " + database.durability());
+                List<Stage> stages = new ArrayList<>();
+                for (long size : options.sizes()) {
+                    String url = database.create("bench_" + size);
+                    stages.add(stage(database, url, size, size == options.sizes().get(0)));
+                    if (name.equals("h2")) {
+                        lastH2Url = url;
+                    }
+                }
+                growth(database.name(), stages);
+            }
+        }
+        startUp(lastH2Url);
+        if (Queries.failures.get() > 0) {
+            report.note("query requests that did not answer 200: " + Queries.failures.get() + " (see BENCH query failed)");
+        }
+        report.print(System.out);
+        if (!options.soak().isZero()) {
+            try (Database h2 = Database.named("h2", options.workDir())) {
+                Soak.run(h2, options);
+            }
+        }
+        System.out.printf("%nBENCH finished in %.1f minutes%n", (System.nanoTime() - started) / 60e9);
+    }
+
+    private Stage stage(Database database, String url, long size, boolean first) throws Exception {
+        String scope = database.name() + " @" + String.format("%,d", size);
+        int spare = (int) (options.loadTime().toSeconds() * 2 * 1_500);
+        AuthorityPlan plan = Plans.authority(size, spare);
+        List<Object> commands = plan.commands();
+        try (Product product = Product.start(database, url, options.snapshotThreshold())) {
+            long loadStart = System.nanoTime();
+            int next = BulkLoad.until(product, commands, 0, size);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            long events = product.events();
+            product.awaitProjections(Duration.ofMinutes(30));
+            int placements = (int) commands.subList(0, next).stream()
+                    .filter(c -> c instanceof uk.placements.shared.placement.command.ReferPupil).count();
+            report.info(scope, "bulk load (batched commands, real aggregates)", String.format(
+                    "%,d events, %,d placements, %,.0f events/s; caught up after %.0f s", events, placements,
+                    events / loadSeconds, (System.nanoTime() - loadStart) / 1e9));
+
+            report.note(scope + ": machine load average " + loadAverage() + " (other processes share the cores)");
+            RawLimits raw = new RawLimits(database, url);
+            double rawInsert = raw.insertsPerSecond(options.clients(), Duration.ofSeconds(first ? 4 : 3));
+            double[] rawRead = raw.readAndDeserialise();
+            report.info(scope, "LIMIT raw JDBC single-row insert tx/s", Report.format(rawInsert) + " tx/s");
+            report.info(scope, "LIMIT raw read + deserialise", Report.format(rawRead[0]) + " events/s");
+
+            List<Object> tail = commands.subList(next, commands.size());
+            List<Object> forGateway = new ArrayList<>();
+            List<Object> forHttp = new ArrayList<>();
+            for (Object command : tail) {
+                (Math.floorMod(Plans.target(command).hashCode(), 2) == 0 ? forGateway : forHttp).add(command);
+            }
+            CommandLoad load = new CommandLoad(options.clients(), options.loadTime());
+            CommandLoad.Result gateway = load.inProcess(product.gateway(), forGateway);
+            commandFigures(scope, "in process (gateway)", gateway, rawInsert, 0.30, Double.NaN);
+            CommandLoad.Result http = load.overHttp(product.port(), forHttp);
+            commandFigures(scope, "HTTP", http, rawInsert, 0.15, 50);
+            report.info(scope, "projection lag under HTTP load p50/p99", String.format("%s / %s ms (%d samples)",
+                    Report.format(http.lag().p50()), Report.format(http.lag().p99()), http.lag().count()));
+            product.awaitProjections(Duration.ofMinutes(10));
+
+            Map<String, Latencies> queries = Queries.measure(product.port(), commands.subList(0, next),
+                    options.querySamples());
+            queries.forEach((what, latencies) -> {
+                report.info(scope, what + " p50", Report.format(latencies.p50()) + " ms");
+                report.atMost(scope, what + " p99", latencies.p99(), "ms", 10);
+            });
+
+            rebuild(scope, product, rawRead[0]);
+            if (first) {
+                provisionHistory(database.name(), product);
+                storageEngines(database, product);
+            }
+            report.note(scope + ": machine load average at the end " + loadAverage());
+            return new Stage(events, placements, http, gateway, queries);
+        }
+    }
+
+    private void commandFigures(String scope, String how, CommandLoad.Result result, double rawInsert,
+                                double minRatio, double maxP99) {
+        report.ratioAtLeast(scope, "commands/s " + how + ", " + options.clients() + " clients", result.perSecond(),
+                "cmd/s", rawInsert, minRatio);
+        report.info(scope, "commands " + how + " p50", Report.format(result.latencies().p50()) + " ms");
+        if (Double.isNaN(maxP99)) {
+            report.info(scope, "commands " + how + " p99", Report.format(result.latencies().p99()) + " ms");
+        } else {
+            report.atMost(scope, "commands " + how + " p99", result.latencies().p99(), "ms", maxP99);
+        }
+        report.info(scope, "commands " + how + " sent/refused/errors", result.sent() + " / " + result.refused()
+                + " / " + result.errors() + (result.firstError().isEmpty() ? "" : " first error: "
+                + result.firstError()));
+    }
+
+    private void rebuild(String scope, Product product, double rawRead) {
+        ProjectionOperations operations = product.projections();
+        double slowest = Double.MAX_VALUE;
+        String slowestName = "";
+        long events = 0;
+        long millis = 0;
+        for (ReadModel model : product.bean(uk.placements.query.operations.ReadModels.class).all()) {
+            ProjectionOperations.RebuildReport rebuilt = operations.rebuild(model.name());
+            double rate = rebuilt.events() * 1000.0 / Math.max(1, rebuilt.millis());
+            report.info(scope, "rebuild " + model.name(), String.format("%,d events in %,d ms = %s events/s",
+                    rebuilt.events(), rebuilt.millis(), Report.format(rate)));
+            events += rebuilt.events();
+            millis += rebuilt.millis();
+            if (rate < slowest) {
+                slowest = rate;
+                slowestName = model.name();
+            }
+        }
+        report.info(scope, "rebuild every read model in turn", String.format("%,d events in %,d ms = %s events/s",
+                events, millis, Report.format(events * 1000.0 / Math.max(1, millis))));
+        report.atLeast(scope, "rebuild events/s, slowest read model (" + slowestName + ")", slowest, "events/s",
+                100_000);
+        report.ratioAtLeast(scope, "rebuild (slowest) vs raw read + deserialise", slowest, "events/s", rawRead, 0.5);
+    }
+
+    private void provisionHistory(String scope, Product product) {
+        ProvisionHistory.Result result = ProvisionHistory.measure(product, options.provisionEvents());
+        String what = "load a Provision of " + String.format("%,d", result.events()) + " events";
+        report.info(scope, what + " without snapshots (full history)", Report.format(result.withoutSnapshots())
+                + " ms");
+        report.info(scope, what + " with snapshots (threshold " + options.snapshotThreshold()
+                + ", latest at event " + result.latestSnapshot() + ")", Report.format(result.withSnapshots()) + " ms");
+        report.growth(scope, "Provision load with snapshots, " + result.shortHistory() + " -> " + result.events()
+                + " events", result.shortWithSnapshots(), result.withSnapshots(), "ms", 1.5);
+    }
+
+    private void storageEngines(Database database, Product product) throws Exception {
+        List<DomainEventMessage<?>> sample = new ArrayList<>();
+        try (Stream<?> stored = product.bean(EventStorageEngine.class).readEvents(null, false)) {
+            stored.limit(1_000).forEach(e -> {
+                DomainEventMessage<?> event = (DomainEventMessage<?>) e;
+                event.getPayload();
+                sample.add(event);
+            });
+        }
+        List<StorageEngines.Rates> rates = StorageEngines.compare(database, "bench_engine", sample,
+                options.engineEvents());
+        StorageEngines.Rates jdbc = rates.get(0);
+        for (StorageEngines.Rates r : rates) {
+            report.info(database.name(), "storage engine " + r.engine() + ": append tx/s, read+deserialise events/s",
+                    String.format("%s / %s (%.0f%% / %.0f%% of JDBC)", Report.format(r.appendsPerSecond()),
+                            Report.format(r.readsPerSecond()), 100 * r.appendsPerSecond() / jdbc.appendsPerSecond(),
+                            100 * r.readsPerSecond() / jdbc.readsPerSecond()));
+        }
+    }
+
+    private void growth(String scope, List<Stage> stages) {
+        if (stages.size() < 2) {
+            return;
+        }
+        Stage small = stages.get(0);
+        Stage large = stages.get(stages.size() - 1);
+        String sizes = String.format("%,d -> %,d events", small.events(), large.events());
+        report.growth(scope, "HTTP command p50, " + sizes, small.http().latencies().p50(),
+                large.http().latencies().p50(), "ms", 1.5);
+        report.growth(scope, "HTTP command p99, " + sizes, small.http().latencies().p99(),
+                large.http().latencies().p99(), "ms", 1.5);
+        report.growth(scope, "gateway command p99, " + sizes, small.gateway().latencies().p99(),
+                large.gateway().latencies().p99(), "ms", 1.5);
+        Map<String, Latencies> before = small.queries();
+        Map<String, Latencies> after = new LinkedHashMap<>(large.queries());
+        before.forEach((what, latencies) -> report.growth(scope, what + " p99, " + sizes, latencies.p99(),
+                after.get(what).p99(), "ms", 1.5));
+    }
+
+    private void startUp(String loadedH2Url) throws Exception {
+        Path empty = options.workDir().resolve("h2");
+        Files.createDirectories(empty);
+        String emptyUrl = new Database.H2(empty).create("bench_startup");
+        StartUp.Result cold = StartUp.measure(options.appJar(), emptyUrl);
+        report.atMost("placement-app jar", "start-up to healthy, empty database (migrations run)", cold.millis()
+                / 1000.0, "s", 6);
+        report.info("placement-app jar", "resident memory when healthy, empty database", Report.format(cold.rssMiB())
+                + " MiB");
+        if (loadedH2Url != null) {
+            StartUp.Result loaded = StartUp.measure(options.appJar(), loadedH2Url);
+            report.atMost("placement-app jar", "start-up to healthy, largest H2 stage's database",
+                    loaded.millis() / 1000.0, "s", 6);
+            report.info("placement-app jar", "resident memory when healthy, largest H2 stage's database",
+                    Report.format(loaded.rssMiB()) + " MiB");
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages: figures taken on a busy machine say so. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package uk.placements.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * One HTTP client (its own connection) per simulated user of the product, with the demo users' Basic sign-in, as
+ * a browser of the web client would call the API.
+ */
+final class HttpClientPool {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    HttpClientPool(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** The answer's status and body. */
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: status " + status, e);
+            }
+        }
+    }
+
+    Answer send(HttpCommands command) {
+        try {
+            byte[] body = JSON.writeValueAsBytes(command.body());
+            return call(HttpRequest.newBuilder(URI.create(base + command.path()))
+                    .method(command.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", "application/json"), command.user());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer get(String path, String user) {
+        return call(HttpRequest.newBuilder(URI.create(base + path)).GET(), user);
+    }
+
+    private Answer call(HttpRequest.Builder request, String user) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + Product.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = client.send(request.header("Authorization", "Basic " + credentials)
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Answer(599, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(599, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package uk.placements.bench;
+
+import java.util.Arrays;
+
+/**
+ * Latencies in nanoseconds, kept whole (a benchmark run records at most a few million) so percentiles are exact
+ * rather than bucketed. Thread-safe; merge the recorders of several clients with {@link #add(Latencies)}.
+ */
+final class Latencies {
+
+    private long[] nanos = new long[1024];
+    private int count;
+
+    synchronized void record(long latencyNanos) {
+        if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, count * 2);
+        }
+        nanos[count++] = latencyNanos;
+    }
+
+    synchronized void add(Latencies other) {
+        long[] theirs = other.snapshot();
+        for (long n : theirs) {
+            record(n);
+        }
+    }
+
+    synchronized int count() {
+        return count;
+    }
+
+    synchronized long[] snapshot() {
+        return Arrays.copyOf(nanos, count);
+    }
+
+    /** The {@code p}th percentile (0 to 100) in milliseconds, NaN when nothing was recorded. */
+    double percentileMillis(double p) {
+        long[] sorted = snapshot();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    double p50() {
+        return percentileMillis(50);
+    }
+
+    double p99() {
+        return percentileMillis(99);
+    }
+}
