@@ -2,14 +2,12 @@ package uk.placements.edge;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** Loads the edge's defaults beneath each service's application.yml, and the one clock of the process. */
+/** The one clock of the process (the edge's defaults are loaded by {@link ModuleDefaults}). */
 @Configuration(proxyBeanMethods = false)
-@PropertySource("classpath:placement-edge.properties")
 public class EdgeConfiguration {
 
     /** English authorities work on UK dates: "today" (R-DATE-ORDER, days waiting) is today in London. */

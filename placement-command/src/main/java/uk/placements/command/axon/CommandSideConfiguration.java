@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.command.placement.domain.ProvisionPlaces;
 import uk.placements.command.provision.domain.Provision;
@@ -20,7 +19,6 @@ import java.time.Clock;
 
 /** The command side's own beans: the ports the aggregates are handed, and the idempotency interceptor. */
 @Configuration(proxyBeanMethods = false)
-@PropertySource("classpath:placement-command.properties")
 public class CommandSideConfiguration {
 
     @Bean

@@ -7,13 +7,11 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 import uk.placements.edge.schema.SchemaPart;
 import uk.placements.query.dashboard.LiveCapacity;
 
 /** The read side's defaults (processors, segments, batch sizes) and its share of the schema. */
 @Configuration(proxyBeanMethods = false)
-@PropertySource("classpath:placement-query.properties")
 public class QuerySideConfiguration {
 
     /**
