@@ -12,6 +12,7 @@ import uk.placements.shared.placement.command.WithdrawOffer;
 import uk.placements.shared.placement.command.WithdrawReferral;
 import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
+import uk.placements.shared.provision.command.CommissionProvision;
 import uk.placements.shared.provision.command.RecordStaffing;
 
 import java.util.HashMap;
@@ -85,6 +86,14 @@ record HttpCommands(String method, String path, String user, Map<String, Object>
                     + "/staffing", "provision-admin", map("adults", c.adults(), "qualifiedTeachers",
                     c.qualifiedTeachers(), "therapyHoursPerWeek", c.therapyHoursPerWeek(),
                     "effectiveFrom", c.effectiveFrom()));
+        }
+        if (command instanceof CommissionProvision c) {
+            return new HttpCommands("POST", "/api/provisions", "provision-admin", map(
+                    "id", c.provisionId().value(), "name", c.name(), "type", c.type().name(),
+                    "hostSchool", map("urn", c.hostSchool().urn().value(), "name", c.hostSchool().name()),
+                    "phase", c.phase().name(), "lowestYear", c.lowestYear(), "highestYear", c.highestYear(),
+                    "designatedNeeds", c.designatedNeeds().stream().map(Enum::name).sorted().toList(),
+                    "commissionedPlaces", c.commissionedPlaces(), "openedOn", c.openedOn()));
         }
         if (command instanceof CloseProvision c) {
             return new HttpCommands("POST", "/api/provisions/" + c.provisionId().value() + "/close",

@@ -72,14 +72,27 @@ final class Soak {
         HttpClientPool http = new HttpClientPool(port);
         List<String> ids = loaded.stream().filter(c -> c instanceof uk.placements.shared.placement.command.ReferPupil)
                 .map(Plans::target).toList();
+        if (ids.isEmpty()) {
+            System.out.println("SOAK reads: no referral among the loaded commands to read back");
+            return null;
+        }
         java.util.Random random = new java.util.Random(3);
         long deadline = started + time.toNanos();
         int i = 0;
+        int failures = 0;
         while (System.nanoTime() < deadline) {
             String path = i++ % 2 == 0 ? "/api/placements?page=0&size=50"
                     : "/api/placements/" + ids.get(random.nextInt(ids.size()));
             long start = System.nanoTime();
-            http.get(path, "caseworker");
+            try {
+                http.get(path, "caseworker");
+            } catch (RuntimeException failed) {
+                // a failed read is no latency; say so once and go on (the executor would swallow it silently)
+                if (failures++ == 0) {
+                    System.out.println("SOAK a read failed (told once): " + failed);
+                }
+                continue;
+            }
             long end = System.nanoTime();
             reads.computeIfAbsent(minute(started, end), m -> new Latencies()).record(end - start);
         }
