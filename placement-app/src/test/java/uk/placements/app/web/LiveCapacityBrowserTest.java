@@ -3,6 +3,7 @@ package uk.placements.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.placements.command.http.Api;
@@ -91,18 +92,25 @@ class LiveCapacityBrowserTest extends BrowserTest {
     }
 
     private int total(String table, String group, String figure) {
-        return Integer.parseInt(browser.findElement(By.cssSelector(
-                "#" + table + " tr[data-group='" + group + "'] [data-figure=" + figure + "]")).getText());
+        return Integer.parseInt(text(By.cssSelector(
+                "#" + table + " tr[data-group='" + group + "'] [data-figure=" + figure + "]")));
     }
 
     private String provisionFigure(String provision, String figure) {
-        return browser.findElement(By.cssSelector(
-                "#by-provision tr[data-provision='" + provision + "'] [data-figure=" + figure + "]")).getText();
+        return text(By.cssSelector(
+                "#by-provision tr[data-provision='" + provision + "'] [data-figure=" + figure + "]"));
+    }
+
+    /** The live page re-renders its rows as events arrive: a cell found a moment ago may be gone; find it again. */
+    private String text(By cell) {
+        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(b -> b.findElement(cell).getText());
     }
 
     private void until(String what, Supplier<Boolean> condition) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> condition.get());
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(b -> condition.get());
         } catch (TimeoutException e) {
             screenshot("failed-live-" + System.currentTimeMillis());
             throw new AssertionError(what + ": not on the open page within 10 s", e);
