@@ -3,7 +3,6 @@ package uk.placements.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import uk.placements.command.http.Api;
 
 
@@ -24,12 +23,9 @@ class AnalystBrowserTest extends BrowserTest {
         JsonNode api = this.api.get("analyst", "/api/dashboard/capacity").json();
         screenshot("50-capacity-dashboard");
 
-        WebElement provisionRow = browser.findElement(By.xpath(
-                "//table[@id='by-provision']//tr[td[contains(., '" + provision + "')]]"));
-        assertFigures(provisionRow, figuresOf(provision));
-        assertFigures(browser.findElement(By.xpath("//table[@id='by-type']//tr[th[.='Total']]")), api.get("total"));
-        assertFigures(browser.findElement(By.xpath("//table[@id='by-type']//tr[td[.='SEN_UNIT']]")),
-                api.get("byType").get("SEN_UNIT"));
+        assertFigures("//table[@id='by-provision']//tr[td[contains(., '" + provision + "')]]", figuresOf(provision));
+        assertFigures("//table[@id='by-type']//tr[th[.='Total']]", api.get("total"));
+        assertFigures("//table[@id='by-type']//tr[td[.='SEN_UNIT']]", api.get("byType").get("SEN_UNIT"));
     }
 
     private JsonNode figuresOf(String provision) {
@@ -41,9 +37,10 @@ class AnalystBrowserTest extends BrowserTest {
         throw new AssertionError("no row for " + provision);
     }
 
-    private static void assertFigures(WebElement row, JsonNode figures) {
+    /** Each figure of the row at {@code rowXpath}, found afresh (the live page may re-render the row meanwhile). */
+    private void assertFigures(String rowXpath, JsonNode figures) {
         for (String figure : CAPACITY_FIGURES) {
-            assertThat(row.findElement(By.cssSelector("[data-figure=" + figure + "]")).getText()).as(figure)
+            assertThat(textOf(By.xpath(rowXpath + "//*[@data-figure='" + figure + "']"))).as(figure)
                     .isEqualTo(figures.get(figure).asText());
         }
     }

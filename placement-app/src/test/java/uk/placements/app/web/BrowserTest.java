@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -110,6 +111,16 @@ abstract class BrowserTest extends AppTest {
             throw failure(e);
         }
         waitReady();
+    }
+
+    /** The text of an element a live page may re-render at any moment: found again if it went stale meanwhile. */
+    String textOf(By by) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                    .until(b -> b.findElement(by).getText());
+        } catch (TimeoutException e) {
+            throw failure(e);
+        }
     }
 
     /** Keeps what the browser showed when a wait failed: a screenshot and the page's main content. */

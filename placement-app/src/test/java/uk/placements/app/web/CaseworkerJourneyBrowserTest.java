@@ -102,7 +102,7 @@ class CaseworkerJourneyBrowserTest extends BrowserTest {
         String placement = api.refer(Api.newUpn());
 
         signIn("caseworker");
-        open("/placement.html?id=" + placement);
+        open("/placement.html?id=" + placement + "&minVersion=0");
         waitForText(By.id("status"), "Referred");
         browser.findElement(By.cssSelector("input[name=provisionId][value='" + full + "']")).click();
         browser.findElement(By.id("offer-button")).click();

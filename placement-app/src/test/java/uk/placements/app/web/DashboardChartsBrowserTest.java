@@ -28,8 +28,8 @@ class DashboardChartsBrowserTest extends BrowserTest {
                 "return window.Chart.getChart(document.querySelector('#capacity-chart canvas')).data.datasets"
                         + ".map(d => d.label).join(';')"))
                 .isEqualTo("Commissioned;On roll;Offers out");
-        assertThat(browser.findElement(By.xpath("//table[@id='by-provision']//tr[td[contains(., '" + provision
-                + "')]]/td[@data-figure='commissioned']")).getText()).isEqualTo("5");
+        assertThat(textOf(By.xpath("//table[@id='by-provision']//tr[td[contains(., '" + provision
+                + "')]]/td[@data-figure='commissioned']"))).isEqualTo("5");
         screenshot("51-capacity-chart");
     }
 

@@ -70,11 +70,11 @@ class LiveCapacityBrowserTest extends BrowserTest {
         open("/provision.html?id=" + provision);
         waitFor(By.cssSelector("body[data-live=true] #live"));
         browser.executeScript("window.sameDocument = true");
-        assertThat(browser.findElement(By.id("vacancies")).getText()).isEqualTo("3");
+        assertThat(textOf(By.id("vacancies"))).isEqualTo("3");
 
         assertThat(api.offer(placement, provision).status()).isEqualTo(200);
-        until("the offer shows on the provision", () -> "1".equals(browser.findElement(By.id("offers")).getText()));
-        assertThat(browser.findElement(By.id("vacancies")).getText()).isEqualTo("2");
+        until("the offer shows on the provision", () -> "1".equals(textOf(By.id("offers"))));
+        assertThat(textOf(By.id("vacancies"))).isEqualTo("2");
         assertThat(browser.executeScript("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         screenshot("67-provision-live");
 
@@ -92,20 +92,15 @@ class LiveCapacityBrowserTest extends BrowserTest {
     }
 
     private int total(String table, String group, String figure) {
-        return Integer.parseInt(text(By.cssSelector(
+        return Integer.parseInt(textOf(By.cssSelector(
                 "#" + table + " tr[data-group='" + group + "'] [data-figure=" + figure + "]")));
     }
 
     private String provisionFigure(String provision, String figure) {
-        return text(By.cssSelector(
+        return textOf(By.cssSelector(
                 "#by-provision tr[data-provision='" + provision + "'] [data-figure=" + figure + "]"));
     }
 
-    /** The live page re-renders its rows as events arrive: a cell found a moment ago may be gone; find it again. */
-    private String text(By cell) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
-                .until(b -> b.findElement(cell).getText());
-    }
 
     private void until(String what, Supplier<Boolean> condition) {
         try {

@@ -35,30 +35,30 @@ class ProvisionAdminBrowserTest extends BrowserTest {
         screenshot("60-commission-provision");
         browser.findElement(By.id("commission-button")).click();
         waitForText(By.id("title"), id);
-        assertThat(browser.findElement(By.id("commissioned")).getText()).isEqualTo("8");
-        assertThat(browser.findElement(By.id("vacancies")).getText()).isEqualTo("8");
-        assertThat(browser.findElement(By.id("summary")).getText()).contains("Oakfield Primary School").contains("ASD, SLCN");
+        assertThat(textOf(By.id("commissioned"))).isEqualTo("8");
+        assertThat(textOf(By.id("vacancies"))).isEqualTo("8");
+        assertThat(textOf(By.id("summary"))).contains("Oakfield Primary School").contains("ASD, SLCN");
 
         type("places-commissionedPlaces", "10");
         browser.findElement(By.id("places-button")).click();
         String refusal = waitFor(By.id("places-errors")).getText();
         assertThat(refusal).contains("A change of commissioned places needs a reason").contains("R-PLACES-CHANGE");
-        assertThat(browser.findElement(By.id("places-reason-error")).getText()).contains("needs a reason");
+        assertThat(textOf(By.id("places-reason-error"))).contains("needs a reason");
         screenshot("62-places-refused");
 
         type("places-reason", "Two more places agreed with the school for September");
         browser.findElement(By.id("places-button")).click();
         waitForText(By.id("commissioned"), "10");
-        assertThat(browser.findElement(By.id("vacancies")).getText()).isEqualTo("10");
+        assertThat(textOf(By.id("vacancies"))).isEqualTo("10");
 
         type("staff-adults", "4");
         type("staff-qualifiedTeachers", "2");
         type("staff-therapyHoursPerWeek", "6.5");
         browser.findElement(By.id("staff-button")).click();
         waitForText(By.id("adults"), "4");
-        assertThat(browser.findElement(By.id("teachers")).getText()).isEqualTo("2");
-        assertThat(browser.findElement(By.id("therapy")).getText()).startsWith("6.5");
-        assertThat(browser.findElement(By.id("commissioned")).getText()).isEqualTo("10");
+        assertThat(textOf(By.id("teachers"))).isEqualTo("2");
+        assertThat(textOf(By.id("therapy"))).startsWith("6.5");
+        assertThat(textOf(By.id("commissioned"))).isEqualTo("10");
         screenshot("61-provision-detail");
     }
 
@@ -74,7 +74,7 @@ class ProvisionAdminBrowserTest extends BrowserTest {
         typeDate("log-from", from);
         browser.findElement(By.id("log-button")).click();
         waitForText(By.id("log-rows"), placement);
-        assertThat(browser.findElement(By.id("log-rows")).getText())
+        assertThat(textOf(By.id("log-rows")))
                 .contains("caseworker").contains("/api/placements/" + placement);
         browser.findElement(By.id("log-table")).getLocation();
         browser.executeScript("document.getElementById('access-log').scrollIntoView()");

@@ -32,7 +32,7 @@ class ProvisionChangesBrowserTest extends BrowserTest {
         String refusal = waitFor(By.id("close-errors")).getText();
         assertThat(refusal).contains("A provision can close only when no pupils are on roll and no offers are outstanding")
                 .contains("R-CLOSE");
-        assertThat(browser.findElement(By.id("title")).getText()).contains(provision);
+        assertThat(textOf(By.id("title"))).contains(provision);
         screenshot("64-close-refused");
 
         // The caseworker withdraws the offer elsewhere: the place is released, and the figures on this page follow.
@@ -44,7 +44,7 @@ class ProvisionChangesBrowserTest extends BrowserTest {
         browser.findElement(By.id("close-button")).click();
         waitForText(By.id("close-errors"), "Someone else changed this provision");
         clickToNewPage(By.id("close-reload"));
-        assertThat(browser.findElement(By.id("offers")).getText()).isEqualTo("0");
+        assertThat(textOf(By.id("offers"))).isEqualTo("0");
         typeDate("close-closedOn", today);
         type("close-reason", "The host school is merging with its neighbour");
         browser.findElement(By.id("close-button")).click();
@@ -60,7 +60,7 @@ class ProvisionChangesBrowserTest extends BrowserTest {
         String provision = api.commission(Api.newProvisionId("WEB412"), "RESOURCE_BASE", 6);
         signIn("provision-admin");
         open("/provision.html?id=" + provision);
-        assertThat(browser.findElement(By.id("commissioned")).getText()).isEqualTo("6");
+        assertThat(textOf(By.id("commissioned"))).isEqualTo("6");
 
         // Someone else changes the places after this page was loaded.
         assertThat(api.put("provision-admin", "/api/provisions/" + provision + "/places",
@@ -75,16 +75,16 @@ class ProvisionChangesBrowserTest extends BrowserTest {
         assertThat(explanation).contains("Someone else changed this provision while you were looking at it")
                 .contains("your change was not made").contains("Reload the page");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("staff-errors");
-        assertThat(browser.findElement(By.id("adults")).getText()).isEqualTo("Not recorded");
+        assertThat(textOf(By.id("adults"))).isEqualTo("Not recorded");
         screenshot("66-provision-changed-meanwhile");
 
         clickToNewPage(By.id("staff-reload"));
-        assertThat(browser.findElement(By.id("commissioned")).getText()).isEqualTo("8");
+        assertThat(textOf(By.id("commissioned"))).isEqualTo("8");
         type("staff-adults", "3");
         type("staff-qualifiedTeachers", "1");
         type("staff-therapyHoursPerWeek", "4");
         browser.findElement(By.id("staff-button")).click();
         waitForText(By.id("adults"), "3");
-        assertThat(browser.findElement(By.id("commissioned")).getText()).isEqualTo("8");
+        assertThat(textOf(By.id("commissioned"))).isEqualTo("8");
     }
 }
