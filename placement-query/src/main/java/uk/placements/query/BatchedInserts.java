@@ -1,7 +1,6 @@
 package uk.placements.query;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -18,10 +17,12 @@ import java.util.Map;
 public final class BatchedInserts {
 
     private final JdbcTemplate jdbc;
-    private final String resourceKey = BatchedInserts.class.getName() + "#" + System.identityHashCode(this);
+    /** Rows by statement, in the order the statements were first used. */
+    private final PerBatch<Map<String, List<Object[]>>> pending;
 
     public BatchedInserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.pending = new PerBatch<>(LinkedHashMap::new, rows -> rows.forEach(jdbc::batchUpdate), rows -> { });
     }
 
     public void insert(String sql, Object... values) {
@@ -29,12 +30,6 @@ public final class BatchedInserts {
             jdbc.update(sql, values);
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Map<String, List<Object[]>> pending = unitOfWork.getOrComputeResource(resourceKey, key -> {
-            Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> rows.forEach(jdbc::batchUpdate));
-            return rows;
-        });
-        pending.computeIfAbsent(sql, s -> new ArrayList<>()).add(values);
+        pending.current().computeIfAbsent(sql, s -> new ArrayList<>()).add(values);
     }
 }

@@ -6,6 +6,8 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,10 +116,18 @@ class ProjectionOperationsTest {
         try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
             while (stored.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stored.nextAvailable();
-                for (AnnotationEventHandlerAdapter handler : handlers) {
-                    if (handler.canHandle(event)) {
-                        handler.handle(event);
+                // delivered again as a processor delivers it: in a unit of work of its own
+                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(event)) {
+                            handler.handle(event);
+                        }
                     }
+                    return null;
+                });
+                if (result.isExceptional()) {
+                    throw new AssertionError("redelivery failed after " + redelivered + " events",
+                            result.exceptionResult());
                 }
                 redelivered++;
             }

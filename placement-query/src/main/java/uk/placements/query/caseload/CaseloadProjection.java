@@ -10,6 +10,8 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
+import uk.placements.query.LatestCache;
+import uk.placements.query.PerBatch;
 import uk.placements.query.Recorded;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
@@ -26,7 +28,12 @@ import uk.placements.shared.pupil.PupilVault;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -34,6 +41,11 @@ import java.util.stream.Collectors;
  * Read model "caseload": each placement as it is now, with its pupil's personal data opened for caseworkers, and
  * its timeline. Idempotent: an event whose timeline entry exists was handled already, and a row changes only for
  * an event newer than its version, so an event handled twice leaves the same state.
+ * <p>
+ * Events change {@link PlacementRow}s in memory; each batch of events writes every row it touched once, and timeline
+ * entries as one JDBC batch, just before it commits with the processor's token. A rebuild, with thousands of events
+ * per batch and a placement's next event usually in a later batch, reads a row back only when it is not the one the
+ * previous batch left ({@link LatestCache}).
  */
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
@@ -43,6 +55,9 @@ public class CaseloadProjection {
     private final JdbcTemplate jdbc;
     private final PupilVault vault;
     private final BatchedInserts inserts;
+    private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, this::committed);
+    /** Rows as their last batch left them, so that the next event of a placement need not read its row back. */
+    private final LatestCache<PlacementRow> cache = new LatestCache<>(row -> row.version, 250_000);
 
     public CaseloadProjection(JdbcTemplate jdbc, PupilVault vault) {
         this.jdbc = jdbc;
@@ -62,20 +77,28 @@ public class CaseloadProjection {
         String given = open.apply(e.pupil().givenName());
         String family = open.apply(e.pupil().familyName());
         String dob = open.apply(e.pupil().dateOfBirth());
-        boolean erased = PupilVault.ERASED.equals(upn);
-        jdbc.update("""
-                        INSERT INTO rm_placement (placement_id, version, pupil_id, status, year_group, primary_need,
-                            secondary_needs, ehcp_status, requested_type, home_school_urn, below_integration_band,
-                            outside_designated_need, referred_on, last_recorded_at, upn, given_name, family_name,
-                            date_of_birth, pupil_erased, search_text)
-                        VALUES (?, ?, ?, 'REFERRED', ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.placementId().value(), seq, e.pupilId().value(), e.yearGroup(), e.primaryNeed().name(),
-                e.secondaryNeeds().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                e.ehcpStatus().name(), e.requestedType() == null ? null : e.requestedType().name(),
-                e.homeSchoolUrn(), Date.valueOf(e.referredOn()), r.timestamp(),
-                erased ? null : upn, erased ? null : given, erased ? null : family,
-                erased ? null : Date.valueOf(LocalDate.parse(dob)), erased,
-                erased ? null : (given + " " + family + " " + upn).toLowerCase(Locale.ROOT));
+        PlacementRow row = new PlacementRow(e.placementId().value(), e.pupilId().value());
+        row.isNew = true;
+        row.version = seq;
+        row.status = "REFERRED";
+        row.yearGroup = e.yearGroup();
+        row.primaryNeed = e.primaryNeed().name();
+        row.secondaryNeeds = e.secondaryNeeds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        row.ehcpStatus = e.ehcpStatus().name();
+        row.requestedType = e.requestedType() == null ? null : e.requestedType().name();
+        row.homeSchoolUrn = e.homeSchoolUrn();
+        row.referredOn = Date.valueOf(e.referredOn());
+        row.lastRecordedAt = r.timestamp();
+        if (PupilVault.ERASED.equals(upn)) {
+            row.erase();
+        } else {
+            row.upn = upn;
+            row.givenName = given;
+            row.familyName = family;
+            row.dateOfBirth = Date.valueOf(LocalDate.parse(dob));
+            row.searchText = (given + " " + family + " " + upn).toLowerCase(Locale.ROOT);
+        }
+        batch.current().rows.put(row.placementId, row);
         timeline(e.placementId().value(), r, "PupilReferred", e.referredOn(),
                 "referred in year " + e.yearGroup() + ", primary need " + e.primaryNeed()
                         + (e.requestedType() == null ? "" : ", asking for a " + e.requestedType()));
@@ -88,14 +111,17 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, """
-                        status = 'OFFERED', provision_id = ?, provision_type = ?, offered_on = ?,
-                        outside_designated_need = ?, need_override_reason = ?, over_capacity_reason = ?,
-                        over_capacity_decided_by = ?""",
-                e.provisionId().value(), e.provisionType().name(), Date.valueOf(e.offeredOn()),
-                e.outsideDesignatedNeed(), e.needOverrideReason(),
-                e.overCapacityDecision() == null ? null : e.overCapacityDecision().reason(),
-                e.overCapacityDecision() == null ? null : e.overCapacityDecision().decidedBy());
+        change(e.placementId().value(), r, row -> {
+            row.status = "OFFERED";
+            row.provisionId = e.provisionId().value();
+            row.provisionType = e.provisionType().name();
+            row.offeredOn = Date.valueOf(e.offeredOn());
+            row.outsideDesignatedNeed = e.outsideDesignatedNeed();
+            row.needOverrideReason = e.needOverrideReason();
+            row.overCapacityReason = e.overCapacityDecision() == null ? null : e.overCapacityDecision().reason();
+            row.overCapacityDecidedBy = e.overCapacityDecision() == null ? null
+                    : e.overCapacityDecision().decidedBy();
+        });
         timeline(e.placementId().value(), r, "PlaceOffered", e.offeredOn(), "offered a place at "
                 + e.provisionId() + (e.outsideDesignatedNeed() ? " outside its designated needs" : "")
                 + (e.overCapacityDecision() == null ? "" : " over capacity, decided by "
@@ -129,9 +155,12 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r,
-                "status = 'ADMITTED', admitted_on = ?, mainstream_percent = ?, below_integration_band = ?",
-                Date.valueOf(e.admittedOn()), e.mainstreamPercent(), e.belowIntegrationBand());
+        change(e.placementId().value(), r, row -> {
+            row.status = "ADMITTED";
+            row.admittedOn = Date.valueOf(e.admittedOn());
+            row.mainstreamPercent = e.mainstreamPercent();
+            row.belowIntegrationBand = e.belowIntegrationBand();
+        });
         timeline(e.placementId().value(), r, "PupilAdmitted", e.admittedOn(), "admitted at " + e.provisionId()
                 + " with " + e.mainstreamPercent() + "% in mainstream" + (e.defaultSplit() ? " (the default)" : ""));
     }
@@ -143,8 +172,10 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, "mainstream_percent = ?, below_integration_band = ?",
-                e.mainstreamPercent(), e.belowIntegrationBand());
+        change(e.placementId().value(), r, row -> {
+            row.mainstreamPercent = e.mainstreamPercent();
+            row.belowIntegrationBand = e.belowIntegrationBand();
+        });
         timeline(e.placementId().value(), r, "TimeSplitChanged", e.effectiveFrom(), "time in mainstream "
                 + e.previousPercent() + "% to " + e.mainstreamPercent() + "%"
                 + (e.reason() == null ? "" : ": " + e.reason().text()));
@@ -157,8 +188,10 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, "status = 'MOVED_TO_MAINSTREAM', ended_on = ?",
-                Date.valueOf(e.effectiveFrom()));
+        change(e.placementId().value(), r, row -> {
+            row.status = "MOVED_TO_MAINSTREAM";
+            row.endedOn = Date.valueOf(e.effectiveFrom());
+        });
         timeline(e.placementId().value(), r, "MovedToMainstream", e.effectiveFrom(),
                 "moved on to full-time mainstream from " + e.provisionId());
     }
@@ -170,8 +203,11 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, "status = 'ENDED', ended_on = ?, end_reason = ?",
-                Date.valueOf(e.effectiveFrom()), e.reason().name());
+        change(e.placementId().value(), r, row -> {
+            row.status = "ENDED";
+            row.endedOn = Date.valueOf(e.effectiveFrom());
+            row.endReason = e.reason().name();
+        });
         timeline(e.placementId().value(), r, "PlacementEnded", e.effectiveFrom(),
                 "placement at " + e.provisionId() + " ended: " + e.reason());
     }
@@ -183,7 +219,10 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, "status = 'WITHDRAWN', ended_on = ?", Date.valueOf(e.on()));
+        change(e.placementId().value(), r, row -> {
+            row.status = "WITHDRAWN";
+            row.endedOn = Date.valueOf(e.on());
+        });
         timeline(e.placementId().value(), r, "ReferralWithdrawn", e.on(), "referral withdrawn: " + e.reason());
     }
 
@@ -202,9 +241,17 @@ public class CaseloadProjection {
         return n != null && n > 0;
     }
 
-    /** Erasure scrubs every placement of the pupil at once; applying it twice changes nothing more. */
+    /**
+     * Erasure scrubs every placement of the pupil at once, those this batch is about to insert too; applying it twice
+     * changes nothing more. (Updates never write personal data, so a row this batch updates cannot bring it back.)
+     */
     @EventHandler
     void on(PupilErased e) {
+        for (PlacementRow row : batch.current().rows.values()) {
+            if (row.isNew && row.pupilId.equals(e.pupilId().value())) {
+                row.erase();
+            }
+        }
         jdbc.update("""
                         UPDATE rm_placement SET upn = NULL, given_name = NULL, family_name = NULL,
                             date_of_birth = NULL, search_text = NULL, pupil_erased = TRUE
@@ -213,28 +260,80 @@ public class CaseloadProjection {
 
     @ResetHandler
     void reset() {
+        cache.clear();
         jdbc.update("DELETE FROM rm_timeline");
         jdbc.update("DELETE FROM rm_placement");
     }
 
     private void backToReferred(String placement, Recorded r, String type, LocalDate on, String detail) {
-        change(placement, r, """
-                status = 'REFERRED', provision_id = NULL, provision_type = NULL, offered_on = NULL,
-                outside_designated_need = FALSE, need_override_reason = NULL, over_capacity_reason = NULL,
-                over_capacity_decided_by = NULL""");
+        change(placement, r, row -> {
+            row.status = "REFERRED";
+            row.provisionId = null;
+            row.provisionType = null;
+            row.offeredOn = null;
+            row.outsideDesignatedNeed = false;
+            row.needOverrideReason = null;
+            row.overCapacityReason = null;
+            row.overCapacityDecidedBy = null;
+        });
         timeline(placement, r, type, on, detail);
     }
 
-    /** Applies {@code assignments} only if this event is newer than the row: replays and redeliveries are no-ops. */
-    private void change(String placement, Recorded r, String assignments, Object... values) {
-        Object[] args = new Object[values.length + 4];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = r.seq();
-        args[values.length + 1] = r.timestamp();
-        args[values.length + 2] = placement;
-        args[values.length + 3] = r.seq();
-        jdbc.update("UPDATE rm_placement SET " + assignments + ", version = ?, last_recorded_at = ? "
-                + "WHERE placement_id = ? AND version < ?", args);
+    /**
+     * Applies {@code change} to the placement's row only if this event is newer than the row (replays and
+     * redeliveries are no-ops); the batch writes the row once, however many of its events it holds.
+     */
+    private void change(String placement, Recorded r, Consumer<PlacementRow> change) {
+        PlacementRow row = row(placement, r.seq());
+        if (row == null || row.version >= r.seq()) {
+            return;
+        }
+        change.accept(row);
+        row.version = r.seq();
+        row.lastRecordedAt = r.timestamp();
+    }
+
+    /** The row as this batch has it, else as the last batch left it (if that was event {@code seq - 1}), else read. */
+    private PlacementRow row(String placement, long seq) {
+        Map<String, PlacementRow> rows = batch.current().rows;
+        PlacementRow row = rows.get(placement);
+        if (row == null) {
+            PlacementRow cached = cache.before(placement, seq);
+            row = cached != null ? cached.copy() : jdbc.query(PlacementRow.SELECT_CHANGING,
+                    rs -> rs.next() ? PlacementRow.read(rs) : null, placement);
+            if (row != null) {
+                rows.put(placement, row);
+            }
+        }
+        return row;
+    }
+
+    /** The rows one batch of events touched. */
+    private static final class Batch {
+        final Map<String, PlacementRow> rows = new LinkedHashMap<>();
+    }
+
+    private void write(Batch b) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (PlacementRow row : b.rows.values()) {
+            if (row.isNew) {
+                inserts.add(row.all());
+            } else {
+                updates.add(row.changes());
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(PlacementRow.INSERT, inserts);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate(PlacementRow.UPDATE, updates);
+        }
+    }
+
+    private void committed(Batch b) {
+        b.rows.values().forEach(row -> row.isNew = false);
+        cache.putAll(b.rows);
     }
 
     /** Batched: only {@link #handled} reads the timeline, and only for events of earlier, committed batches. */

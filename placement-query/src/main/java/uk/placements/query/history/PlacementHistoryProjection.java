@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
+import uk.placements.query.LatestCache;
+import uk.placements.query.PerBatch;
 import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
@@ -23,13 +25,21 @@ import uk.placements.shared.placement.event.TimeSplitChanged;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read model "placement-history": each placement's state over business time, so that every dashboard figure can be
  * asked "as at" a date. A placement's business dates never go backwards (R-DATE-ORDER), so each event opens a period
  * valid from its business date until the next event's. Milestones (offers, admissions, split changes, endings) are
  * the facts the inclusion and waiting-time figures count. Idempotent: a period exists once per event sequence.
+ * <p>
+ * Each batch of events writes its periods, the closing of earlier ones and its milestones as JDBC batches just before
+ * it commits with the processor's token; a placement's previous period comes from the batch, else from
+ * {@link LatestCache}, and is read back from the table only when neither has it.
  */
 @Component
 @ProcessingGroup(PlacementHistoryProjection.NAME)
@@ -37,8 +47,12 @@ public class PlacementHistoryProjection {
 
     public static final String NAME = "placement-history";
     private final JdbcTemplate jdbc;
-    /** Milestones only: periods are read back by the next event of the same placement, perhaps in the same batch. */
+    /** Milestones: no handler reads them back. */
     private final BatchedInserts milestones;
+    /** Each placement's last period as its last batch left it, so that its next event need not read it back. */
+    private final LatestCache<Latest> cache = new LatestCache<>(Latest::seq, 250_000);
+    private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, b -> cache.putAll(b.latest));
+    private static final int VALID_TO = 3;
 
     public PlacementHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -58,26 +72,26 @@ public class PlacementHistoryProjection {
         if (!replay.isReplay() && exists(id, seq)) {
             return;
         }
-        Period previous = seq == 0 ? null : latest(id);
+        Batch b = batch.current();
+        Period previous = seq == 0 ? null : previous(b, id, seq);
         if (seq > 0 && previous == null) {
             throw new IllegalStateException("placement history out of order for sequence " + seq);
         }
         LocalDate on = PlacementState.businessDate(event);
         Period next = evolve(previous, event);
         if (previous != null) {
-            jdbc.update("UPDATE rm_placement_period SET valid_to = ? WHERE placement_id = ? AND seq = ?",
-                    Date.valueOf(on), id, seq - 1);
+            Object[] open = b.periods.get(key(id, seq - 1));
+            if (open != null) {
+                open[VALID_TO] = Date.valueOf(on);
+            } else {
+                b.closes.add(new Object[] {Date.valueOf(on), id, seq - 1});
+            }
         }
-        jdbc.update("""
-                        INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status, year_group,
-                            primary_need, ehcp_status, provision_id, provision_type, mainstream_percent,
-                            below_integration_band, outside_designated_need, over_capacity, referred_on, offered_on,
-                            admitted_on)
-                        VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, seq, Date.valueOf(on), next.status(), next.yearGroup(), next.primaryNeed(), next.ehcpStatus(),
-                next.provisionId(), next.provisionType(), next.mainstreamPercent(), next.belowBand(),
-                next.outsideNeed(), next.overCapacity(), Date.valueOf(next.referredOn()), date(next.offeredOn()),
-                date(next.admittedOn()));
+        b.periods.put(key(id, seq), new Object[] {id, seq, Date.valueOf(on), null, next.status(), next.yearGroup(),
+                next.primaryNeed(), next.ehcpStatus(), next.provisionId(), next.provisionType(),
+                next.mainstreamPercent(), next.belowBand(), next.outsideNeed(), next.overCapacity(),
+                Date.valueOf(next.referredOn()), date(next.offeredOn()), date(next.admittedOn())});
+        b.latest.put(id, new Latest(seq, next));
         String kind = milestone(previous, event);
         if (kind != null) {
             Integer fromReferral = (int) ChronoUnit.DAYS.between(next.referredOn(), on);
@@ -93,6 +107,7 @@ public class PlacementHistoryProjection {
 
     @ResetHandler
     void reset() {
+        cache.clear();
         jdbc.update("DELETE FROM rm_placement_milestone");
         jdbc.update("DELETE FROM rm_placement_period");
     }
@@ -154,6 +169,47 @@ public class PlacementHistoryProjection {
             return "WITHDRAWN";
         }
         return null;
+    }
+
+    /** The period event {@code seq - 1} opened: from this batch, else the cache, else the table. */
+    private Period previous(Batch b, String id, long seq) {
+        Latest inBatch = b.latest.get(id);
+        if (inBatch != null && inBatch.seq() == seq - 1) {
+            return inBatch.period();
+        }
+        Latest cached = cache.before(id, seq);
+        return cached != null ? cached.period() : latest(id);
+    }
+
+    private static String key(String placement, long seq) {
+        return placement + "#" + seq;
+    }
+
+    /** A placement's last period and the event that opened it. */
+    record Latest(long seq, Period period) {
+    }
+
+    /** The periods one batch of events opened (closed too, if a later event of the batch closed them). */
+    private static final class Batch {
+        final Map<String, Object[]> periods = new LinkedHashMap<>();
+        final List<Object[]> closes = new ArrayList<>();
+        final Map<String, Latest> latest = new HashMap<>();
+    }
+
+    private void write(Batch b) {
+        if (!b.closes.isEmpty()) {
+            jdbc.batchUpdate("UPDATE rm_placement_period SET valid_to = ? WHERE placement_id = ? AND seq = ?",
+                    b.closes);
+        }
+        if (!b.periods.isEmpty()) {
+            jdbc.batchUpdate("""
+                            INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status,
+                                year_group, primary_need, ehcp_status, provision_id, provision_type,
+                                mainstream_percent, below_integration_band, outside_designated_need, over_capacity,
+                                referred_on, offered_on, admitted_on)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    new ArrayList<>(b.periods.values()));
+        }
     }
 
     private boolean exists(String id, long seq) {

@@ -98,6 +98,8 @@ public class ProjectionOperations {
         EventStorageEngine engine = storageEngine.getIfAvailable();
         this.directReplay = engine == null ? null
                 : new DirectReplay(engine, tokenStore, transactions, replayBatchSize);
+        log.info(engine == null ? "Rebuilds: the processors replay the event store themselves"
+                : "Rebuilds: read straight through {} in batches of {}", engine, replayBatchSize);
     }
 
     public List<ProjectionStatus> status() {

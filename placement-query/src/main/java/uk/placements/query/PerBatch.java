@@ -1,0 +1,41 @@
+package uk.placements.query;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What a projection gathers while its handlers run over one batch of events (one unit of work): written by
+ * {@code flush} just before the batch commits, in the same transaction as the processor's token, and handed to
+ * {@code committed} once the transaction has committed (never after a rollback). The state belongs to the batch's
+ * thread; each batch has its own.
+ */
+public final class PerBatch<T> {
+
+    private final String resourceKey = PerBatch.class.getName() + "#" + System.identityHashCode(this);
+    private final Supplier<T> create;
+    private final Consumer<T> flush;
+    private final Consumer<T> committed;
+
+    public PerBatch(Supplier<T> create, Consumer<T> flush, Consumer<T> committed) {
+        this.create = create;
+        this.flush = flush;
+        this.committed = committed;
+    }
+
+    /** This batch's state, created (and its flush registered) on first use. */
+    public T current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("projection handlers run inside a unit of work");
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(resourceKey, key -> {
+            T state = create.get();
+            unitOfWork.onPrepareCommit(u -> flush.accept(state));
+            unitOfWork.afterCommit(u -> committed.accept(state));
+            return state;
+        });
+    }
+}

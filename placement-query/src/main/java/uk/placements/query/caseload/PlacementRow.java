@@ -1,0 +1,162 @@
+package uk.placements.query.caseload;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+
+/**
+ * One row of {@code rm_placement} while the caseload projection folds a batch of events into it: events change the
+ * row in memory, and the batch writes each row it touched once (an insert for a new placement, else an update),
+ * instead of one statement per event.
+ * <p>
+ * An update never writes the pupil's personal data: only the referral inserts it and only erasure removes it, so
+ * an update carrying a copy read before an erasure cannot put it back.
+ */
+final class PlacementRow {
+
+    /** The columns an update writes, in {@link #changes()} order, followed by the row's key. */
+    static final String UPDATE = """
+            UPDATE rm_placement SET version = ?, status = ?, provision_id = ?, provision_type = ?,
+                mainstream_percent = ?, below_integration_band = ?, outside_designated_need = ?,
+                need_override_reason = ?, over_capacity_reason = ?, over_capacity_decided_by = ?, offered_on = ?,
+                admitted_on = ?, ended_on = ?, end_reason = ?, last_recorded_at = ?
+            WHERE placement_id = ? AND version < ?""";
+
+    /** Every column, in {@link #all()} order. */
+    static final String INSERT = """
+            INSERT INTO rm_placement (version, status, provision_id, provision_type, mainstream_percent,
+                below_integration_band, outside_designated_need, need_override_reason, over_capacity_reason,
+                over_capacity_decided_by, offered_on, admitted_on, ended_on, end_reason, last_recorded_at,
+                placement_id, pupil_id, year_group, primary_need, secondary_needs, ehcp_status, requested_type,
+                home_school_urn, referred_on, upn, given_name, family_name, date_of_birth, pupil_erased, search_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** The columns events change after the referral. */
+    static final String SELECT_CHANGING = """
+            SELECT placement_id, pupil_id, version, status, provision_id, provision_type, mainstream_percent,
+                below_integration_band, outside_designated_need, need_override_reason, over_capacity_reason,
+                over_capacity_decided_by, offered_on, admitted_on, ended_on, end_reason, last_recorded_at
+            FROM rm_placement WHERE placement_id = ?""";
+
+    // set by the referral, never changed by later events
+    final String placementId;
+    final String pupilId;
+    int yearGroup;
+    String primaryNeed;
+    String secondaryNeeds;
+    String ehcpStatus;
+    String requestedType;
+    String homeSchoolUrn;
+    Date referredOn;
+    String upn;
+    String givenName;
+    String familyName;
+    Date dateOfBirth;
+    boolean pupilErased;
+    String searchText;
+    // changed by later events
+    long version;
+    String status;
+    String provisionId;
+    String provisionType;
+    Integer mainstreamPercent;
+    boolean belowIntegrationBand;
+    boolean outsideDesignatedNeed;
+    String needOverrideReason;
+    String overCapacityReason;
+    String overCapacityDecidedBy;
+    Date offeredOn;
+    Date admittedOn;
+    Date endedOn;
+    String endReason;
+    Timestamp lastRecordedAt;
+    /** Not yet in the table: the batch inserts it. */
+    boolean isNew;
+
+    PlacementRow(String placementId, String pupilId) {
+        this.placementId = placementId;
+        this.pupilId = pupilId;
+    }
+
+    static PlacementRow read(ResultSet rs) throws SQLException {
+        PlacementRow row = new PlacementRow(rs.getString("placement_id"), rs.getString("pupil_id"));
+        row.version = rs.getLong("version");
+        row.status = rs.getString("status");
+        row.provisionId = rs.getString("provision_id");
+        row.provisionType = rs.getString("provision_type");
+        row.mainstreamPercent = (Integer) rs.getObject("mainstream_percent");
+        row.belowIntegrationBand = rs.getBoolean("below_integration_band");
+        row.outsideDesignatedNeed = rs.getBoolean("outside_designated_need");
+        row.needOverrideReason = rs.getString("need_override_reason");
+        row.overCapacityReason = rs.getString("over_capacity_reason");
+        row.overCapacityDecidedBy = rs.getString("over_capacity_decided_by");
+        row.offeredOn = rs.getDate("offered_on");
+        row.admittedOn = rs.getDate("admitted_on");
+        row.endedOn = rs.getDate("ended_on");
+        row.endReason = rs.getString("end_reason");
+        row.lastRecordedAt = rs.getTimestamp("last_recorded_at");
+        return row;
+    }
+
+    /** A copy to change, so that a batch that rolls back leaves the cached original as it was. */
+    PlacementRow copy() {
+        PlacementRow c = new PlacementRow(placementId, pupilId);
+        c.yearGroup = yearGroup;
+        c.primaryNeed = primaryNeed;
+        c.secondaryNeeds = secondaryNeeds;
+        c.ehcpStatus = ehcpStatus;
+        c.requestedType = requestedType;
+        c.homeSchoolUrn = homeSchoolUrn;
+        c.referredOn = referredOn;
+        c.upn = upn;
+        c.givenName = givenName;
+        c.familyName = familyName;
+        c.dateOfBirth = dateOfBirth;
+        c.pupilErased = pupilErased;
+        c.searchText = searchText;
+        c.version = version;
+        c.status = status;
+        c.provisionId = provisionId;
+        c.provisionType = provisionType;
+        c.mainstreamPercent = mainstreamPercent;
+        c.belowIntegrationBand = belowIntegrationBand;
+        c.outsideDesignatedNeed = outsideDesignatedNeed;
+        c.needOverrideReason = needOverrideReason;
+        c.overCapacityReason = overCapacityReason;
+        c.overCapacityDecidedBy = overCapacityDecidedBy;
+        c.offeredOn = offeredOn;
+        c.admittedOn = admittedOn;
+        c.endedOn = endedOn;
+        c.endReason = endReason;
+        c.lastRecordedAt = lastRecordedAt;
+        c.isNew = isNew;
+        return c;
+    }
+
+    /** The personal data gone: what erasure leaves. */
+    void erase() {
+        upn = null;
+        givenName = null;
+        familyName = null;
+        dateOfBirth = null;
+        searchText = null;
+        pupilErased = true;
+    }
+
+    /** The values of {@link #UPDATE}. */
+    Object[] changes() {
+        return new Object[] {version, status, provisionId, provisionType, mainstreamPercent, belowIntegrationBand,
+                outsideDesignatedNeed, needOverrideReason, overCapacityReason, overCapacityDecidedBy, offeredOn,
+                admittedOn, endedOn, endReason, lastRecordedAt, placementId, version};
+    }
+
+    /** The values of {@link #INSERT}. */
+    Object[] all() {
+        return new Object[] {version, status, provisionId, provisionType, mainstreamPercent, belowIntegrationBand,
+                outsideDesignatedNeed, needOverrideReason, overCapacityReason, overCapacityDecidedBy, offeredOn,
+                admittedOn, endedOn, endReason, lastRecordedAt, placementId, pupilId, yearGroup, primaryNeed,
+                secondaryNeeds, ehcpStatus, requestedType, homeSchoolUrn, referredOn, upn, givenName, familyName,
+                dateOfBirth, pupilErased, searchText};
+    }
+}
