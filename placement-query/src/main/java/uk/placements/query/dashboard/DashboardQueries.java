@@ -43,14 +43,30 @@ public class DashboardQueries {
 
     private final CapacityReader capacity;
     private final NamedParameterJdbcTemplate jdbc;
+    private final DashboardCache cache;
 
-    public DashboardQueries(CapacityReader capacity, NamedParameterJdbcTemplate jdbc) {
+    public DashboardQueries(CapacityReader capacity, NamedParameterJdbcTemplate jdbc, DashboardCache cache) {
         this.capacity = capacity;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @QueryHandler
     public CapacityDashboard handle(GetCapacity query) {
+        return cache.answer(query, () -> capacity(query));
+    }
+
+    @QueryHandler
+    public WaitingList handle(GetWaitingList query) {
+        return cache.answer(query, () -> waitingList(query));
+    }
+
+    @QueryHandler
+    public InclusionDashboard handle(GetInclusion query) {
+        return cache.answer(query, () -> inclusion(query));
+    }
+
+    private CapacityDashboard capacity(GetCapacity query) {
         List<ProvisionCapacity> rows = capacity.asAt(query.asOf());
         CapacityFigures total = rows.stream().map(ProvisionCapacity::figures)
                 .reduce(CapacityFigures.NONE, CapacityFigures::plus);
@@ -69,8 +85,7 @@ public class DashboardQueries {
         return groups;
     }
 
-    @QueryHandler
-    public WaitingList handle(GetWaitingList query) {
+    private WaitingList waitingList(GetWaitingList query) {
         LocalDate asOf = query.asOf();
         record Waiting(String need, int year, int days) {
         }
@@ -95,8 +110,7 @@ public class DashboardQueries {
                 days.stream().max(Comparator.naturalOrder()).orElse(null));
     }
 
-    @QueryHandler
-    public InclusionDashboard handle(GetInclusion query) {
+    private InclusionDashboard inclusion(GetInclusion query) {
         LocalDate asOf = query.asOf();
         LocalDate windowFrom = asOf.minusMonths(WINDOW_MONTHS);
         MapSqlParameterSource params = params(asOf).addValue("windowFrom", Date.valueOf(windowFrom));

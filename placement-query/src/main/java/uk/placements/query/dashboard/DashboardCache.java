@@ -1,0 +1,84 @@
+package uk.placements.query.dashboard;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.placements.query.history.PlacementHistoryProjection;
+import uk.placements.query.provision.ProvisionProjection;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The last answers of the dashboards, each kept with the position of the read models it was computed from: the
+ * tracking tokens of the projections the reporting views read ({@code placement-history} and {@code provisions}).
+ * A projection stores its token in the same transaction as the rows of each batch, so equal tokens mean equal rows,
+ * and an answer is handed out again only while the tokens are unchanged; any new event, a rebuild or a reset moves
+ * them and the next read computes afresh. Many analysts opening the same dashboard between two changes cost one
+ * computation. The tokens are read before the answer is computed, so an answer that already saw a later batch is
+ * filed under an older position that never comes back, and is never handed out.
+ */
+@Component
+public class DashboardCache {
+
+    private static final int ANSWERS = 64;
+    private static final String TOKENS = "SELECT processorName, segment, token FROM TokenEntry "
+            + "WHERE processorName IN ('" + PlacementHistoryProjection.NAME + "', '" + ProvisionProjection.NAME
+            + "') ORDER BY processorName, segment";
+
+    private final JdbcTemplate jdbc;
+    private final Map<Object, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Answer> eldest) {
+            return size() > ANSWERS;
+        }
+    };
+
+    public DashboardCache(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Answer(byte[] position, Object value) {
+    }
+
+    /** The answer to {@code query}: the kept one if the read models have not moved since, else computed. */
+    @SuppressWarnings("unchecked")
+    public <T> T answer(Object query, Supplier<T> compute) {
+        byte[] position = position();
+        synchronized (answers) {
+            Answer kept = answers.get(query);
+            if (kept != null && Arrays.equals(kept.position(), position)) {
+                return (T) kept.value();
+            }
+        }
+        T value = compute.get();
+        synchronized (answers) {
+            answers.put(query, new Answer(position, value));
+        }
+        return value;
+    }
+
+    /** A digest of the projections' tokens: names, segments and the serialized tokens themselves. */
+    private byte[] position() {
+        MessageDigest digest = sha256();
+        jdbc.query(TOKENS, rs -> {
+            digest.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) rs.getInt(2));
+            byte[] token = rs.getBytes(3);
+            digest.update(token == null ? new byte[] {0} : token);
+        });
+        return digest.digest();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
