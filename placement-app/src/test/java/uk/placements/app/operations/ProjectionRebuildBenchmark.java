@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and optionally {@code -Dbenchmark.placements=6000 -Dbenchmark.provisions=120 -Dbenchmark.rounds=2}.
  */
 @SpringBootTest(classes = PlacementsApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:rebuild-benchmark;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${benchmark.url:jdbc:h2:mem:rebuild-benchmark;DB_CLOSE_DELAY=-1}",
         "placements.crypto.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
 class ProjectionRebuildBenchmark {
 
