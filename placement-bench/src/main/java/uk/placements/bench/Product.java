@@ -42,7 +42,9 @@ final class Product implements AutoCloseable {
                         + "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
-        properties.put("axoniq.update-checker.disabled", "true");
+        // Axon reads this one as a system property only (PlacementsApplication.main sets it; main is not run here):
+        // as an argument it left Axon asking get.axoniq.io every minute, with a stack trace each time.
+        System.setProperty("axoniq.update-checker.disabled", "true");
         // As command-line arguments: they win over the product's application.yml, as an operator's would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How query instances share the read models' processors through the token store (see placement-query.properties):
@@ -40,12 +41,26 @@ public class SharedProcessingConfiguration {
         return new SegmentShare();
     }
 
-    /** Renewal must come well within the claim timeout, or idle instances would lose their segments to each other. */
+    /**
+     * Renewal must come well within the claim timeout, or idle instances would lose their segments to each other.
+     * The processors read the event store through {@link WakingEventSource}, which wakes them when events arrive.
+     */
     @Bean
     public ConfigurerModule sharedSegments(ReadModels readModels, SegmentShare share,
                                            @Value("${placements.operations.claim-extension:PT1S}") Duration renewal) {
-        return configurer -> configurer.eventProcessing(processing -> readModels.all().forEach(model ->
-                processing.registerPooledStreamingEventProcessorConfiguration(model.name(), (config, builder) ->
-                        builder.maxSegmentProvider(share).claimExtensionThreshold(renewal.toMillis()))));
+        return configurer -> {
+            AtomicReference<WakingEventSource> waking = new AtomicReference<>();
+            configurer.eventProcessing(processing -> readModels.all().forEach(model ->
+                    processing.registerPooledStreamingEventProcessorConfiguration(model.name(), (config, builder) ->
+                            builder.maxSegmentProvider(share).claimExtensionThreshold(renewal.toMillis())
+                                    .messageSource(waking.updateAndGet(existing -> existing != null ? existing
+                                            : new WakingEventSource(config.eventStore()))))));
+            configurer.onShutdown(() -> {
+                WakingEventSource source = waking.get();
+                if (source != null) {
+                    source.stop();
+                }
+            });
+        };
     }
 }
