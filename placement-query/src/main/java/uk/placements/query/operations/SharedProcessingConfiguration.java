@@ -47,14 +47,15 @@ public class SharedProcessingConfiguration {
      */
     @Bean
     public ConfigurerModule sharedSegments(ReadModels readModels, SegmentShare share,
-                                           @Value("${placements.operations.claim-extension:PT1S}") Duration renewal) {
+                                           @Value("${placements.operations.claim-extension:PT1S}") Duration renewal,
+                                           @Value("${placements.projections.wake-pause:PT0S}") Duration wakePause) {
         return configurer -> {
             AtomicReference<WakingEventSource> waking = new AtomicReference<>();
             configurer.eventProcessing(processing -> readModels.all().forEach(model ->
                     processing.registerPooledStreamingEventProcessorConfiguration(model.name(), (config, builder) ->
                             builder.maxSegmentProvider(share).claimExtensionThreshold(renewal.toMillis())
                                     .messageSource(waking.updateAndGet(existing -> existing != null ? existing
-                                            : new WakingEventSource(config.eventStore()))))));
+                                            : new WakingEventSource(config.eventStore(), wakePause))))));
             configurer.onShutdown(() -> {
                 WakingEventSource source = waking.get();
                 if (source != null) {

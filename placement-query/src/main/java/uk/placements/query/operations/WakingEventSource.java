@@ -31,12 +31,24 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private static final Logger log = LoggerFactory.getLogger(WakingEventSource.class);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final Duration pause;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private volatile Thread watcher;
     private volatile boolean stopped;
 
+    /** Wakes the processors as soon as events arrive. */
     public WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
+        this(store, Duration.ZERO);
+    }
+
+    /**
+     * Wakes the processors when events arrive, then lets {@code pause} pass before waking them again: under a
+     * sustained stream of commands each wake-up costs every processor's segments a transaction, so a pause trades
+     * a little lag for fewer, larger batches.
+     */
+    public WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, Duration pause) {
         this.store = store;
+        this.pause = pause;
     }
 
     @Override
@@ -90,6 +102,9 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
                             tail.nextAvailable();
                         }
                         callbacks.forEach(Runnable::run);
+                        if (!pause.isZero()) {
+                            Thread.sleep(pause.toMillis());
+                        }
                     }
                 }
             } catch (InterruptedException e) {
