@@ -332,7 +332,10 @@ public class CaseloadProjection {
     }
 
     private void committed(Batch b) {
-        b.rows.values().forEach(row -> row.isNew = false);
+        b.rows.values().forEach(row -> {
+            row.isNew = false;
+            row.forgetPersonalData();
+        });
         cache.putAll(b.rows);
     }
 

@@ -144,6 +144,18 @@ final class PlacementRow {
         pupilErased = true;
     }
 
+    /**
+     * Drops the personal data from this copy once the table has it: updates never write it, so a row kept for the
+     * next batch need not hold a pupil's name, UPN or date of birth in memory (nor keep them after an erasure).
+     */
+    void forgetPersonalData() {
+        upn = null;
+        givenName = null;
+        familyName = null;
+        dateOfBirth = null;
+        searchText = null;
+    }
+
     /** The values of {@link #UPDATE}. */
     Object[] changes() {
         return new Object[] {version, status, provisionId, provisionType, mainstreamPercent, belowIntegrationBand,
