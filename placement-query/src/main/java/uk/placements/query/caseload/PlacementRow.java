@@ -136,11 +136,7 @@ final class PlacementRow {
 
     /** The personal data gone: what erasure leaves. */
     void erase() {
-        upn = null;
-        givenName = null;
-        familyName = null;
-        dateOfBirth = null;
-        searchText = null;
+        forgetPersonalData();
         pupilErased = true;
     }
 
