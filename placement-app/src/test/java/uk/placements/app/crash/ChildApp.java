@@ -28,6 +28,7 @@ final class ChildApp implements AutoCloseable {
     private Process process;
     private volatile Api api;
     private boolean serving;
+    private String urlOptions = "";
 
     ChildApp(Path dataDir) throws IOException {
         this.dataDir = dataDir;
@@ -35,21 +36,9 @@ final class ChildApp implements AutoCloseable {
     }
 
     /** Starts the jar and returns when it answers healthy. */
-    void launch() throws Exception {
-        String jar = System.getProperty("placements.app.jar");
-        if (jar == null) {
-            throw new IllegalStateException("placements.app.jar is not set: run through failsafe (mvn verify)");
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", jar,
-                "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl(),
-                "--placements.crypto.master-key-file=" + dataDir.resolve("master.key"),
-                "--logging.level.root=WARN")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
+    void launch(String... extraArguments) throws Exception {
         long started = System.nanoTime();
-        process = builder.start();
+        process = spawn(extraArguments);
         awaitHealthy();
         startMillis.add((System.nanoTime() - started) / 1_000_000);
         synchronized (this) {
@@ -57,6 +46,38 @@ final class ChildApp implements AutoCloseable {
             serving = true;
             notifyAll();
         }
+    }
+
+    /**
+     * Starts the jar expecting it to refuse to start: returns its exit code, or fails if it is still running after
+     * two minutes.
+     */
+    int launchExpectingExit(String... extraArguments) throws Exception {
+        Process refused = spawn(extraArguments);
+        if (!refused.waitFor(120, TimeUnit.SECONDS)) {
+            refused.destroyForcibly().waitFor();
+            throw new IllegalStateException("placement-app did not exit; see " + log());
+        }
+        return refused.exitValue();
+    }
+
+    private Process spawn(String... extraArguments) throws IOException {
+        String jar = System.getProperty("placements.app.jar");
+        if (jar == null) {
+            throw new IllegalStateException("placements.app.jar is not set: run through failsafe (mvn verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", jar,
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl(),
+                "--placements.crypto.master-key-file=" + dataDir.resolve("master.key"),
+                "--logging.level.root=WARN"));
+        command.addAll(List.of(extraArguments));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .start();
     }
 
     /** SIGKILL, at once, whatever the process is doing. */
@@ -89,8 +110,22 @@ final class ChildApp implements AutoCloseable {
         return api;
     }
 
+    /**
+     * Exactly the override application.yml documents ({@code --spring.datasource.url=jdbc:h2:file:/var/lib/...}):
+     * no URL options, so the crash tests prove the product makes any H2 file URL durable itself.
+     */
     String jdbcUrl() {
-        return "jdbc:h2:file:" + dataDir.resolve("placements") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.resolve("placements") + urlOptions;
+    }
+
+    /** Options appended to the URL of the next launches, such as {@code ;WRITE_DELAY=500}. */
+    void urlOptions(String options) {
+        this.urlOptions = options;
+    }
+
+    /** The log the child process writes (every start appends to it). */
+    Path log() {
+        return dataDir.resolve("app.log");
     }
 
     List<Long> startMillis() {

@@ -1,0 +1,32 @@
+package uk.placements.edge.h2;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** An embedded H2 file: durable whatever its URL, compacted while it runs, forced to disk every second. */
+@Configuration(proxyBeanMethods = false)
+public class H2Configuration {
+
+    @Bean
+    public static DurableH2DataSources durableH2DataSources() {
+        return new DurableH2DataSources();
+    }
+
+    @Bean
+    public H2Housekeeping h2Housekeeping(DataSource dataSource,
+                                         @Value("${placements.h2.housekeeping-interval:100ms}") Duration interval,
+                                         @Value("${placements.h2.compact-fill-rate:95}") int fillRate,
+                                         @Value("${placements.h2.compact-bytes:16777216}") int bytes,
+                                         @Value("${placements.h2.sync-interval:1s}") Duration syncInterval,
+                                         ObjectProvider<MeterRegistry> meters) throws SQLException {
+        return new H2Housekeeping(dataSource, new H2Housekeeping.Settings(interval, fillRate, bytes,
+                syncInterval), meters.getIfAvailable());
+    }
+}

@@ -1,0 +1,161 @@
+package uk.placements.edge.h2;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The housekeeping of an embedded H2 file: it refuses a database that acknowledges commits before writing them,
+ * keeps the file near the size of its data under a churn of small commits to randomly keyed rows (as the read
+ * models make), and forces the file to the disk on its interval.
+ */
+class H2HousekeepingTest {
+
+    private static final H2Housekeeping.Settings SETTINGS = new H2Housekeeping.Settings(Duration.ofMillis(100), 95,
+            16 << 20, Duration.ofMillis(100));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileDatabaseWithAWriteDelayIsRefused() {
+        JdbcDataSource delayed = dataSource(dir.resolve("delayed") + ";WRITE_DELAY=500");
+        assertThatThrownBy(() -> new H2Housekeeping(delayed, SETTINGS, null))
+                .isInstanceOf(NonDurableDatabase.class).hasMessageContaining("WRITE_DELAY=500");
+    }
+
+    @Test
+    void aRemoteServerRunningWithAWriteDelayIsRefusedToo() throws SQLException {
+        Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString(), "-ifNotExists").start();
+        try (Connection owner = DriverManager.getConnection("jdbc:h2:" + dir.resolve("remote") + ";WRITE_DELAY=0",
+                "sa", "")) {
+            // the server opens the database itself, with H2's default delay: the client's URL cannot change it
+            JdbcDataSource remote = new JdbcDataSource();
+            remote.setURL("jdbc:h2:tcp://localhost:" + server.getPort() + "/served");
+            remote.setUser("sa");
+            assertThatThrownBy(() -> new H2Housekeeping(remote, SETTINGS, null))
+                    .isInstanceOf(NonDurableDatabase.class).hasMessageContaining("WRITE_DELAY=500");
+            assertThat(owner.isValid(1)).isTrue();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aDurableFileIsAcceptedAndAMemoryDatabaseIsLeftAlone() throws SQLException {
+        H2Housekeeping file = new H2Housekeeping(dataSource(H2Urls.durable("jdbc:h2:file:" + dir.resolve("ok"))
+                .substring("jdbc:h2:".length())), SETTINGS, null);
+        assertThat(file.active()).isTrue();
+        H2Housekeeping memory = new H2Housekeeping(memoryDataSource(), SETTINGS, null);
+        assertThat(memory.active()).isFalse();
+    }
+
+    @Test
+    void theFileStaysNearItsDataUnderAChurnOfSmallCommits() throws Exception {
+        long kept = churn("kept", true);
+        long unkept = churn("unkept", false);
+        System.out.printf("H2HousekeepingTest: largest file with housekeeping %.1f x its compacted size, "
+                + "without %.1f x%n", kept / 100.0, unkept / 100.0);
+        assertThat(kept).as("largest file with housekeeping, in hundredths of its compacted size").isLessThan(600);
+        assertThat(unkept).as("without it the same churn grows the file several times more").isGreaterThan(3 * kept);
+    }
+
+    @Test
+    void theFileIsForcedToTheDiskOnItsInterval() throws Exception {
+        JdbcDataSource dataSource = durable("synced");
+        H2Housekeeping housekeeping = new H2Housekeeping(dataSource, SETTINGS, null);
+        housekeeping.start();
+        try (Connection open = dataSource.getConnection()) {
+            Thread.sleep(550);
+            assertThat(housekeeping.syncs()).isGreaterThanOrEqualTo(3);
+        } finally {
+            housekeeping.stop();
+        }
+    }
+
+    /**
+     * 30,000 commits (an appended event and an upsert of a randomly keyed row each) on a durable file; returns the
+     * largest size the file reached, in hundredths of its size after a full compaction.
+     */
+    private long churn(String name, boolean housekeeping) throws Exception {
+        JdbcDataSource dataSource = durable(name);
+        Path file = dir.resolve(name + ".mv.db");
+        long largest = 0;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            H2Housekeeping keeper = new H2Housekeeping(dataSource, SETTINGS, null);
+            if (housekeeping) {
+                keeper.start();
+            } else {
+                s.execute("SET RETENTION_TIME 45000"); // H2's own default, as before this class
+            }
+            s.execute("CREATE TABLE ev(id BIGINT AUTO_INCREMENT PRIMARY KEY, agg VARCHAR(36), payload VARBINARY(600))");
+            s.execute("CREATE TABLE rm(id VARCHAR(36) PRIMARY KEY, status VARCHAR(20), n INT, body VARBINARY(300))");
+            c.setAutoCommit(false);
+            PreparedStatement append = c.prepareStatement("INSERT INTO ev(agg, payload) VALUES (?, ?)");
+            PreparedStatement upsert = c.prepareStatement("MERGE INTO rm KEY(id) VALUES (?, ?, ?, ?)");
+            Random random = new Random(7);
+            List<String> ids = new ArrayList<>();
+            byte[] payload = new byte[500];
+            for (int i = 0; i < 15_000; i++) {
+                String id = ids.isEmpty() || random.nextInt(4) == 0 ? UUID.randomUUID().toString()
+                        : ids.get(random.nextInt(ids.size()));
+                ids.add(id);
+                random.nextBytes(payload);
+                append.setString(1, id);
+                append.setBytes(2, payload);
+                append.executeUpdate();
+                c.commit();
+                upsert.setString(1, id);
+                upsert.setString(2, "S" + random.nextInt(5));
+                upsert.setInt(3, i);
+                upsert.setBytes(4, new byte[200]);
+                upsert.executeUpdate();
+                c.commit();
+                if (i % 500 == 0) {
+                    largest = Math.max(largest, Files.size(file));
+                }
+            }
+            largest = Math.max(largest, Files.size(file));
+            keeper.stop();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        return largest * 100 / Files.size(file);
+    }
+
+    private JdbcDataSource durable(String name) {
+        return dataSource(H2Urls.durable("jdbc:h2:file:" + dir.resolve(name)).substring("jdbc:h2:".length()));
+    }
+
+    private static JdbcDataSource dataSource(String afterPrefix) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:" + afterPrefix);
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+
+    private static JdbcDataSource memoryDataSource() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:housekeeping-" + UUID.randomUUID());
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+}

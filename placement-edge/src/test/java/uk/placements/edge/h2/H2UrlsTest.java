@@ -1,0 +1,47 @@
+package uk.placements.edge.h2;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class H2UrlsTest {
+
+    @Test
+    void theDocumentedOverrideIsMadeDurable() {
+        assertThat(H2Urls.durable("jdbc:h2:file:/var/lib/placements/db"))
+                .isEqualTo("jdbc:h2:file:/var/lib/placements/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void everyFileFormIsMadeDurableAndOtherSettingsAreKept() {
+        assertThat(H2Urls.durable("jdbc:h2:./data/placements;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:./data/placements;AUTO_SERVER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(H2Urls.durable("JDBC:H2:~/placements")).endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(H2Urls.durable("jdbc:h2:nio:/tmp/x")).endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void settingsAlreadyGivenAreNotRepeated() {
+        String url = "jdbc:h2:file:/tmp/db;write_delay=0;Db_Close_On_Exit=TRUE";
+        assertThat(H2Urls.durable(url)).isEqualTo(url);
+    }
+
+    @Test
+    void aWriteDelayOtherThanZeroIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> H2Urls.durable("jdbc:h2:file:/tmp/db;WRITE_DELAY=500"))
+                .isInstanceOf(NonDurableDatabase.class)
+                .hasMessageContaining("WRITE_DELAY=500");
+        assertThatThrownBy(() -> H2Urls.durable("jdbc:h2:file:/tmp/db;Write_Delay=10;AUTO_SERVER=TRUE"))
+                .isInstanceOf(NonDurableDatabase.class);
+    }
+
+    @Test
+    void databasesThisProcessDoesNotOpenInAFileAreLeftAlone() {
+        for (String url : new String[] {"jdbc:h2:mem:x;WRITE_DELAY=500", "jdbc:h2:tcp://host/db",
+                "jdbc:h2:ssl://host/db", "jdbc:h2:zip:/tmp/b.zip!/db", "jdbc:postgresql://localhost/placements"}) {
+            assertThat(H2Urls.durable(url)).as(url).isEqualTo(url);
+        }
+        assertThat(H2Urls.isEmbeddedFile(null)).isFalse();
+    }
+}
