@@ -10,7 +10,10 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 
-/** An embedded H2 file: durable whatever its URL, compacted while it runs, forced to disk every second. */
+/**
+ * Durability of the database: an embedded H2 file is durable whatever its URL, compacted while it runs and forced
+ * to disk every second; a PostgreSQL server that would lose acknowledged commits is named at start.
+ */
 @Configuration(proxyBeanMethods = false)
 public class H2Configuration {
 
@@ -26,6 +29,7 @@ public class H2Configuration {
                                          @Value("${placements.h2.compact-bytes:16777216}") int bytes,
                                          @Value("${placements.h2.sync-interval:1s}") Duration syncInterval,
                                          ObjectProvider<MeterRegistry> meters) throws SQLException {
+        PostgresDurability.warnIfWeak(dataSource);
         return new H2Housekeeping(dataSource, new H2Housekeeping.Settings(interval, fillRate, bytes,
                 syncInterval), meters.getIfAvailable());
     }
