@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -12,6 +13,8 @@ import uk.placements.command.placement.domain.ProvisionPlaces;
 import uk.placements.command.provision.domain.Provision;
 import uk.placements.command.provision.domain.RepositoryProvisionPlaces;
 import uk.placements.command.pupil.JdbcPupilStore;
+import uk.placements.edge.h2.H2Housekeeping;
+import uk.placements.edge.h2.SyncEveryCommand;
 import uk.placements.edge.schema.SchemaPart;
 import uk.placements.shared.pupil.KeyEncryptionKey;
 
@@ -54,6 +57,13 @@ public class CommandSideConfiguration {
     @Profile("axonserver")
     public RefusalsAcrossTheBus refusalsAcrossTheBus() {
         return new RefusalsAcrossTheBus();
+    }
+
+    /** On an H2 file, {@code placements.h2.sync-every-command=true} forces the file to disk before each answer. */
+    @Bean
+    @ConditionalOnProperty(name = "placements.h2.sync-every-command", havingValue = "true")
+    public SyncEveryCommand syncEveryCommand(H2Housekeeping housekeeping) {
+        return new SyncEveryCommand(housekeeping);
     }
 
     /** Axon's auto-configuration registers every handler interceptor bean on the command bus. */

@@ -87,8 +87,7 @@ public class H2Housekeeping implements SmartLifecycle {
             if (path == null) {
                 return null; // in memory: nothing to lose to a crash, nothing to grow on disk
             }
-            String writeDelay = single(statement,
-                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+            String writeDelay = setting(statement, "WRITE_DELAY");
             if (!"0".equals(writeDelay)) {
                 throw new NonDurableDatabase("the H2 database runs with WRITE_DELAY=" + writeDelay
                         + ": commits would be acknowledged before they are written, and a crash would lose them");
@@ -99,6 +98,21 @@ public class H2Housekeeping implements SmartLifecycle {
             statement.execute("SET RETENTION_TIME 0");
             return local.getDatabase().getStore().getMvStore();
         }
+    }
+
+    /**
+     * The value a setting has now. H2 lists a setting once as last stored by a {@code SET} (a URL's settings are
+     * such statements) and once more, last, as the database runs with it: the last row is the one in force.
+     */
+    static String setting(Statement statement, String name) throws SQLException {
+        String value = null;
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = '" + name + "'")) {
+            while (rows.next()) {
+                value = rows.getString(1);
+            }
+        }
+        return value;
     }
 
     private static String single(Statement statement, String sql) throws SQLException {
