@@ -67,14 +67,27 @@ class H2HousekeepingTest {
         assertThat(memory.active()).isFalse();
     }
 
+    /**
+     * What makes the file grow, one factor at a time, on the same churn. Prints the table (see the closing note of
+     * issue 11); asserts that the product's setting keeps the file within 6 times its data (the benchmark holds the
+     * 3x target on the product's own load) and that H2 as it ran before grew several times more.
+     */
     @Test
     void theFileStaysNearItsDataUnderAChurnOfSmallCommits() throws Exception {
-        long kept = churn("kept", true);
-        long unkept = churn("unkept", false);
-        System.out.printf("H2HousekeepingTest: largest file with housekeeping %.1f x its compacted size, "
-                + "without %.1f x%n", kept / 100.0, unkept / 100.0);
-        assertThat(kept).as("largest file with housekeeping, in hundredths of its compacted size").isLessThan(600);
-        assertThat(unkept).as("without it the same churn grows the file several times more").isGreaterThan(3 * kept);
+        long before = churn("before", ";WRITE_DELAY=0", 45_000, false);
+        long retentionOnly = churn("retention", ";WRITE_DELAY=0", 0, false);
+        long compactOnly = churn("compact", ";WRITE_DELAY=0", 45_000, true);
+        long product = churn("product", ";WRITE_DELAY=0", 0, true);
+        long delayed = churn("delayed", ";WRITE_DELAY=500", 45_000, false);
+        System.out.printf("H2HousekeepingTest: largest file / fully compacted file, 30,000 small commits:%n"
+                        + "  WRITE_DELAY=0, retention 45 s, no housekeeping (before issue 11)  %5.1f x%n"
+                        + "  WRITE_DELAY=0, retention 0, no housekeeping                        %5.1f x%n"
+                        + "  WRITE_DELAY=0, retention 45 s, rewrite every 100 ms                %5.1f x%n"
+                        + "  WRITE_DELAY=0, retention 0, rewrite every 100 ms (the product)     %5.1f x%n"
+                        + "  WRITE_DELAY=500 (H2's default: not durable), H2's own housekeeping  %5.1f x%n",
+                before / 100.0, retentionOnly / 100.0, compactOnly / 100.0, product / 100.0, delayed / 100.0);
+        assertThat(product).as("largest file with housekeeping, in hundredths of its compacted size").isLessThan(600);
+        assertThat(before).as("as it was, the same churn grew the file several times more").isGreaterThan(3 * product);
     }
 
     @Test
@@ -91,20 +104,22 @@ class H2HousekeepingTest {
     }
 
     /**
-     * 30,000 commits (an appended event and an upsert of a randomly keyed row each) on a durable file; returns the
-     * largest size the file reached, in hundredths of its size after a full compaction.
+     * 30,000 commits (an appended event and an upsert of a randomly keyed row each, as the event store and the read
+     * models make) on a file opened with {@code urlOptions}, H2's retention time set to {@code retention} ms, with or
+     * without the housekeeping's rewrite pass; returns the largest size the file reached, in hundredths of its size
+     * after a full compaction.
      */
-    private long churn(String name, boolean housekeeping) throws Exception {
-        JdbcDataSource dataSource = durable(name);
+    private long churn(String name, String urlOptions, int retention, boolean rewrite) throws Exception {
+        JdbcDataSource dataSource = dataSource("file:" + dir.resolve(name) + urlOptions);
         Path file = dir.resolve(name + ".mv.db");
         long largest = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            H2Housekeeping keeper = new H2Housekeeping(dataSource, SETTINGS, null);
-            if (housekeeping) {
+            H2Housekeeping keeper = null;
+            if (rewrite) {
+                keeper = new H2Housekeeping(dataSource, SETTINGS, null);
                 keeper.start();
-            } else {
-                s.execute("SET RETENTION_TIME 45000"); // H2's own default, as before this class
             }
+            s.execute("SET RETENTION_TIME " + retention);
             s.execute("CREATE TABLE ev(id BIGINT AUTO_INCREMENT PRIMARY KEY, agg VARCHAR(36), payload VARBINARY(600))");
             s.execute("CREATE TABLE rm(id VARCHAR(36) PRIMARY KEY, status VARCHAR(20), n INT, body VARBINARY(300))");
             c.setAutoCommit(false);
@@ -133,7 +148,9 @@ class H2HousekeepingTest {
                 }
             }
             largest = Math.max(largest, Files.size(file));
-            keeper.stop();
+            if (keeper != null) {
+                keeper.stop();
+            }
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
