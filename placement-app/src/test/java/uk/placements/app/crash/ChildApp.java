@@ -99,6 +99,11 @@ final class ChildApp implements AutoCloseable {
         }
     }
 
+    /** The port the app listens on (the same for every launch). */
+    int port() {
+        return port;
+    }
+
     /** Blocks while the process is down or starting. */
     synchronized void awaitServing() throws InterruptedException {
         while (!serving) {

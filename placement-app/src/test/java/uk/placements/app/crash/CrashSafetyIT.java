@@ -88,7 +88,7 @@ class CrashSafetyIT {
     }
 
     /** The moment of each kill: after a random number of acknowledgements in the run, so each run does work. */
-    private static void awaitAcknowledged(CommandLog log, long count) throws InterruptedException {
+    static void awaitAcknowledged(CommandLog log, long count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (log.count(Outcome.ACKNOWLEDGED) < count) {
             assertThat(System.currentTimeMillis()).as("load makes progress: " + log.summary()).isLessThan(deadline);
@@ -96,7 +96,7 @@ class CrashSafetyIT {
         }
     }
 
-    private static List<String> commission(Api api, CommandLog log) {
+    static List<String> commission(Api api, CommandLog log) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < PROVISIONS; i++) {
             String id = Api.newProvisionId("CRASH");

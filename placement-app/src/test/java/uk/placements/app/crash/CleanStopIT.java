@@ -1,0 +1,82 @@
+package uk.placements.app.crash;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.placements.app.crash.CommandLog.Outcome;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, clean stops: the packaged app is stopped with SIGTERM twice while six caseworkers and a provision admin
+ * send commands and an analyst holds the capacity stream open. Each stop ends within seconds (the stream is ended at
+ * once rather than waited for), the log holds no ERROR and no stack trace (the database closes after the event
+ * processors: H2's own shutdown hook is off), no command was answered 5xx, and after the restarts every acknowledged
+ * command's events are in the event store exactly once, at the version it acknowledged.
+ */
+class CleanStopIT {
+
+    private static final int STOPS = 2;
+    /** Measured 1.8 to 2.3 s on a quiet 2-core machine; the bound leaves room for a loaded CI machine. */
+    private static final long STOP_BOUND_MILLIS = 15_000;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void sigtermUnderLoadWithAStreamOpenStopsInSecondsWithoutErrorsAndLosesNothing() throws Exception {
+        CommandLog log = new CommandLog();
+        try (ChildApp app = new ChildApp(dataDir)) {
+            app.launch();
+            List<String> provisions = CrashSafetyIT.commission(app.api(), log);
+            MixedLoad load = new MixedLoad(app, log, provisions, 42);
+            load.start(6);
+            for (int stop = 1; stop <= STOPS; stop++) {
+                CrashSafetyIT.awaitAcknowledged(log, log.count(Outcome.ACKNOWLEDGED) + 40);
+                CompletableFuture<HttpResponse<InputStream>> stream = openCapacityStream(app.port());
+                assertThat(stream.get().statusCode()).as("the capacity stream is open").isEqualTo(200);
+                long started = System.nanoTime();
+                app.stop();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                System.out.printf("CleanStopIT: stop %d took %d ms (%s)%n", stop, millis, log.summary());
+                assertThat(millis).as("SIGTERM to exit, stop " + stop).isLessThan(STOP_BOUND_MILLIS);
+                app.launch();
+            }
+            CrashSafetyIT.awaitAcknowledged(log, log.count(Outcome.ACKNOWLEDGED) + 20);
+            load.stop();
+            app.stop();
+
+            String written = Files.readString(app.log());
+            assertThat(written.lines().filter(line -> line.contains(" ERROR ")).toList()).as("ERROR lines").isEmpty();
+            assertThat(written).as("no stack trace in the log").doesNotContain("\tat ");
+            assertThat(log.with(Outcome.SERVER_ERROR)).as("5xx answers").isEmpty();
+
+            EventStoreAudit store = EventStoreAudit.read(app.jdbcUrl());
+            store.sequencesAreContiguous();
+            store.noEventWithoutACommand(log);
+            store.everyCommandAllOrNothing(log);
+            assertThat(store.problems()).as("the event store against the client's log").isEmpty();
+            assertThat(log.count(Outcome.ACKNOWLEDGED)).isGreaterThan(100);
+        }
+    }
+
+    /** An analyst's capacity stream, its body left open and unread until the app goes away. */
+    private static CompletableFuture<HttpResponse<InputStream>> openCapacityStream(int port) {
+        String basic = Base64.getEncoder().encodeToString("analyst:demo".getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/dashboard/capacity/stream"))
+                .header("Authorization", "Basic " + basic).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+}
