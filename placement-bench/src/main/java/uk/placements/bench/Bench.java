@@ -97,7 +97,14 @@ public final class Bench {
         int spare = (int) (options.loadTime().toSeconds() * 2 * 1_500);
         AuthorityPlan plan = Plans.authority(size, spare);
         List<Object> commands = plan.commands();
-        try (Product product = Product.start(database, url, options.snapshotThreshold())) {
+        boolean h2 = database instanceof Database.H2;
+        if (h2) {
+            report.note(scope + ": free disk at the start " + String.format("%.1f GB", FileSizes.freeGb(
+                    options.workDir().toAbsolutePath())));
+        }
+        Stage stage;
+        try (Product product = Product.start(database, url, options.snapshotThreshold());
+             FileSizes sizes = h2 ? FileSizes.sample(url, BULK_LOAD) : null) {
             long loadStart = System.nanoTime();
             int next = BulkLoad.until(product, commands, 0, size);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -123,6 +130,9 @@ public final class Bench {
                 (Math.floorMod(Plans.target(command).hashCode(), 2) == 0 ? forGateway : forHttp).add(command);
             }
             CommandLoad load = new CommandLoad(options.clients(), options.loadTime());
+            if (sizes != null) {
+                sizes.phase(SUSTAINED_LOAD);
+            }
             CommandLoad.Result gateway = load.inProcess(product.gateway(), forGateway);
             commandFigures(scope, "in process (gateway)", gateway, rawInsert, 0.30, Double.NaN);
             CommandLoad.Result http = load.overHttp(product.port(), forHttp);
@@ -130,6 +140,9 @@ public final class Bench {
             report.info(scope, "projection lag under HTTP load p50/p99", String.format("%s / %s ms (%d samples)",
                     Report.format(http.lag().p50()), Report.format(http.lag().p99()), http.lag().count()));
             product.awaitProjections(Duration.ofMinutes(10));
+            if (sizes != null) {
+                sizes.phase(QUERIES);
+            }
 
             Map<String, Latencies> queries = Queries.measure(product.port(), commands.subList(0, next),
                     options.querySamples());
@@ -138,14 +151,49 @@ public final class Bench {
                 report.atMost(scope, what + " p99", latencies.p99(), "ms", 10);
             });
 
-            rebuild(scope, product, rawRead[0]);
+            rebuild(scope, product, rawRead[0], sizes);
             if (first) {
                 provisionHistory(database.name(), product);
                 storageEngines(database, product);
             }
             report.note(scope + ": machine load average at the end " + loadAverage());
-            return new Stage(events, placements, http, gateway, queries);
+            stage = new Stage(events, placements, http, gateway, queries);
+            if (sizes != null) {
+                fileFigures(scope, url, sizes, product);
+            }
         }
+        if (h2) {
+            if (size != options.sizes().get(options.sizes().size() - 1)) {
+                FileSizes.delete(url); // measured; only the largest stage's file is kept (start-up reads it)
+            }
+            report.note(scope + ": free disk at the end " + String.format("%.1f GB", FileSizes.freeGb(
+                    options.workDir().toAbsolutePath())));
+        }
+        return stage;
+    }
+
+    static final String BULK_LOAD = "bulk load";
+    static final String SUSTAINED_LOAD = "sustained command load";
+    static final String QUERIES = "queries";
+    static final String AFTER_REBUILDS = "rebuilds (during and right after each)";
+
+    /**
+     * Issue 11's size target: the H2 file under sustained load and right after each rebuild, at most 3 times the
+     * same database after a compacting close. The product is closed here first (its close is idempotent).
+     */
+    private void fileFigures(String scope, String url, FileSizes sizes, Product product) {
+        sizes.close();
+        product.close();
+        long compacted = FileSizes.compacted(url);
+        double base = FileSizes.mb(compacted);
+        report.info(scope, "H2 file: largest in bulk load / sustained load / after rebuilds; after compacting close",
+                String.format("%.1f / %.1f / %.1f MB; %.1f MB", FileSizes.mb(sizes.largest(BULK_LOAD)),
+                        FileSizes.mb(sizes.largest(SUSTAINED_LOAD)), FileSizes.mb(sizes.largest(AFTER_REBUILDS)),
+                        base));
+        report.ratioAtMost(scope, "H2 file under sustained load vs after compacting close",
+                FileSizes.mb(sizes.largest(SUSTAINED_LOAD)), "MB", base, 3.0);
+        report.ratioAtMost(scope, "H2 file during and right after rebuilds vs after compacting close",
+                FileSizes.mb(sizes.largest(AFTER_REBUILDS)), "MB", base, 3.0);
     }
 
     private void commandFigures(String scope, String how, CommandLoad.Result result, double rawInsert,
@@ -163,7 +211,10 @@ public final class Bench {
                 + result.firstError()));
     }
 
-    private void rebuild(String scope, Product product, double rawRead) {
+    private void rebuild(String scope, Product product, double rawRead, FileSizes sizes) {
+        if (sizes != null) {
+            sizes.phase(AFTER_REBUILDS);
+        }
         ProjectionOperations operations = product.projections();
         double slowest = Double.MAX_VALUE;
         String slowestName = "";
@@ -176,6 +227,9 @@ public final class Bench {
                     rebuilt.events(), rebuilt.millis(), Report.format(rate)));
             events += rebuilt.events();
             millis += rebuilt.millis();
+            if (sizes != null) {
+                sizes.sample();
+            }
             if (rate < slowest) {
                 slowest = rate;
                 slowestName = model.name();

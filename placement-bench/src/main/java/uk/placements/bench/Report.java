@@ -33,6 +33,13 @@ final class Report {
                 ">= " + percent(minRatio), verdict(ratio >= minRatio)));
     }
 
+    /** A figure with its ratio to a baseline and a maximum target for that ratio. */
+    void ratioAtMost(String scope, String what, double figure, String unit, double baseline, double maxRatio) {
+        double ratio = figure / baseline;
+        add(new Row(scope, what, format(figure) + " " + unit, String.format("%.2fx of %s", ratio, format(baseline)),
+                "<= " + maxRatio + "x", verdict(ratio <= maxRatio)));
+    }
+
     void atMost(String scope, String what, double figure, String unit, double max) {
         add(new Row(scope, what, format(figure) + " " + unit, "", "<= " + format(max) + " " + unit,
                 verdict(figure <= max)));

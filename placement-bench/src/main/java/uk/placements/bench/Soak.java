@@ -30,6 +30,7 @@ final class Soak {
         String url = database.create("bench_soak");
         Map<Long, Latencies> writes = new ConcurrentHashMap<>();
         Map<Long, Latencies> reads = new ConcurrentHashMap<>();
+        FileSizes sizes = FileSizes.sample(url, "soak");
         try (Product product = Product.start(database, url, options.snapshotThreshold())) {
             int next = BulkLoad.until(product, commands, 0, 10_000);
             product.awaitProjections(Duration.ofMinutes(10));
@@ -42,7 +43,7 @@ final class Soak {
             List<Object> loaded = commands.subList(0, next);
             background.submit(() -> read(product.port(), loaded, started, options.soak(), reads));
             System.out.println("SOAK minute | commands | cmd p50 ms | cmd p99 ms | reads | read p50 ms | read p99 ms"
-                    + " | heap after GC MiB | RSS MiB");
+                    + " | heap after GC MiB | RSS MiB | H2 file MB (largest so far)");
             // Minutes count from before the clients split the casework and sign in, so the first is partly set-up;
             // the last is whatever remains after the set-up and the load's own warm-up.
             for (long minute = 0; ; minute++) {
@@ -52,9 +53,9 @@ final class Soak {
                 }
                 Latencies w = writes.getOrDefault(minute, new Latencies());
                 Latencies r = reads.getOrDefault(minute, new Latencies());
-                System.out.printf("SOAK %6d | %8d | %10.2f | %10.2f | %5d | %11.2f | %11.2f | %17.0f | %7.0f%n",
+                System.out.printf("SOAK %6d | %8d | %10.2f | %10.2f | %5d | %11.2f | %11.2f | %17.0f | %7.0f | %.1f%n",
                         minute + 1, w.count(), w.p50(), w.p99(), r.count(), r.p50(), r.p99(), heapAfterGcMiB(),
-                        StartUp.rssMiB(ProcessHandle.current().pid()));
+                        StartUp.rssMiB(ProcessHandle.current().pid()), FileSizes.mb(sizes.largest("soak")));
                 if (result.isDone()) {
                     break;
                 }
@@ -64,7 +65,13 @@ final class Soak {
                     done.errors(), done.seconds() < options.soak().toSeconds() - 1 ? " - the generated casework ran out"
                             : "", done.firstError());
             background.shutdownNow();
+        } finally {
+            sizes.close();
         }
+        double largest = FileSizes.mb(sizes.largest("soak"));
+        double compacted = FileSizes.mb(FileSizes.compacted(url));
+        System.out.printf("SOAK H2 file: largest %.1f MB, after compacting close %.1f MB: %.2fx (target <= 3x: %s)%n",
+                largest, compacted, largest / compacted, largest / compacted <= 3 ? "MET" : "MISSED");
     }
 
     private static Void read(int port, List<Object> loaded, long started, Duration time,

@@ -29,6 +29,7 @@ final class ChildApp implements AutoCloseable {
     private volatile Api api;
     private boolean serving;
     private String urlOptions = "";
+    private boolean asTheReadmeRunsIt;
 
     ChildApp(Path dataDir) throws IOException {
         this.dataDir = dataDir;
@@ -69,12 +70,14 @@ final class ChildApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", jar,
-                "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl(),
-                "--placements.crypto.master-key-file=" + dataDir.resolve("master.key"),
-                "--logging.level.root=WARN"));
+                "--server.port=" + port, "--logging.level.root=WARN"));
+        if (!asTheReadmeRunsIt) {
+            command.addAll(List.of("--spring.datasource.url=" + jdbcUrl(),
+                    "--placements.crypto.master-key-file=" + dataDir.resolve("master.key"),
+                    "--placements.backup.directory=" + dataDir.resolve("backups")));
+        }
         command.addAll(List.of(extraArguments));
-        return new ProcessBuilder(command)
+        return new ProcessBuilder(command).directory(dataDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
@@ -120,7 +123,17 @@ final class ChildApp implements AutoCloseable {
      * no URL options, so the crash tests prove the product makes any H2 file URL durable itself.
      */
     String jdbcUrl() {
-        return "jdbc:h2:file:" + dataDir.resolve("placements") + urlOptions;
+        return asTheReadmeRunsIt ? "jdbc:h2:file:" + dataDir.resolve("data/placements")
+                : "jdbc:h2:file:" + dataDir.resolve("placements") + urlOptions;
+    }
+
+    /**
+     * The next launches run the jar as the README's first command does: no database or key arguments, so the
+     * product's own default URL ({@code ./data/placements;AUTO_SERVER=TRUE}) and key file under {@code ./data},
+     * with the data directory as the working directory.
+     */
+    void asTheReadmeRunsIt() {
+        this.asTheReadmeRunsIt = true;
     }
 
     /** Options appended to the URL of the next launches, such as {@code ;WRITE_DELAY=500}. */

@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11, clean stops: the packaged app is stopped with SIGTERM twice while six caseworkers and a provision admin
+ * Issue 11, clean stops: the packaged app, run as the README's first command runs it (its default H2 URL, with
+ * {@code AUTO_SERVER=TRUE}, under {@code ./data}), is stopped with SIGTERM twice while six caseworkers and a provision admin
  * send commands and an analyst holds the capacity stream open. Each stop ends within seconds (the stream is ended at
  * once rather than waited for), the log holds no ERROR and no stack trace (the database closes after the event
  * processors: H2's own shutdown hook is off), no command was answered 5xx, and after the restarts every acknowledged
@@ -38,6 +39,7 @@ class CleanStopIT {
     void sigtermUnderLoadWithAStreamOpenStopsInSecondsWithoutErrorsAndLosesNothing() throws Exception {
         CommandLog log = new CommandLog();
         try (ChildApp app = new ChildApp(dataDir)) {
+            app.asTheReadmeRunsIt();
             app.launch();
             List<String> provisions = CrashSafetyIT.commission(app.api(), log);
             MixedLoad load = new MixedLoad(app, log, provisions, 42);

@@ -116,7 +116,7 @@ class CrashSafetyIT {
      * Waits for every projection to reach the event store's head, then rebuilds each from the events: what the
      * projections made of the crashes must equal what a clean replay makes. Returns each provision as read.
      */
-    private static Map<String, JsonNode> readModelsConverge(Api api, List<String> provisions) throws Exception {
+    static Map<String, JsonNode> readModelsConverge(Api api, List<String> provisions) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonNode status = api.get("admin", "/api/admin/projections").json();
         while (!caughtUp(status)) {

@@ -96,7 +96,27 @@ public class H2Housekeeping implements SmartLifecycle {
                 return null; // another process's server owns the file and keeps it
             }
             statement.execute("SET RETENTION_TIME 0");
+            closeWithTheApplication(local.getDatabase());
             return local.getDatabase().getStore().getMvStore();
+        }
+    }
+
+    /**
+     * Takes the database out of H2's JVM shutdown hook, which would close it while the event processors and the
+     * web server still use it (each then logged "Database is already closed" and answered 500). The URL setting
+     * {@code DB_CLOSE_ON_EXIT=FALSE} does that too, but H2 refuses it with {@code AUTO_SERVER=TRUE}, the default
+     * URL's; H2 offers no public call, so its own {@code OnExitDatabaseCloser.unregister} is called (H2 is pinned
+     * in the build; CleanStopIT fails if this stops working). The database then closes when the application closes
+     * its connection pool, after everything that uses it has stopped.
+     */
+    private static void closeWithTheApplication(org.h2.engine.Database database) {
+        try {
+            java.lang.reflect.Method unregister = Class.forName("org.h2.engine.OnExitDatabaseCloser")
+                    .getDeclaredMethod("unregister", org.h2.engine.Database.class);
+            unregister.setAccessible(true);
+            unregister.invoke(null, database);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("H2's shutdown hook may close the database before the application stops: {}", e.toString());
         }
     }
 

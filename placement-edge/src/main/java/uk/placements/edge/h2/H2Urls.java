@@ -7,9 +7,10 @@ import java.util.Optional;
  * What the product requires of an H2 URL, whoever wrote it: the default in application.yml, an operator's
  * {@code --spring.datasource.url}, a test's. An H2 database in a file must write each commit to the file before the
  * commit returns ({@code WRITE_DELAY=0}; H2's default is 500 ms, so a crash loses what was acknowledged in the last
- * half second), and must not close itself from H2's own JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}): the
- * application closes its connection pool after the event processors and the web server have stopped, and the
- * database closes with the last connection.
+ * half second), and must not close itself from H2's own JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}, which H2
+ * refuses together with {@code AUTO_SERVER=TRUE}: see {@link H2Housekeeping}): the application closes its connection
+ * pool after the event processors and the web server have stopped, and the database closes with the last
+ * connection.
  */
 public final class H2Urls {
 
@@ -56,7 +57,10 @@ public final class H2Urls {
             throw new NonDurableDatabase("the H2 URL sets " + WRITE_DELAY + "=" + writeDelay.get()
                     + ": commits would be acknowledged before they are written, and a crash would lose them");
         }
-        if (setting(url, DB_CLOSE_ON_EXIT).isEmpty()) {
+        boolean autoServer = setting(url, "AUTO_SERVER").map(v -> v.trim().equalsIgnoreCase("TRUE")).orElse(false);
+        if (setting(url, DB_CLOSE_ON_EXIT).isEmpty() && !autoServer) {
+            // H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER=TRUE; H2Housekeeping then takes the database out
+            // of H2's shutdown hook itself
             result += ";" + DB_CLOSE_ON_EXIT + "=FALSE";
         }
         return result;

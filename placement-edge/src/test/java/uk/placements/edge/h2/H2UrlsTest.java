@@ -15,10 +15,16 @@ class H2UrlsTest {
 
     @Test
     void everyFileFormIsMadeDurableAndOtherSettingsAreKept() {
-        assertThat(H2Urls.durable("jdbc:h2:./data/placements;AUTO_SERVER=TRUE"))
-                .isEqualTo("jdbc:h2:./data/placements;AUTO_SERVER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(H2Urls.durable("jdbc:h2:./data/placements;FILE_LOCK=FILE"))
+                .isEqualTo("jdbc:h2:./data/placements;FILE_LOCK=FILE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(H2Urls.durable("JDBC:H2:~/placements")).endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(H2Urls.durable("jdbc:h2:nio:/tmp/x")).endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void withAutoServerH2RefusesDbCloseOnExitSoItIsNotAdded() {
+        assertThat(H2Urls.durable("jdbc:h2:file:./data/placements;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:./data/placements;AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 
     @Test
