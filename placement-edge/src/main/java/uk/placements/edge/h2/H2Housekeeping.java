@@ -40,6 +40,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code RandomAccessStore.compactMoveChunks}: called from outside H2's writer it failed H2's own assertions);
  * free space is reused instead, and the file shrinks when the database closes.
  *
+ * <p><b>Retention 0 needs {@code ANALYZE_AUTO=0}.</b> H2 refreshes a table's statistics by itself after every 2,000
+ * changed rows, inside a commit, reading the table without holding on to the version it reads; with a retention time
+ * of 0 the chunks it reads can be dropped under it, and the commit fails ("Chunk … not found": reproduced every time
+ * with eight writers for 15 s, never with {@code ANALYZE_AUTO=0}, see H2HousekeepingTest). {@link H2Urls#durable}
+ * therefore turns automatic ANALYZE off, and this class sets the retention time to 0 only when it is off (an
+ * explicit {@code ANALYZE} statement reads like any other statement and is safe). Without statistics H2 plans
+ * queries from its default selectivity.
+ *
  * <p><b>Forced to disk.</b> H2 never forces a commit to the disk: it writes it to the operating system, which keeps
  * it through a crash of the process but not through a power loss or a crash of the operating system. Every {@code
  * syncInterval} this class forces the file to the disk ({@code fsync}), which bounds what a power loss can take to
@@ -95,7 +103,12 @@ public class H2Housekeeping implements SmartLifecycle {
             if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local)) {
                 return null; // another process's server owns the file and keeps it
             }
-            statement.execute("SET RETENTION_TIME 0");
+            if ("0".equals(setting(statement, "ANALYZE_AUTO"))) {
+                statement.execute("SET RETENTION_TIME 0");
+            } else {
+                LOG.warn("H2 runs with automatic ANALYZE: the superseded chunks are kept for H2's retention time, "
+                        + "and the file grows further under load (see H2Housekeeping)");
+            }
             closeWithTheApplication(local.getDatabase());
             return local.getDatabase().getStore().getMvStore();
         }

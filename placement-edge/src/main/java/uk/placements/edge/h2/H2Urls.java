@@ -16,6 +16,7 @@ public final class H2Urls {
 
     static final String WRITE_DELAY = "WRITE_DELAY";
     static final String DB_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
+    static final String ANALYZE_AUTO = "ANALYZE_AUTO";
 
     private H2Urls() {
     }
@@ -56,6 +57,9 @@ public final class H2Urls {
         } else if (!writeDelay.get().trim().equals("0")) {
             throw new NonDurableDatabase("the H2 URL sets " + WRITE_DELAY + "=" + writeDelay.get()
                     + ": commits would be acknowledged before they are written, and a crash would lose them");
+        }
+        if (setting(url, ANALYZE_AUTO).isEmpty()) {
+            result += ";" + ANALYZE_AUTO + "=0"; // see H2Housekeeping: H2's automatic ANALYZE and retention 0
         }
         boolean autoServer = setting(url, "AUTO_SERVER").map(v -> v.trim().equalsIgnoreCase("TRUE")).orElse(false);
         if (setting(url, DB_CLOSE_ON_EXIT).isEmpty() && !autoServer) {
