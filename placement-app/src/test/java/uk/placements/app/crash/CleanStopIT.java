@@ -52,7 +52,8 @@ class CleanStopIT {
                 app.stop();
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 System.out.printf("CleanStopIT: stop %d took %d ms (%s)%n", stop, millis, log.summary());
-                assertThat(millis).as("SIGTERM to exit, stop " + stop).isLessThan(STOP_BOUND_MILLIS);
+                assertThat(millis).as("SIGTERM to exit, stop %d; the log ends:%n%s", stop, tail(app.log()))
+                        .isLessThan(STOP_BOUND_MILLIS);
                 app.launch();
             }
             CrashSafetyIT.awaitAcknowledged(log, log.count(Outcome.ACKNOWLEDGED) + 20);
@@ -71,6 +72,11 @@ class CleanStopIT {
             assertThat(store.problems()).as("the event store against the client's log").isEmpty();
             assertThat(log.count(Outcome.ACKNOWLEDGED)).isGreaterThan(100);
         }
+    }
+
+    private static String tail(Path log) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     /** An analyst's capacity stream, its body left open and unread until the app goes away. */
