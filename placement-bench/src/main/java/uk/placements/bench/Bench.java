@@ -152,16 +152,18 @@ public final class Bench {
             });
 
             rebuild(scope, product, rawRead[0], sizes);
-            if (first) {
+            stage = new Stage(events, placements, http, gateway, queries);
+            if (sizes != null) {
+                fileFigures(scope, url, sizes, product); // before the long provision adds its events to the file
+            }
+        }
+        if (first) {
+            try (Product product = Product.start(database, url, options.snapshotThreshold())) {
                 provisionHistory(database.name(), product);
                 storageEngines(database, product);
             }
-            report.note(scope + ": machine load average at the end " + loadAverage());
-            stage = new Stage(events, placements, http, gateway, queries);
-            if (sizes != null) {
-                fileFigures(scope, url, sizes, product);
-            }
         }
+        report.note(scope + ": machine load average at the end " + loadAverage());
         if (h2) {
             if (size != options.sizes().get(options.sizes().size() - 1)) {
                 FileSizes.delete(url); // measured; only the largest stage's file is kept (start-up reads it)
