@@ -52,6 +52,11 @@ class BackupRestoreIT {
             backup = taken.json();
             assertThat(taken.headers().get("location")).endsWith("/api/admin/backups/" + backup.get("file").asText());
             CrashSafetyIT.awaitAcknowledged(log, log.count(Outcome.ACKNOWLEDGED) + 30); // the load went on
+            Api.Answer download = app.api().get("admin", taken.headers().get("location"));
+            assertThat(download.status()).as("the backup's Location downloads it").isEqualTo(200);
+            assertThat(app.api().get("caseworker", taken.headers().get("location")).status()).isEqualTo(403);
+            assertThat(app.api().get("admin", "/api/admin/backups/placements-..%2Fmaster.key").status())
+                    .isIn(400, 404);
             JsonNode listed = app.api().get("admin", "/api/admin/backups").json();
             assertThat(listed.get(0).get("file").asText()).isEqualTo(backup.get("file").asText());
             load.stop();

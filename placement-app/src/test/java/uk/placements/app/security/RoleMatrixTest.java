@@ -98,6 +98,7 @@ class RoleMatrixTest extends AppTest {
                 // on these test databases (H2 in memory, PostgreSQL) backups through the API answer 501
                 new Endpoint("GET", "/api/admin/backups", Set.of(AD), 501),
                 new Endpoint("POST", "/api/admin/backups", Set.of(AD), 501),
+                new Endpoint("GET", "/api/admin/backups/placements-20261205T000000000Z.zip", Set.of(AD), 501),
                 new Endpoint("GET", "/actuator/prometheus", Set.of(AD)));
     }
 

@@ -38,6 +38,8 @@ public class DashboardController {
     private final QueryGateway queries;
     private final Clock clock;
     private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
+    /** Set once the application starts to stop; see {@link #endStreams()}. */
+    private volatile boolean closing;
 
     public DashboardController(QueryGateway queries, Clock clock) {
         this.queries = queries;
@@ -71,6 +73,13 @@ public class DashboardController {
                 new WatchCapacity(), ResponseTypes.multipleInstancesOf(ProvisionCapacity.class),
                 ResponseTypes.instanceOf(ProvisionCapacity.class));
         streams.add(sse);
+        if (closing) {
+            // Opened after endStreams() went through the set: end it here, or the stop would wait for it.
+            streams.remove(sse);
+            result.cancel();
+            sse.complete();
+            return sse;
+        }
         sse.onCompletion(() -> {
             streams.remove(sse);
             result.cancel();
@@ -95,10 +104,14 @@ public class DashboardController {
 
     /**
      * Ends the open streams when the application stops: a graceful shutdown waits for requests in flight, and a
-     * stream would otherwise keep it waiting until its timeout.
+     * stream would otherwise keep it waiting until spring.lifecycle.timeout-per-shutdown-phase (30 s by default).
+     * This runs on ContextClosedEvent, before the web server stops taking requests, so a stream opened in between
+     * (a client reconnecting at once) is ended as it opens: {@link #capacityStream()} adds it to the set before it
+     * reads {@code closing}, and this sets {@code closing} before it goes through the set, so none is missed.
      */
     @EventListener(ContextClosedEvent.class)
     void endStreams() {
+        closing = true;
         streams.forEach(SseEmitter::complete);
     }
 }

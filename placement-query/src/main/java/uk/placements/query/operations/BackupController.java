@@ -95,6 +95,20 @@ public class BackupController {
         }
     }
 
+    /** One backup's zip (the {@code Location} of {@code POST}); 404 for any name not of a backup here. */
+    @GetMapping(path = "/{file}", produces = "application/zip")
+    public ResponseEntity<org.springframework.core.io.Resource> download(
+            @org.springframework.web.bind.annotation.PathVariable String file) {
+        requireEmbeddedH2();
+        Path zip = directory.resolve(file).normalize();
+        if (!file.matches("placements-[0-9]{8}T[0-9]{9}Z\\.zip") || !zip.getParent().equals(directory)
+                || !Files.isRegularFile(zip)) {
+            throw new uk.placements.edge.web.NotFound("backup", file);
+        }
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .body(new org.springframework.core.io.FileSystemResource(zip));
+    }
+
     private void requireEmbeddedH2() {
         boolean h2File = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> {
             if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
