@@ -172,6 +172,23 @@ public class H2Housekeeping implements SmartLifecycle {
         }
     }
 
+    /**
+     * At DEBUG, every 5 s: H2's own figures for the file (size, share of it holding chunks, share of the chunks' pages
+     * still live, chunk and page counts), to see whether the rewriting keeps up with the commits.
+     */
+    void describe() {
+        MVStore open = open();
+        if (open != null) {
+            StringBuilder line = new StringBuilder();
+            open.populateInfo((name, value) -> {
+                if (name.contains("FILL") || name.contains("FILE_SIZE") || name.contains("COUNT")) {
+                    line.append(name.replace("info.", "")).append('=').append(value).append(' ');
+                }
+            });
+            LOG.debug("H2 file: {}version={}", line, open.getCurrentVersion());
+        }
+    }
+
     /** Forces what H2 has written to the disk. */
     void sync() {
         MVStore open = open();
@@ -213,6 +230,9 @@ public class H2Housekeeping implements SmartLifecycle {
         });
         scheduler.scheduleWithFixedDelay(() -> quietly("compact", this::compact), settings.interval().toMillis(),
                 settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        if (LOG.isDebugEnabled()) {
+            scheduler.scheduleWithFixedDelay(() -> quietly("describe", this::describe), 5, 5, TimeUnit.SECONDS);
+        }
         if (!settings.syncInterval().isZero()) {
             scheduler.scheduleWithFixedDelay(() -> quietly("sync", this::sync), settings.syncInterval().toMillis(),
                     settings.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
