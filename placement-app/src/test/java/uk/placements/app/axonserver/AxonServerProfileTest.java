@@ -18,7 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.placements.app.ServiceOnPostgres;
-import uk.placements.command.axon.RefusalsAcrossTheBus;
+import uk.placements.command.axon.RefusingCommandBus;
 import uk.placements.command.http.Api;
 import uk.placements.commandservice.PlacementCommandApplication;
 import uk.placements.queryservice.PlacementQueryApplication;
@@ -62,7 +62,8 @@ class AxonServerProfileTest {
         assertThat(command.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
         assertThat(command.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
         assertThat(command.getBeanNamesForType(EventStorageEngine.class)).as("no JDBC event storage engine").isEmpty();
-        assertThat(command.getBeanNamesForType(RefusalsAcrossTheBus.class)).as("refusals survive the trip back")
+        assertThat(command.getBean("localSegment")).as("refusals survive the trip back").isInstanceOf(RefusingCommandBus.class);
+        assertThat(command.getBeanNamesForType(RefusingCommandBus.class))
                 .hasSize(1);
         assertThat(query.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
         assertThat(query.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);

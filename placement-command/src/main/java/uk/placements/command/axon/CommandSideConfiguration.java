@@ -1,6 +1,12 @@
 package uk.placements.command.axon;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,11 +58,24 @@ public class CommandSideConfiguration {
         return chain;
     }
 
-    /** Through Axon Server a refusal returns only as message and details: carry it there as a {@link Refusal}. */
+    /**
+     * Under Axon Server the local command bus is a {@link RefusingCommandBus}, built as Axon's auto-configuration
+     * builds its own: through Axon Server a refusal returns only as message and details, so it travels as a
+     * {@link Refusal}, whether the handler refused or the event store did when the unit of work committed.
+     */
     @Bean
+    @Qualifier("localSegment")
     @Profile("axonserver")
-    public RefusalsAcrossTheBus refusalsAcrossTheBus() {
-        return new RefusalsAcrossTheBus();
+    public SimpleCommandBus localSegment(TransactionManager transactions,
+                                         org.axonframework.config.Configuration axon,
+                                         DuplicateCommandHandlerResolver duplicates) {
+        SimpleCommandBus bus = new RefusingCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactions)
+                .duplicateCommandHandlerResolver(duplicates)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 
     /** On an H2 file, {@code placements.h2.sync-every-command=true} forces the file to disk before each answer. */

@@ -7,15 +7,17 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import uk.placements.command.placement.domain.RuleViolation;
 import uk.placements.command.placement.domain.VersionConflict;
 import uk.placements.shared.common.Rule;
+import uk.placements.shared.pupil.PupilDataErased;
 
 import java.util.Optional;
 
 /**
  * A command handler's refusal in a form that survives the trip back through Axon Server. Across the bus only a
  * {@link CommandExecutionException} returns, with its message and a serialized "details" object, never the
- * exception the handler threw; so the handling side puts a refusal here ({@link RefusalsAcrossTheBus}) and the
+ * exception the handler threw; so the handling side puts a refusal here ({@link RefusingCommandBus}) and the
  * sending side turns it back into the exception the HTTP edge answers ({@link #revive}): 409/422 with the rule,
- * 412 with the current version, 404, 409 for an existing id or a lost race.
+ * 412 with the current version, 404, 409 for an existing id or a lost race, 409 for a pupil whose data was erased,
+ * 400 for a value the handler found invalid.
  *
  * @param kind           which refusal
  * @param rule           the rule's enum name, for {@code RULE}
@@ -25,10 +27,22 @@ import java.util.Optional;
  */
 public record Refusal(Kind kind, String rule, String detail, Long currentVersion, String aggregateId) {
 
-    public enum Kind { RULE, VERSION, NOT_FOUND, EXISTS, LOST_RACE, KEY_USED }
+    public enum Kind { RULE, VERSION, NOT_FOUND, EXISTS, LOST_RACE, KEY_USED, ERASED, INVALID }
 
     /** The refusal {@code failure} stands for, if it is one the edge answers (anything else stays a failure). */
     public static Optional<Refusal> of(Throwable failure) {
+        return of(failure, false);
+    }
+
+    /**
+     * As {@link #of(Throwable)}, for a command that {@code creates} its aggregate: there a lost race on the event
+     * stream means the id is taken. (Axon's JDBC storage says so itself with an AggregateStreamCreationException;
+     * Axon Server only refuses the sequence number, as for any lost race.)
+     */
+    public static Optional<Refusal> of(Throwable failure, boolean creates) {
+        if (creates && AxonConfiguration.isLostRace(failure)) {
+            return Optional.of(new Refusal(Kind.EXISTS, null, "a record with this id already exists", null, null));
+        }
         if (failure instanceof RuleViolation e) {
             return Optional.of(new Refusal(Kind.RULE, e.rule().name(), e.getMessage(), null, null));
         }
@@ -43,6 +57,12 @@ public record Refusal(Kind kind, String rule, String detail, Long currentVersion
         }
         if (failure instanceof IdempotencyInterceptor.KeyAlreadyUsed) {
             return Optional.of(new Refusal(Kind.KEY_USED, null, failure.getMessage(), null, null));
+        }
+        if (failure instanceof PupilDataErased) {
+            return Optional.of(new Refusal(Kind.ERASED, null, failure.getMessage(), null, null));
+        }
+        if (failure instanceof IllegalArgumentException) {
+            return Optional.of(new Refusal(Kind.INVALID, null, failure.getMessage(), null, null));
         }
         if (AxonConfiguration.isLostRace(failure)) {
             return Optional.of(new Refusal(Kind.LOST_RACE, null, "lost a race with a concurrent change", null, null));
@@ -72,6 +92,8 @@ public record Refusal(Kind kind, String rule, String detail, Long currentVersion
             case EXISTS -> new AggregateStreamCreationException(detail);
             case KEY_USED -> new IdempotencyInterceptor.KeyAlreadyUsed();
             case LOST_RACE -> new ConcurrencyException(detail);
+            case ERASED -> new PupilDataErased();
+            case INVALID -> new IllegalArgumentException(detail);
         };
     }
 

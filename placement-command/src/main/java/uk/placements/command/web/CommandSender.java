@@ -29,6 +29,7 @@ import java.util.Optional;
 
 import static uk.placements.shared.common.CommandMetadata.AGGREGATE_ID;
 import static uk.placements.shared.common.CommandMetadata.CORRELATION_ID;
+import static uk.placements.shared.common.CommandMetadata.CREATES;
 import static uk.placements.shared.common.CommandMetadata.EXPECTED_VERSION;
 import static uk.placements.shared.common.CommandMetadata.IDEMPOTENCY_KEY;
 import static uk.placements.shared.common.CommandMetadata.REQUEST_HASH;
@@ -78,6 +79,9 @@ public class CommandSender {
         metaData.put(USER_ID, user);
         metaData.put(CORRELATION_ID, RequestHeaders.correlationId(request));
         metaData.put(AGGREGATE_ID, id);
+        if (collectionPath != null) {
+            metaData.put(CREATES, true);
+        }
         RequestHeaders.ifMatch(request).ifPresent(version -> metaData.put(EXPECTED_VERSION, version));
         if (key != null) {
             metaData.put(IDEMPOTENCY_KEY, key);

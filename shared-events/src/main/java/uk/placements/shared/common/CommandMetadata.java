@@ -12,6 +12,8 @@ public final class CommandMetadata {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String REQUEST_HASH = "requestHash";
     public static final String AGGREGATE_ID = "aggregateId";
+    /** Set on a command that creates its aggregate: if its event stream is taken, the id exists. */
+    public static final String CREATES = "createsAggregate";
 
     private CommandMetadata() {
     }

@@ -1,5 +1,7 @@
 package uk.placements.command.axon;
 
+import io.axoniq.axonserver.grpc.ErrorMessage;
+import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -7,6 +9,7 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -15,7 +18,11 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import uk.placements.command.placement.domain.RuleViolation;
 import uk.placements.command.placement.domain.VersionConflict;
+import uk.placements.shared.common.CommandMetadata;
 import uk.placements.shared.common.Rule;
+import uk.placements.shared.pupil.PupilDataErased;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -23,10 +30,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * What Axon Server hands back to the sending service is a {@link CommandExecutionException} with the handler's
  * message and its serialized details, nothing else. Each refusal the HTTP edge answers must come out of that trip as
- * the exception the handler threw: here the trip is a real command bus with the interceptor, and the details go
+ * the exception the handler threw: here the trip is the command service's real local command bus, and the details go
  * through Jackson to bytes and back, as Axon Server carries them; the cause is dropped, as Axon Server drops it.
+ * Refusals that come when the unit of work commits (Axon Server refusing a taken sequence number, converted by Axon's
+ * own connector) travel the same way: before, only refusals thrown inside the handler did, and these answered 500.
  */
-class RefusalsAcrossTheBusTest {
+class RefusingCommandBusTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
 
@@ -75,20 +84,61 @@ class RefusalsAcrossTheBusTest {
         assertThat(AxonConfiguration.isLostRace(remote)).isFalse();
     }
 
+    @Test
+    void aPupilWhoseDataWasErasedAndAnInvalidValueComeBackAsTheirOwnExceptions() {
+        assertThat(trip(new PupilDataErased())).isInstanceOf(PupilDataErased.class);
+
+        RuntimeException invalid = trip(new IllegalArgumentException("commissioned places are 1 to 500"));
+        assertThat(invalid).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("commissioned places are 1 to 500");
+    }
+
+    @Test
+    void aSequenceNumberTakenWhenTheUnitOfWorkCommitsIsALostRaceAcrossTheBus() {
+        CommandExecutionException remote = remote(null, false);
+
+        assertThat(AxonConfiguration.isLostRace(remote)).as("retried by the sending gateway").isTrue();
+        assertThat(Refusal.carriedBy(remote).orElseThrow().revive()).isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void aCreationWhoseStreamIsTakenWhenTheUnitOfWorkCommitsIsAnExistingId() {
+        CommandExecutionException remote = remote(null, true);
+
+        assertThat(AxonConfiguration.isLostRace(remote)).as("not retried: the id stays taken").isFalse();
+        assertThat(Refusal.carriedBy(remote).orElseThrow().revive())
+                .isInstanceOf(AggregateStreamCreationException.class);
+    }
+
     private RuntimeException trip(RuntimeException thrown) {
         return Refusal.carriedBy(remote(thrown)).orElseThrow(() -> new AssertionError("no refusal carried"))
                 .revive();
     }
 
-    /** Dispatches to a handler that throws {@code thrown}; returns what Axon Server would hand the sender. */
     private CommandExecutionException remote(RuntimeException thrown) {
-        SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        bus.registerHandlerInterceptor(new RefusalsAcrossTheBus());
+        return remote(thrown, false);
+    }
+
+    /**
+     * Dispatches to a handler that throws {@code thrown}, or, if null, whose unit of work fails to commit as it does
+     * when Axon Server refuses the appended events' sequence number; returns what Axon Server would hand the sender.
+     */
+    private CommandExecutionException remote(RuntimeException thrown, boolean creates) {
+        SimpleCommandBus bus = new RefusingCommandBus(SimpleCommandBus.builder());
         bus.subscribe("refuse", command -> {
-            throw thrown;
+            if (thrown != null) {
+                throw thrown;
+            }
+            CurrentUnitOfWork.get().onCommit(unitOfWork -> {
+                throw (RuntimeException) ErrorCode.INVALID_EVENT_SEQUENCE.convert(ErrorMessage.newBuilder()
+                        .setErrorCode("AXONIQ-2000")
+                        .setMessage("Invalid sequence number 0 for aggregate p-1, expected 3").build());
+            });
+            return 0L;
         });
         CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
-        CommandMessage<String> command = new GenericCommandMessage<>(new GenericMessage<>("payload"), "refuse");
+        CommandMessage<String> command = new GenericCommandMessage<>(new GenericMessage<>("payload"), "refuse")
+                .andMetaData(creates ? Map.of(CommandMetadata.CREATES, true) : Map.of());
         Throwable failure = catchThrowable(() -> gateway.sendAndWait(command));
         if (!(failure instanceof CommandExecutionException local)) {
             assertThat(failure).as("only refusals are wrapped").isSameAs(thrown);
