@@ -36,6 +36,12 @@ public class SharedProcessingConfiguration {
                 .build();
     }
 
+    /** The token store's identity exists before the processors start, even when several services start at once. */
+    @Bean
+    public StorageIdentifier storageIdentifier(TokenStore tokenStore) {
+        return new StorageIdentifier(tokenStore);
+    }
+
     @Bean
     public SegmentShare segmentShare() {
         return new SegmentShare();
