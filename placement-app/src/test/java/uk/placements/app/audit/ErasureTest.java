@@ -23,6 +23,8 @@ class ErasureTest extends AppTest {
         String pupilId = erased.json().get("id").asText();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pupil_key WHERE pupil_id = ?", Long.class, pupilId))
                 .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erased_pupil WHERE pupil_id = ?", Long.class, pupilId))
+                .as("the tombstone read models tell an erasure by").isOne();
         String stored = new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE "
                 + "aggregateIdentifier = ? AND payloadType LIKE '%PupilErased'", byte[].class, pupilId));
         assertThat(stored).contains("family request upheld").doesNotContain(upn);

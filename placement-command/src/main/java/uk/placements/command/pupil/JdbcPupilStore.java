@@ -62,10 +62,14 @@ public class JdbcPupilStore implements PupilRegister {
 
     /**
      * Crypto-shredding: deletes the pupil's data key and the digest that found it, so every sealed field of the
-     * pupil, in every event, snapshot and backup copy of the event store, is unreadable from now on.
+     * pupil, in every event, snapshot and backup copy of the event store, is unreadable from now on. Leaves a
+     * tombstone (the id and the time, nothing else) so that read models know the key is gone for good.
      */
     void eraseKey(PupilId pupil) {
         jdbc.update("DELETE FROM pupil_key WHERE pupil_id = ?", pupil.value());
+        jdbc.update("INSERT INTO erased_pupil (pupil_id, erased_at) SELECT ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM erased_pupil WHERE pupil_id = ?)", pupil.value(), Timestamp.from(clock.instant()),
+                pupil.value());
     }
 
     @Override

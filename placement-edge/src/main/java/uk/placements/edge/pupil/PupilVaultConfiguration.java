@@ -52,5 +52,11 @@ public class PupilVaultConfiguration {
                     (rs, i) -> rs.getBytes(1), pupil.value());
             return wrapped.stream().findFirst().map(kek::unwrap);
         }
+
+        @Override
+        public boolean erased(PupilId pupil) {
+            return !jdbc.queryForList("SELECT 1 FROM erased_pupil WHERE pupil_id = ?", Integer.class, pupil.value())
+                    .isEmpty();
+        }
     }
 }

@@ -54,6 +54,11 @@ public class CaseloadProjection {
     public static final String NAME = "caseload";
     private final JdbcTemplate jdbc;
     private final PupilVault vault;
+    /**
+     * How long after a referral its pupil's key may still be on its way (see {@link PupilVault#opener(
+     * uk.placements.shared.placement.PupilId, Instant, java.time.Duration)}): meanwhile the batch is retried.
+     */
+    static final java.time.Duration KEY_PATIENCE = java.time.Duration.ofSeconds(60);
     private final BatchedInserts inserts;
     private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, this::committed);
     /** Rows as their last batch left them, so that the next event of a placement need not read its row back. */
@@ -72,7 +77,7 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        UnaryOperator<String> open = vault.opener(e.pupilId());
+        UnaryOperator<String> open = vault.opener(e.pupilId(), at, KEY_PATIENCE);
         String upn = open.apply(e.pupil().upn());
         String given = open.apply(e.pupil().givenName());
         String family = open.apply(e.pupil().familyName());

@@ -8,4 +8,9 @@ import java.util.Optional;
 public interface DataKeys {
 
     Optional<byte[]> dataKey(PupilId pupil);
+
+    /** Whether the pupil's key was erased (as opposed to not written yet). */
+    default boolean erased(PupilId pupil) {
+        return true;
+    }
 }

@@ -59,7 +59,37 @@ public class PupilVault implements PupilSealer {
         if (key.isEmpty()) {
             return sealed -> sealed == null ? null : ERASED;
         }
-        SecretKeySpec spec = new SecretKeySpec(key.get(), "AES");
+        return opener(pupil, key.get());
+    }
+
+    /**
+     * As {@link #opener(PupilId)}, for a read model projecting an event recorded at {@code recordedAt}: a pupil with
+     * no key who was never erased is a pupil whose key is still being committed (under Axon Server the events reach
+     * the event store a moment before the command's database transaction commits), so this throws {@link
+     * KeyNotYetVisible} and the read model's processor tries the batch again, rather than recording the pupil as
+     * erased for good. Should no key appear within {@code patience} of the event (its command's transaction failed
+     * after its events were stored), the values read as erased, as they will for ever.
+     */
+    public UnaryOperator<String> opener(PupilId pupil, java.time.Instant recordedAt, java.time.Duration patience) {
+        Optional<byte[]> key = keys.dataKey(pupil);
+        if (key.isPresent()) {
+            return opener(pupil, key.get());
+        }
+        if (!keys.erased(pupil) && java.time.Instant.now().isBefore(recordedAt.plus(patience))) {
+            throw new KeyNotYetVisible();
+        }
+        return sealed -> sealed == null ? null : ERASED;
+    }
+
+    /** No key yet for a pupil who was never erased: the projection retries the batch. */
+    public static class KeyNotYetVisible extends IllegalStateException {
+        public KeyNotYetVisible() {
+            super("no data key yet for a pupil who was never erased: the command that created it has not committed");
+        }
+    }
+
+    private static UnaryOperator<String> opener(PupilId pupil, byte[] dataKey) {
+        SecretKeySpec spec = new SecretKeySpec(dataKey, "AES");
         byte[] aad = pupil.value().getBytes(StandardCharsets.UTF_8);
         return sealed -> sealed == null ? null : open(spec, aad, sealed);
     }
