@@ -1,5 +1,8 @@
 package uk.placements.command.axon;
 
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -90,10 +93,28 @@ public class AxonConfiguration {
             return true;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof TransientDataAccessException) {
+            if (t instanceof ConcurrencyException || t instanceof TransientDataAccessException
+                    || isTakenSequenceNumber(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Axon Server refusing an appended event because its sequence number is taken ({@code AXONIQ-2000}: another
+     * unit of work appended to the aggregate first, or, at 0, the aggregate exists). When the unit of work commits
+     * the append, the connector throws it as gRPC's own exception ("OUT_OF_RANGE: [AXONIQ-2000] Invalid sequence
+     * number 0 for aggregate ..., expected 2": seen against Axon Server SE 4.6.11), not as Axon's
+     * ConcurrencyException.
+     */
+    static boolean isTakenSequenceNumber(Throwable t) {
+        String code = "[" + ErrorCode.INVALID_EVENT_SEQUENCE.errorCode() + "]";
+        if (t instanceof StatusRuntimeException grpc) {
+            String description = grpc.getStatus().getDescription();
+            return description != null && description.startsWith(code);
+        }
+        return t instanceof AxonServerException axon
+                && ErrorCode.INVALID_EVENT_SEQUENCE.errorCode().equals(axon.code());
     }
 }

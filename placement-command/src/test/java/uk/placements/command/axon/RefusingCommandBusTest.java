@@ -1,6 +1,7 @@
 package uk.placements.command.axon;
 
 import io.axoniq.axonserver.grpc.ErrorMessage;
+import io.grpc.Status;
 import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -110,6 +111,24 @@ class RefusingCommandBusTest {
                 .isInstanceOf(AggregateStreamCreationException.class);
     }
 
+    /**
+     * What Axon Server SE 4.6.11 actually made the commit throw (scripts/topology-check.sh, an existing provision id
+     * answered 500): gRPC's own exception, not Axon's ConcurrencyException.
+     */
+    @Test
+    void theTakenSequenceNumberAsTheConnectorThrowsItIsAnExistingIdOrALostRace() {
+        RuntimeException asSeen = Status.OUT_OF_RANGE.withDescription(
+                "[AXONIQ-2000] Invalid sequence number 0 for aggregate TOPO-1238761, expected 2").asRuntimeException();
+
+        assertThat(Refusal.carriedBy(remote(asSeen, true, true)).orElseThrow().revive())
+                .isInstanceOf(AggregateStreamCreationException.class);
+        CommandExecutionException race = remote(asSeen, false, true);
+        assertThat(AxonConfiguration.isLostRace(race)).as("retried by the sending gateway").isTrue();
+        assertThat(Refusal.carriedBy(race).orElseThrow().revive()).isInstanceOf(ConcurrencyException.class);
+        assertThat(Refusal.of(Status.OUT_OF_RANGE.withDescription("[AXONIQ-2001] too large").asRuntimeException()))
+                .as("another Axon Server error is no refusal").isEmpty();
+    }
+
     private RuntimeException trip(RuntimeException thrown) {
         return Refusal.carriedBy(remote(thrown)).orElseThrow(() -> new AssertionError("no refusal carried"))
                 .revive();
@@ -124,13 +143,19 @@ class RefusingCommandBusTest {
      * when Axon Server refuses the appended events' sequence number; returns what Axon Server would hand the sender.
      */
     private CommandExecutionException remote(RuntimeException thrown, boolean creates) {
+        return remote(thrown, creates, false);
+    }
+
+    /** {@code atCommit}: {@code thrown} (if null, Axon's own conversion of AXONIQ-2000) when the unit of work commits. */
+    private CommandExecutionException remote(RuntimeException thrown, boolean creates, boolean atCommit) {
         SimpleCommandBus bus = new RefusingCommandBus(SimpleCommandBus.builder());
         bus.subscribe("refuse", command -> {
-            if (thrown != null) {
+            if (thrown != null && !atCommit) {
                 throw thrown;
             }
             CurrentUnitOfWork.get().onCommit(unitOfWork -> {
-                throw (RuntimeException) ErrorCode.INVALID_EVENT_SEQUENCE.convert(ErrorMessage.newBuilder()
+                throw thrown != null ? thrown
+                        : (RuntimeException) ErrorCode.INVALID_EVENT_SEQUENCE.convert(ErrorMessage.newBuilder()
                         .setErrorCode("AXONIQ-2000")
                         .setMessage("Invalid sequence number 0 for aggregate p-1, expected 3").build());
             });
