@@ -338,27 +338,77 @@ def owned_segments(port, name):
         else -1
 
 
+class Load:
+    """Referrals sent through the gateway, one after another, while something is killed; every acknowledged one is
+    read back afterwards."""
+
+    def __init__(self, t):
+        self.t = t
+        self.acknowledged = []
+        self.answers = []
+        self.running = True
+        self.pool = concurrent.futures.ThreadPoolExecutor(2)
+        self.futures = [self.pool.submit(self.run) for _ in range(2)]
+
+    def run(self):
+        while self.running:
+            try:
+                status, body = http("POST", self.t.gateway, "/api/placements", "caseworker", referral_json(new_upn()))
+            except Exception as e:  # the connection itself failed
+                status, body = 0, str(e)
+            self.answers.append(status)
+            if status == 201:
+                self.acknowledged.append((body["id"], body["version"]))
+            time.sleep(0.05)
+
+    def stop(self, label, unavailable_allowed=False):
+        """{@code unavailable_allowed}: 503 (nothing recorded, try again) is a right answer while the bus is down."""
+        self.running = False
+        for f in self.futures:
+            f.result()
+        self.pool.shutdown()
+        unavailable = sum(1 for s in self.answers if s == 503)
+        errors = sum(1 for s in self.answers if (s >= 500 or s == 0) and not (unavailable_allowed and s == 503))
+        step("%s: referrals sent meanwhile" % label, errors == 0 and len(self.acknowledged) > 0,
+             "%d sent, %d acknowledged, %d answered 503, %d other 5xx or failed connections"
+             % (len(self.answers), len(self.acknowledged), unavailable, errors))
+        missing = [p for p, v in self.acknowledged
+                   if read_after_write(self.t.gateway, "/api/placements/" + p, v, 60)[0] != 200]
+        step("%s: every referral acknowledged meanwhile is on the query side" % label, not missing,
+             "%d of %d missing" % (len(missing), len(self.acknowledged)))
+
+
 def query_failover(t):
     survivor = t.ports["query-2"]
+    load = Load(t)
+    time.sleep(2)
     t.kill("query-1")
     started = time.time()
     took_all = wait_until("query-2 to own every segment", lambda: all(
         owned_segments(survivor, m) == 4 for m in ("caseload", "placement-history", "provisions")), 60)
     seconds = time.time() - started
-    step("kill -9 of one query service: the survivor owns every segment", took_all, "after %.1f s" % seconds)
-    result = journey(t, "after query failover")
-    return result
+    step("kill -9 of one query service under load: the survivor owns every segment", took_all,
+         "after %.1f s" % seconds)
+    time.sleep(2)
+    load.stop("query failover")
+    return journey(t, "after query failover")
 
 
 def axon_server_restart(t, provision):
     status, referred = http("POST", t.gateway, "/api/placements", "caseworker", referral_json(new_upn()))
     acknowledged = referred["id"] if status == 201 else None
+    load = Load(t)
+    time.sleep(2)
     t.kill("axonserver")
     time.sleep(2)
     ok = t.start_axon_server()
-    step("Axon Server killed (kill -9) and started again", ok)
+    step("Axon Server killed (kill -9) under load and started again", ok)
+    started = time.time()
     reconnected = all(t.healthy(n, 120) for n in ("command", "query-2"))
-    step("services reconnect to Axon Server by themselves", reconnected)
+    step("services reconnect to Axon Server by themselves", reconnected,
+         "healthy %.1f s after Axon Server was" % (time.time() - started))
+    time.sleep(2)
+    load.stop("Axon Server kill -9", unavailable_allowed=True)
     if acknowledged:
         status, read = read_after_write(t.gateway, "/api/placements/" + acknowledged, 0, 60)
         step("a referral acknowledged before the kill is there after it", status == 200, str(status))

@@ -100,7 +100,9 @@ class AuditTrailTest extends AppTest {
         String pupilId = jdbc.queryForObject("SELECT pupil_id FROM open_placement WHERE placement_id = ?",
                 String.class, placement);
 
+        // what erasure does to the key store: the key goes, a tombstone stays (read models wait for a key otherwise)
         jdbc.update("DELETE FROM pupil_key WHERE pupil_id = ?", pupilId);
+        jdbc.update("INSERT INTO erased_pupil (pupil_id, erased_at) VALUES (?, CURRENT_TIMESTAMP)", pupilId);
 
         JsonNode verify = api.get("auditor", "/api/audit/placements/" + placement + "/verify").json();
         JsonNode history = api.get("auditor", "/api/audit/placements/" + placement + "/events").json();

@@ -51,7 +51,9 @@ class EventEvolutionTest extends AppTest {
         assertThat(history.get(4).get("payload").get("previousPercent").asInt()).as("the aggregate folded revision 1")
                 .isEqualTo(40);
 
-        JsonNode view = api.get("caseworker", "/api/placements/" + placement + "?minVersion=4").json();
+        Api.Answer read = api.get("caseworker", "/api/placements/" + placement + "?minVersion=4");
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        JsonNode view = read.json();
         assertThat(view.get("mainstreamPercent").asInt()).isEqualTo(55);
         assertThat(view.get("timeline").get(3).get("detail").asText()).contains("struggling with large classes");
     }
