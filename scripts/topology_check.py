@@ -346,6 +346,7 @@ class Load:
         self.t = t
         self.acknowledged = []
         self.answers = []
+        self.failures = []
         self.running = True
         self.pool = concurrent.futures.ThreadPoolExecutor(2)
         self.futures = [self.pool.submit(self.run) for _ in range(2)]
@@ -356,6 +357,7 @@ class Load:
                 status, body = http("POST", self.t.gateway, "/api/placements", "caseworker", referral_json(new_upn()))
             except Exception as e:  # the connection itself failed
                 status, body = 0, str(e)
+                self.failures.append(str(e))
             self.answers.append(status)
             if status == 201:
                 self.acknowledged.append((body["id"], body["version"]))
@@ -369,9 +371,13 @@ class Load:
         self.pool.shutdown()
         unavailable = sum(1 for s in self.answers if s == 503)
         errors = sum(1 for s in self.answers if (s >= 500 or s == 0) and not (unavailable_allowed and s == 503))
+        others = {}
+        for s in self.answers:
+            if s not in (201, 503):
+                others[s] = others.get(s, 0) + 1
         step("%s: referrals sent meanwhile" % label, errors == 0 and len(self.acknowledged) > 0,
-             "%d sent, %d acknowledged, %d answered 503, %d other 5xx or failed connections"
-             % (len(self.answers), len(self.acknowledged), unavailable, errors))
+             "%d sent, %d acknowledged, %d answered 503, %d other 5xx or failed connections; other answers %s"
+             % (len(self.answers), len(self.acknowledged), unavailable, errors, others))
         missing = [p for p, v in self.acknowledged
                    if read_after_write(self.t.gateway, "/api/placements/" + p, v, 60)[0] != 200]
         step("%s: every referral acknowledged meanwhile is on the query side" % label, not missing,
