@@ -53,7 +53,7 @@ class KeyNotYetVisibleTest {
         new SecureRandom().nextBytes(dataKey);
 
         assertThatThrownBy(() -> vault.opener(pupil, Instant.now(), PATIENCE))
-                .as("no key, no erasure, a fresh event: try the batch again")
+                .as("no key, no erasure, a fresh event: after a brief wait, try the batch again")
                 .isInstanceOf(PupilVault.KeyNotYetVisible.class);
 
         jdbc.update("INSERT INTO pupil_key (pupil_id, upn_digest, wrapped_key, created_at) VALUES (?, ?, ?, ?)",
@@ -62,6 +62,27 @@ class KeyNotYetVisibleTest {
         UnaryOperator<String> open = vault.opener(pupil, Instant.now(), PATIENCE);
 
         assertThat(open.apply(sealed)).isEqualTo("likes the quiet room");
+    }
+
+    @Test
+    void aKeyCommittedWhileTheProjectionWaitsBrieflyIsUsedWithoutARetry() throws Exception {
+        byte[] dataKey = new byte[32];
+        new SecureRandom().nextBytes(dataKey);
+        Thread commit = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            jdbc.update("INSERT INTO pupil_key (pupil_id, upn_digest, wrapped_key, created_at) VALUES (?, ?, ?, ?)",
+                    pupil.value(), "digest", kek.wrap(dataKey), Timestamp.from(Instant.now()));
+        });
+        commit.start();
+
+        UnaryOperator<String> open = vault.opener(pupil, Instant.now(), PATIENCE);
+        commit.join();
+
+        assertThat(open.apply(vault.sealNote(pupil, "travels by taxi"))).isEqualTo("travels by taxi");
     }
 
     @Test

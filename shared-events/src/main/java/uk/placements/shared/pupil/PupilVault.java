@@ -65,21 +65,36 @@ public class PupilVault implements PupilSealer {
     /**
      * As {@link #opener(PupilId)}, for a read model projecting an event recorded at {@code recordedAt}: a pupil with
      * no key who was never erased is a pupil whose key is still being committed (under Axon Server the events reach
-     * the event store a moment before the command's database transaction commits), so this throws {@link
-     * KeyNotYetVisible} and the read model's processor tries the batch again, rather than recording the pupil as
-     * erased for good. Should no key appear within {@code patience} of the event (its command's transaction failed
-     * after its events were stored), the values read as erased, as they will for ever.
+     * the event store a moment before the command's database transaction commits). This waits for the key a little
+     * ({@link #BRIEF_WAIT}: the gap is usually milliseconds), then throws {@link KeyNotYetVisible} so that the read
+     * model's processor tries the batch again, rather than recording the pupil as erased for good. Should no key
+     * appear within {@code patience} of the event (its command's transaction failed after its events were stored),
+     * the values read as erased, as they will for ever.
      */
     public UnaryOperator<String> opener(PupilId pupil, java.time.Instant recordedAt, java.time.Duration patience) {
-        Optional<byte[]> key = keys.dataKey(pupil);
-        if (key.isPresent()) {
-            return opener(pupil, key.get());
+        long giveUp = System.nanoTime() + BRIEF_WAIT.toNanos();
+        while (true) {
+            Optional<byte[]> key = keys.dataKey(pupil);
+            if (key.isPresent()) {
+                return opener(pupil, key.get());
+            }
+            if (keys.erased(pupil) || !java.time.Instant.now().isBefore(recordedAt.plus(patience))) {
+                return sealed -> sealed == null ? null : ERASED;
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new KeyNotYetVisible();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeyNotYetVisible();
+            }
         }
-        if (!keys.erased(pupil) && java.time.Instant.now().isBefore(recordedAt.plus(patience))) {
-            throw new KeyNotYetVisible();
-        }
-        return sealed -> sealed == null ? null : ERASED;
     }
+
+    /** How long {@link #opener(PupilId, java.time.Instant, java.time.Duration)} waits before asking for a retry. */
+    public static final java.time.Duration BRIEF_WAIT = java.time.Duration.ofSeconds(2);
 
     /** No key yet for a pupil who was never erased: the projection retries the batch. */
     public static class KeyNotYetVisible extends IllegalStateException {
