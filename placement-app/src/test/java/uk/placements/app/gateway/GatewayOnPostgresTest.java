@@ -135,6 +135,26 @@ class GatewayOnPostgresTest {
         assertThat(commandRequests.requests()).contains("GET /actuator/health");
     }
 
+    /** Every instance down: nginx's own error is problem details like every other error of the API, not HTML. */
+    @Test
+    void withEveryInstanceDownTheGatewayAnswersProblemDetails(@TempDir Path dir) throws IOException {
+        Map<String, String> allDown = Map.of(
+                "placement-command:8080", "127.0.0.1:" + NginxGateway.freePort(),
+                "placement-query-1:8080", "127.0.0.1:" + NginxGateway.freePort(),
+                "placement-query-2:8080", "127.0.0.1:" + NginxGateway.freePort());
+        try (NginxGateway dead = NginxGateway.start(dir, allDown, Path.of("target", "web-client"))) {
+            Api api = new Api(dead.port());
+            for (Api.Answer answer : new Api.Answer[] {api.get("caseworker", "/api/provisions"),
+                    api.post("caseworker", "/api/placements", "{}")}) {
+                assertThat(answer.status()).as(dead.log()).isEqualTo(503);
+                assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+                assertThat(answer.header("Retry-After")).isEqualTo("5");
+                assertThat(answer.json().get("title").asText()).isEqualTo("Service unavailable");
+                assertThat(answer.json().get("status").asInt()).isEqualTo(503);
+            }
+        }
+    }
+
     @Test
     void aRebuildIsTheOneWriteThatGoesToTheQueryService() {
         Api.Answer unknown = gateway.post("admin", "/api/admin/projections/no-such-projection/rebuild", "{}");
