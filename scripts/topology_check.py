@@ -154,6 +154,7 @@ class Topology:
         env = dict(os.environ, SERVER_PORT=str(port), PLACEMENTS_DB_URL=self.pg_url,
                    PLACEMENTS_DB_USER=self.args.pg_user, PLACEMENTS_DB_PASSWORD=self.args.pg_password,
                    PLACEMENTS_CRYPTO_MASTER_KEY=MASTER_KEY, PLACEMENTS_DEMO_PASSWORD=PASSWORD,
+                   PLACEMENTS_DEMO_USERS="true",
                    SPRING_PROFILES_ACTIVE="axonserver,postgres" if self.axon else "postgres",
                    AXONIQ_UPDATE_CHECKER_DISABLED="true")
         if self.axon:

@@ -13,7 +13,7 @@ class RestartPersistenceOnPostgresTest extends RestartPersistenceTest {
 
     @Override
     protected List<String> database(Path dataDir) {
-        return List.of("--spring.profiles.active=postgres",
+        return List.of("--spring.profiles.active=postgres", "--placements.demo.users=true",
                 "--PLACEMENTS_DB_URL=" + EmbeddedPostgresDatabase.jdbcUrl("restart"),
                 "--PLACEMENTS_DB_USER=postgres",
                 "--PLACEMENTS_DB_PASSWORD=");

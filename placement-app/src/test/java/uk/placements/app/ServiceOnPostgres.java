@@ -27,7 +27,8 @@ public final class ServiceOnPostgres {
                 "--spring.profiles.active=postgres" + (profiles.isEmpty() ? "" : "," + profiles),
                 "--PLACEMENTS_DB_URL=" + EmbeddedPostgresDatabase.jdbcUrl(database),
                 "--PLACEMENTS_DB_USER=postgres", "--PLACEMENTS_DB_PASSWORD=",
-                "--placements.crypto.master-key=" + MASTER_KEY, "--spring.jmx.enabled=false"));
+                "--placements.crypto.master-key=" + MASTER_KEY, "--spring.jmx.enabled=false",
+                "--placements.demo.users=true"));
         args.addAll(List.of(arguments));
         ConfigurableApplicationContext context = service.run(args.toArray(String[]::new));
         EmbeddedPostgresDatabase.closeBeforeStopping(context);

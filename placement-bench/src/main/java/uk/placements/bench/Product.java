@@ -36,6 +36,7 @@ final class Product implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("placements.crypto.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         properties.put("placements.demo.password", PASSWORD);
+        properties.put("placements.demo.users", "true"); // signs in as the demo users on PostgreSQL too
         properties.put("placements.snapshots.provision-threshold", String.valueOf(snapshotThreshold));
         properties.put("spring.autoconfigure.exclude",
                 "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"

@@ -53,7 +53,8 @@ final class ScaledOut implements AutoCloseable {
     private ConfigurableApplicationContext start(Class<?>... sources) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=postgres",
                 "--PLACEMENTS_DB_URL=" + url, "--PLACEMENTS_DB_USER=postgres", "--PLACEMENTS_DB_PASSWORD=",
-                "--PLACEMENTS_DB_POOL_SIZE=10", "--placements.crypto.master-key=" + KEY, "--spring.jmx.enabled=false"));
+                "--PLACEMENTS_DB_POOL_SIZE=10", "--placements.crypto.master-key=" + KEY, "--spring.jmx.enabled=false",
+                "--placements.demo.users=true"));
         args.addAll(settings);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).run(args.toArray(String[]::new));
         EmbeddedPostgresDatabase.closeBeforeStopping(context);

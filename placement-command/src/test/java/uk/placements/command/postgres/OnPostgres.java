@@ -38,7 +38,9 @@ public @interface OnPostgres {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", Map.of(
                     "spring.datasource.url", EmbeddedPostgresDatabase.jdbcUrl(database),
                     "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "")));
+                    "spring.datasource.password", "",
+                    // the postgres profile has no demo users; these tests sign in as them
+                    "placements.demo.users", "true")));
             EmbeddedPostgresDatabase.closeBeforeStopping(context);
         }
     }
