@@ -115,12 +115,19 @@ class Topology:
             stdout=log, stderr=subprocess.STDOUT)
         ok = wait_until("PostgreSQL", lambda: socket.create_connection(("127.0.0.1", port), 1).close() or True, 30)
         time.sleep(1)
-        subprocess.run(as_postgres + [os.path.join(bindir, "psql"), "-h", data, "-p", str(port), "-U", "postgres",
-                                      "-c", "CREATE DATABASE placements"], check=ok, stdout=subprocess.DEVNULL)
+        # As on a managed database: the services' user owns its database and nothing more; the operator's one step
+        # as superuser creates the reporting role (README, "Dashboards and reporting").
+        for statement in ("CREATE ROLE placements LOGIN PASSWORD 'placements' NOSUPERUSER NOCREATEROLE",
+                          "CREATE DATABASE placements OWNER placements",
+                          "CREATE ROLE placements_reporting NOLOGIN"):
+            subprocess.run(as_postgres + [os.path.join(bindir, "psql"), "-h", data, "-p", str(port), "-U",
+                                          "postgres", "-c", statement], check=ok, stdout=subprocess.DEVNULL)
         self.pg_url = "jdbc:postgresql://127.0.0.1:%d/placements" % port
+        self.args.pg_user, self.args.pg_password = "placements", "placements"
         self.psql = as_postgres + [os.path.join(bindir, "psql"), "-h", data, "-p", str(port), "-U", "postgres",
                                    "-d", "placements", "-tAc"]
-        return step("PostgreSQL started (Debian's server, fsync on)", ok, self.pg_url)
+        return step("PostgreSQL started (Debian's server, fsync on; services as an ordinary database owner)", ok,
+                    self.pg_url)
 
     def sql(self, query):
         if not getattr(self, "psql", None):
@@ -310,6 +317,29 @@ def capacity_race(t):
          % (ok_count, refused, errors, sorted(s for s, _ in answers if s not in (200, 409))))
 
 
+def two_command_services_race(t):
+    """Two command services, 16 concurrent offers for 2 places, half sent to each: lost races across the services
+    are retried and refused with the rule."""
+    ports = [t.ports["command"], t.ports["command-2"]]
+    provision = "TOPO-RACE2-%d" % (int(time.time() * 1000) % 10_000_000)
+    http("POST", ports[0], "/api/provisions", "provision-admin", provision_json(provision, 2))
+    placements = []
+    for i in range(16):
+        status, body = http("POST", ports[i % 2], "/api/placements", "caseworker", referral_json(new_upn()))
+        if status == 201:
+            placements.append(body["id"])
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        answers = list(pool.map(lambda ip: http("POST", ports[ip[0] % 2], "/api/placements/%s/offer" % ip[1],
+                                                "caseworker", {"provisionId": provision, "offeredOn": "2026-09-10"}),
+                                enumerate(placements)))
+    ok_count = sum(1 for s, _ in answers if s == 200)
+    refused = sum(1 for s, b in answers if s == 409 and isinstance(b, dict) and b.get("rule") == "R-CAPACITY")
+    errors = sum(1 for s, _ in answers if s >= 500)
+    step("two command services: 16 concurrent offers for 2 places, half to each", len(placements) == 16
+         and ok_count == 2 and refused == 14 and errors == 0, "%d accepted, %d refused with R-CAPACITY, %d 5xx, "
+         "others %s" % (ok_count, refused, errors, sorted(s for s, _ in answers if s not in (200, 409))))
+
+
 def existing_id(t, provision):
     status, body = http("POST", t.gateway, "/api/provisions", "provision-admin", provision_json(provision, 3))
     step("an existing provision id is refused with 409, not 500", status == 409,
@@ -470,15 +500,17 @@ def main():
         started = time.time()
         # the services start together on the empty database, as compose starts them
         t.start_service("command", COMMAND_JAR)
+        t.start_service("command-2", COMMAND_JAR)
         t.start_service("query-1", QUERY_JAR)
         t.start_service("query-2", QUERY_JAR)
-        ok = all(t.healthy(n) for n in ("command", "query-1", "query-2"))
-        step("command service and two query services started together on an empty database", ok,
+        ok = all(t.healthy(n) for n in ("command", "command-2", "query-1", "query-2"))
+        step("two command services and two query services started together on an empty database", ok,
              "healthy after %.0f s" % (time.time() - started))
         if not ok or not t.start_gateway():
             return 1
         first = journey(t, "journey")
         capacity_race(t)
+        two_command_services_race(t)
         if first:
             existing_id(t, first[0])
         time.sleep(3)

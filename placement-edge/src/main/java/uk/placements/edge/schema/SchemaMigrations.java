@@ -1,6 +1,7 @@
 package uk.placements.edge.schema;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,11 +29,16 @@ public class SchemaMigrations {
     }
 
     @Bean
-    public Migrated schemaMigrated(DataSource dataSource, List<SchemaPart> parts) throws MetaDataAccessException {
+    public Migrated schemaMigrated(DataSource dataSource, List<SchemaPart> parts,
+                                   ObjectProvider<SchemaPrecondition> preconditions)
+            throws MetaDataAccessException, SQLException {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
         String vendor = DatabaseDriver.fromJdbcUrl(url).getId();
         List<SchemaPart> ordered = parts.stream().sorted(Comparator.comparingInt(SchemaPart::order)).toList();
         for (SchemaPart part : ordered) {
+            for (SchemaPrecondition precondition : preconditions.orderedStream().toList()) {
+                precondition.check(part, vendor, dataSource);
+            }
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/" + part.name() + "/common", "classpath:db/" + part.name() + "/" + vendor)

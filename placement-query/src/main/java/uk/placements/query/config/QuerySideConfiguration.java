@@ -29,6 +29,12 @@ public class QuerySideConfiguration {
         return new SchemaPart("query", 2);
     }
 
+    /** On PostgreSQL the reporting role exists, or this service's user may create it, before the query schema migrates. */
+    @Bean
+    public ReportingRole reportingRole() {
+        return new ReportingRole();
+    }
+
     /**
      * The live capacity stream tells subscribers about changes from now on: its processor starts at the head of the
      * event stream, never at its tail, so a new database or a reset does not replay history to nobody.
