@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
-public class CaseloadProjection extends uk.placements.query.operations.ReadModelProjection {
+public class CaseloadProjection {
 
     public static final String NAME = "caseload";
     private final JdbcTemplate jdbc;

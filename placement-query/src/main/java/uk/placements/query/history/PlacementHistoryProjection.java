@@ -43,7 +43,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(PlacementHistoryProjection.NAME)
-public class PlacementHistoryProjection extends uk.placements.query.operations.ReadModelProjection {
+public class PlacementHistoryProjection {
 
     public static final String NAME = "placement-history";
     private final JdbcTemplate jdbc;

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup(ProvisionProjection.NAME)
-public class ProvisionProjection extends uk.placements.query.operations.ReadModelProjection {
+public class ProvisionProjection {
 
     public static final String NAME = "provisions";
     private final JdbcTemplate jdbc;
