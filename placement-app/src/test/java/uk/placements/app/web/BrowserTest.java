@@ -93,7 +93,10 @@ abstract class BrowserTest extends AppTest {
     /** Waits for a text, then for the page showing it to be ready (after an action the page loads anew). */
     void waitForText(By by, String text) {
         try {
+            // a page that navigates meanwhile (a form that submits, then loads the next page) makes a lookup fail
+            // with "aborted by navigation": the element is looked for again on the new page until the time is up
             new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         } catch (TimeoutException e) {
             throw failure(e);
