@@ -9,8 +9,10 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 
@@ -35,20 +37,63 @@ public class SchemaMigrations {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
         String vendor = DatabaseDriver.fromJdbcUrl(url).getId();
         List<SchemaPart> ordered = parts.stream().sorted(Comparator.comparingInt(SchemaPart::order)).toList();
-        for (SchemaPart part : ordered) {
-            for (SchemaPrecondition precondition : preconditions.orderedStream().toList()) {
-                precondition.check(part, vendor, dataSource);
+        try (MigrationLock lock = MigrationLock.take(dataSource, vendor)) {
+            for (SchemaPart part : ordered) {
+                for (SchemaPrecondition precondition : preconditions.orderedStream().toList()) {
+                    precondition.check(part, vendor, dataSource);
+                }
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/" + part.name() + "/common", "classpath:db/" + part.name() + "/" + vendor)
+                        .table("flyway_" + part.name() + "_history")
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .load()
+                        .migrate();
             }
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/" + part.name() + "/common", "classpath:db/" + part.name() + "/" + vendor)
-                    .table("flyway_" + part.name() + "_history")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
         }
         return new Migrated(ordered.stream().map(SchemaPart::name).toList());
+    }
+
+    /**
+     * On PostgreSQL, one service migrates at a time: services started together on an empty database raced in Flyway's
+     * own start ("Unable to baseline schema history table ... as it already exists, and is empty": one created the
+     * history table while another decided to baseline it; FirstStartTogetherOnPostgresTest, in CI). A session-level
+     * advisory lock held on a connection of its own for the whole migration serialises them; the second finds the
+     * schema in place. Elsewhere (H2, one process) there is nothing to serialise.
+     */
+    static final class MigrationLock implements AutoCloseable {
+        /** An arbitrary key, the same in every service of this product. */
+        private static final long KEY = 0x706c6163656d6e74L;
+        private final Connection connection;
+
+        private MigrationLock(Connection connection) {
+            this.connection = connection;
+        }
+
+        static MigrationLock take(DataSource dataSource, String vendor) throws SQLException {
+            if (!"postgresql".equals(vendor)) {
+                return new MigrationLock(null);
+            }
+            Connection connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + KEY + ")");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new MigrationLock(connection);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (connection == null) {
+                return;
+            }
+            try (connection; Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_unlock(" + KEY + ")");
+            }
+        }
     }
 
     /** Depend on this bean to run after the schema is in place. */
