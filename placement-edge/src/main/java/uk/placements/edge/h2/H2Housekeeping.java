@@ -37,7 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * commits (H2HousekeepingTest): H2 as configured before, 110x its compacted size; retention 0 alone, 15x; retention
  * 0 and a rewrite pass every 100 ms, 2.6x. This class therefore sets the retention time to 0 and, while the
  * database is in this process, rewrites the sparse chunks itself every {@code interval} with {@link
- * MVStore#compact}, H2's public call for it, under H2's own locking. It does not move chunks to shrink the file
+ * MVStore#compact}, H2's public call for it, after waiting its turn for the store's lock (see {@link #compact()}). It
+ * does not move chunks to shrink the file
  * ({@code RandomAccessStore.compactMoveChunks}: called from outside H2's writer it failed H2's own assertions);
  * free space is reused instead, and the file shrinks when the database closes.
  *
