@@ -108,6 +108,15 @@ public class AxonConfiguration {
      * number 0 for aggregate ..., expected 2": seen against Axon Server SE 4.6.11), not as Axon's
      * ConcurrencyException.
      */
+    static boolean takenSequenceNumberIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (isTakenSequenceNumber(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isTakenSequenceNumber(Throwable t) {
         String code = "[" + ErrorCode.INVALID_EVENT_SEQUENCE.errorCode() + "]";
         if (t instanceof StatusRuntimeException grpc) {

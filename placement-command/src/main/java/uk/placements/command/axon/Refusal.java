@@ -35,12 +35,13 @@ public record Refusal(Kind kind, String rule, String detail, Long currentVersion
     }
 
     /**
-     * As {@link #of(Throwable)}, for a command that {@code creates} its aggregate: there a lost race on the event
-     * stream means the id is taken. (Axon's JDBC storage says so itself with an AggregateStreamCreationException;
-     * Axon Server only refuses the sequence number, as for any lost race.)
+     * As {@link #of(Throwable)}, for a command that {@code creates} its aggregate: there the event store refusing the
+     * first event's sequence number means the id is taken. (Axon's JDBC storage says so itself with an
+     * AggregateStreamCreationException; Axon Server only refuses the sequence number, as for any lost race.) Any
+     * other lost race of a creation (the same new pupil referred twice at once) stays a lost race, retried.
      */
     public static Optional<Refusal> of(Throwable failure, boolean creates) {
-        if (creates && AxonConfiguration.isLostRace(failure)) {
+        if (creates && AxonConfiguration.takenSequenceNumberIn(failure)) {
             return Optional.of(new Refusal(Kind.EXISTS, null, "a record with this id already exists", null, null));
         }
         if (failure instanceof RuleViolation e) {

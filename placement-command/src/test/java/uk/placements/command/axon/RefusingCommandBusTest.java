@@ -111,6 +111,16 @@ class RefusingCommandBusTest {
                 .isInstanceOf(AggregateStreamCreationException.class);
     }
 
+    /** The same new pupil referred twice at once (the pupil register's own refusal) is retried, not "already exists". */
+    @Test
+    void anyOtherLostRaceOfACreationStaysALostRace() {
+        CommandExecutionException remote = remote(new ConcurrencyException("the same new pupil was referred twice at once"),
+                true, false);
+
+        assertThat(AxonConfiguration.isLostRace(remote)).as("retried by the sending gateway").isTrue();
+        assertThat(Refusal.carriedBy(remote).orElseThrow().revive()).isInstanceOf(ConcurrencyException.class);
+    }
+
     /**
      * What Axon Server SE 4.6.11 actually made the commit throw (scripts/topology-check.sh, an existing provision id
      * answered 500): gRPC's own exception, not Axon's ConcurrencyException.
