@@ -297,47 +297,27 @@ def journey(t, label):
     return provision, placement, upn
 
 
-def capacity_race(t):
-    g = t.gateway
-    provision = "TOPO-RACE-%d" % (int(time.time() * 1000) % 10_000_000)
-    http("POST", g, "/api/provisions", "provision-admin", provision_json(provision, 2))
-    placements = []
-    for _ in range(16):
-        status, body = http("POST", g, "/api/placements", "caseworker", referral_json(new_upn()))
-        if status == 201:
-            placements.append(body["id"])
-    with concurrent.futures.ThreadPoolExecutor(16) as pool:
-        answers = list(pool.map(lambda p: http("POST", g, "/api/placements/%s/offer" % p, "caseworker",
-                                               {"provisionId": provision, "offeredOn": "2026-09-10"}), placements))
-    ok_count = sum(1 for s, _ in answers if s == 200)
-    refused = sum(1 for s, b in answers if s == 409 and isinstance(b, dict) and b.get("rule") == "R-CAPACITY")
-    errors = sum(1 for s, _ in answers if s >= 500)
-    step("capacity race: 16 concurrent offers for 2 places", len(placements) == 16 and ok_count == 2
-         and refused == 14 and errors == 0, "%d accepted, %d refused with R-CAPACITY, %d 5xx, others %s"
-         % (ok_count, refused, errors, sorted(s for s, _ in answers if s not in (200, 409))))
-
-
-def two_command_services_race(t):
-    """Two command services, 16 concurrent offers for 2 places, half sent to each: lost races across the services
-    are retried and refused with the rule."""
-    ports = [t.ports["command"], t.ports["command-2"]]
-    provision = "TOPO-RACE2-%d" % (int(time.time() * 1000) % 10_000_000)
+def capacity_race(t, label, ports):
+    """16 pupils referred, then 16 concurrent offers for 2 places, sent in turn to each of {@code ports}: exactly 2
+    accepted, 14 refused with R-CAPACITY, no 5xx (lost races across services are retried, then refused by rule)."""
+    provision = "TOPO-RACE-%d" % (int(time.time() * 1000) % 10_000_000 + len(ports))
     http("POST", ports[0], "/api/provisions", "provision-admin", provision_json(provision, 2))
     placements = []
     for i in range(16):
-        status, body = http("POST", ports[i % 2], "/api/placements", "caseworker", referral_json(new_upn()))
+        status, body = http("POST", ports[i % len(ports)], "/api/placements", "caseworker", referral_json(new_upn()))
         if status == 201:
             placements.append(body["id"])
     with concurrent.futures.ThreadPoolExecutor(16) as pool:
-        answers = list(pool.map(lambda ip: http("POST", ports[ip[0] % 2], "/api/placements/%s/offer" % ip[1],
-                                                "caseworker", {"provisionId": provision, "offeredOn": "2026-09-10"}),
+        answers = list(pool.map(lambda ip: http("POST", ports[ip[0] % len(ports)],
+                                                "/api/placements/%s/offer" % ip[1], "caseworker",
+                                                {"provisionId": provision, "offeredOn": "2026-09-10"}),
                                 enumerate(placements)))
     ok_count = sum(1 for s, _ in answers if s == 200)
     refused = sum(1 for s, b in answers if s == 409 and isinstance(b, dict) and b.get("rule") == "R-CAPACITY")
     errors = sum(1 for s, _ in answers if s >= 500)
-    step("two command services: 16 concurrent offers for 2 places, half to each", len(placements) == 16
-         and ok_count == 2 and refused == 14 and errors == 0, "%d accepted, %d refused with R-CAPACITY, %d 5xx, "
-         "others %s" % (ok_count, refused, errors, sorted(s for s, _ in answers if s not in (200, 409))))
+    step(label, len(placements) == 16 and ok_count == 2 and refused == 14 and errors == 0,
+         "%d accepted, %d refused with R-CAPACITY, %d 5xx, others %s"
+         % (ok_count, refused, errors, sorted(s for s, _ in answers if s not in (200, 409))))
 
 
 def existing_id(t, provision):
@@ -509,8 +489,9 @@ def main():
         if not ok or not t.start_gateway():
             return 1
         first = journey(t, "journey")
-        capacity_race(t)
-        two_command_services_race(t)
+        capacity_race(t, "capacity race: 16 concurrent offers for 2 places", [t.gateway])
+        capacity_race(t, "two command services: 16 concurrent offers for 2 places, half to each",
+                      [t.ports["command"], t.ports["command-2"]])
         if first:
             existing_id(t, first[0])
         time.sleep(3)

@@ -194,11 +194,22 @@ public class H2Housekeeping implements SmartLifecycle {
         }
     }
 
-    private static ReentrantLock storeLock(MVStore store) {
+    /** H2's own store lock field, looked up once (null if this H2 has none: then H2's own call is used). */
+    private static final java.lang.reflect.Field STORE_LOCK = storeLockField();
+
+    private static java.lang.reflect.Field storeLockField() {
         try {
             java.lang.reflect.Field field = MVStore.class.getDeclaredField("storeLock");
             field.setAccessible(true);
-            return (ReentrantLock) field.get(store);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ReentrantLock storeLock(MVStore store) {
+        try {
+            return STORE_LOCK == null ? null : (ReentrantLock) STORE_LOCK.get(store);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
