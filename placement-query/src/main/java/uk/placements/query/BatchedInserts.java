@@ -12,7 +12,9 @@ import java.util.Map;
  * Inserts of rows that no handler reads back while the batch is running (timeline entries, milestones, change
  * rows), written as one JDBC batch per statement just before the processor's batch commits, in the same transaction
  * as its token. A replay writes thousands of such rows a second; one round trip per row was most of its cost on a
- * networked database. Outside a unit of work (a handler called directly) a row is written at once.
+ * networked database. Every table written this way is keyed by its first two values (an aggregate's id and the
+ * event's sequence), and each batch writes its rows in that order ({@link KeyOrder}). Outside a unit of work (a
+ * handler called directly) a row is written at once.
  */
 public final class BatchedInserts {
 
@@ -22,7 +24,9 @@ public final class BatchedInserts {
 
     public BatchedInserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.pending = new PerBatch<>(LinkedHashMap::new, rows -> rows.forEach(jdbc::batchUpdate), rows -> { });
+        this.pending = new PerBatch<>(LinkedHashMap::new,
+                rows -> rows.forEach((sql, values) -> RowWrites.batchUpdate(jdbc, sql, KeyOrder.sorted(values, 0, 1))),
+                rows -> { });
     }
 
     public void insert(String sql, Object... values) {

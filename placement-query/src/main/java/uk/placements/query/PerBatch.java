@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * What a projection gathers while its handlers run over one batch of events (one unit of work): written by
  * {@code flush} just before the batch commits, in the same transaction as the processor's token, and handed to
  * {@code committed} once the transaction has committed (never after a rollback). The state belongs to the batch's
- * thread; each batch has its own.
+ * thread; each batch has its own. A batch is the root unit of work: in a rebuild ({@code DirectReplay}) the batches
+ * of events are nested in one unit of work for the whole history, and the state gathers all of it.
  */
 public final class PerBatch<T> {
 

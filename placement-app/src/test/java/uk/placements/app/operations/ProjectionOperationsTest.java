@@ -8,22 +8,33 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.app.PlacementsApplication;
 import uk.placements.command.http.Api;
 import uk.placements.query.caseload.CaseloadProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
+import uk.placements.query.operations.ProcessorControl;
 import uk.placements.query.operations.ProjectionOperations;
 import uk.placements.query.operations.ReadModel;
 import uk.placements.query.operations.ReadModelChecksum;
 import uk.placements.query.operations.ReadModels;
 import uk.placements.query.provision.ProvisionProjection;
+import uk.placements.shared.placement.event.PupilAdmitted;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,6 +42,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Operations on the read models over real HTTP and the real (in-memory) H2, with an authority of a few thousand
  * commands loaded through the command side once for the whole class.
  */
+@Import(ProjectionOperationsTest.FailsWhenAsked.class)
 @SpringBootTest(classes = PlacementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
@@ -71,7 +85,40 @@ class ProjectionOperationsTest {
     @Autowired
     private ProvisionProjection provisions;
 
+    @Autowired
+    private FailsWhenAsked failing;
+    @Autowired
+    private ProcessorControl control;
+
     private Api api;
+
+    /**
+     * One more handler of the caseload group, inert until asked to fail: then, replaying an admission, it reads the
+     * placements over a connection of its own (what any other reader sees meanwhile) and throws.
+     */
+    @ProcessingGroup(CaseloadProjection.NAME)
+    static class FailsWhenAsked {
+        private final DataSource dataSource;
+        final AtomicBoolean fail = new AtomicBoolean();
+        volatile long placementsSeenMeanwhile = -1;
+
+        FailsWhenAsked(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @EventHandler
+        void on(PupilAdmitted event, ReplayStatus replay) throws SQLException {
+            if (!fail.get() || !replay.isReplay()) {
+                return;
+            }
+            try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM rm_placement")) {
+                count.next();
+                placementsSeenMeanwhile = count.getLong(1);
+            }
+            throw new IllegalStateException("failing on purpose half-way through a rebuild");
+        }
+    }
 
     @BeforeEach
     void authorityLoadedAndProjected() throws InterruptedException {
@@ -103,6 +150,64 @@ class ProjectionOperationsTest {
                     .isEqualTo(report.get("checksumBefore").asText());
             assertThat(rows(model)).as(model.name()).isEqualTo(live);
         }
+    }
+
+    @Test
+    void aRebuildThatFailsHalfWayChangesNothingAndTheOldReadModelServesMeanwhile() throws InterruptedException {
+        ReadModel model = readModels.find(CaseloadProjection.NAME).orElseThrow();
+        Map<String, List<Map<String, Object>>> live = rows(model);
+        OptionalLong position = operations.position(model.name());
+        failing.placementsSeenMeanwhile = -1;
+
+        failing.fail.set(true);
+        Api.Answer answer;
+        try {
+            answer = api.post("admin", "/api/admin/projections/" + model.name() + "/rebuild", "");
+        } finally {
+            failing.fail.set(false);
+        }
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(500);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("title").asText()).isEqualTo("Rebuild failed");
+        assertThat(answer.json().get("detail").asText()).contains("as it was before the rebuild");
+        assertThat(failing.placementsSeenMeanwhile).as("placements another connection read while the replay ran")
+                .isEqualTo(live.get("rm_placement").size());
+        assertThat(rows(model)).isEqualTo(live);
+        assertThat(operations.position(model.name())).isEqualTo(position);
+        assertThat(operations.status()).filteredOn(s -> s.name().equals(model.name()))
+                .allMatch(ProjectionOperations.ProjectionStatus::running);
+        // asked again, the same rebuild succeeds and reproduces the same rows
+        Api.Answer again = api.post("admin", "/api/admin/projections/" + model.name() + "/rebuild", "");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(rows(model)).isEqualTo(live);
+    }
+
+    /**
+     * What a rebuild that died while writing its rows in several transactions (H2) leaves: the group stopped by an
+     * instance that is gone, its mark, the reset's tokens and part of the rows. The next poll of processor control
+     * clears the tables and sets the tokens back to the start before it starts the group again, and the processor
+     * replays it to the same rows.
+     */
+    @Test
+    void aReadModelLeftHalfWrittenByARebuildThatDiedIsClearedAndReplayedBeforeItRunsAgain() throws Exception {
+        ReadModel model = readModels.find(PlacementHistoryProjection.NAME).orElseThrow();
+        Map<String, List<Map<String, Object>>> live = rows(model);
+        control.stop(model.name());
+        String dead = "rebuilder-that-died/0";
+        jdbc.update("UPDATE processor_control SET changed_by = ? WHERE processing_group = ?", dead, model.name());
+        jdbc.update("INSERT INTO read_model_rebuild (processing_group, instance_id, started_at) VALUES (?, ?, 0)",
+                model.name(), dead);
+        jdbc.update("DELETE FROM rm_placement_milestone WHERE seq > 1");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM read_model_rebuild", Integer.class) > 0) {
+            assertThat(System.nanoTime()).as("the mark is recovered").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        Authorities.awaitCaughtUp(operations, Duration.ofMinutes(1));
+
+        assertThat(rows(model)).isEqualTo(live);
     }
 
     @Test

@@ -13,6 +13,7 @@ import uk.placements.query.BatchedInserts;
 import uk.placements.query.LatestCache;
 import uk.placements.query.PerBatch;
 import uk.placements.query.Recorded;
+import uk.placements.query.RowWrites;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
 import uk.placements.shared.placement.event.OfferWithdrawn;
@@ -29,6 +30,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +45,9 @@ import java.util.stream.Collectors;
  * an event newer than its version, so an event handled twice leaves the same state.
  * <p>
  * Events change {@link PlacementRow}s in memory; each batch of events writes every row it touched once, and timeline
- * entries as one JDBC batch, just before it commits with the processor's token. A rebuild, with thousands of events
- * per batch and a placement's next event usually in a later batch, reads a row back only when it is not the one the
- * previous batch left ({@link LatestCache}).
+ * entries as one JDBC batch, in key order, just before it commits with the processor's token (a rebuild is one such
+ * batch for the whole history). A placement's next event in a later batch reads its row back only when it is not
+ * the one the previous batch left ({@link LatestCache}).
  */
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
@@ -321,19 +323,18 @@ public class CaseloadProjection {
     private void write(Batch b) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        for (PlacementRow row : b.rows.values()) {
+        // in key order: a rebuild writes every row in one batch, and so fills the key's pages one after another
+        List<PlacementRow> rows = new ArrayList<>(b.rows.values());
+        rows.sort(Comparator.comparing(row -> row.placementId));
+        for (PlacementRow row : rows) {
             if (row.isNew) {
                 inserts.add(row.all());
             } else {
                 updates.add(row.changes());
             }
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(PlacementRow.INSERT, inserts);
-        }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate(PlacementRow.UPDATE, updates);
-        }
+        RowWrites.batchUpdate(jdbc, PlacementRow.INSERT, inserts);
+        RowWrites.batchUpdate(jdbc, PlacementRow.UPDATE, updates);
     }
 
     private void committed(Batch b) {

@@ -8,8 +8,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
+import uk.placements.query.KeyOrder;
 import uk.placements.query.LatestCache;
 import uk.placements.query.PerBatch;
+import uk.placements.query.RowWrites;
 import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
@@ -197,18 +199,16 @@ public class PlacementHistoryProjection {
     }
 
     private void write(Batch b) {
-        if (!b.closes.isEmpty()) {
-            jdbc.batchUpdate("UPDATE rm_placement_period SET valid_to = ? WHERE placement_id = ? AND seq = ?",
-                    b.closes);
-        }
+        RowWrites.batchUpdate(jdbc, "UPDATE rm_placement_period SET valid_to = ? WHERE placement_id = ? AND seq = ?",
+                KeyOrder.sorted(b.closes, 1, 2));
         if (!b.periods.isEmpty()) {
-            jdbc.batchUpdate("""
+            RowWrites.batchUpdate(jdbc, """
                             INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status,
                                 year_group, primary_need, ehcp_status, provision_id, provision_type,
                                 mainstream_percent, below_integration_band, outside_designated_need, over_capacity,
                                 referred_on, offered_on, admitted_on)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    new ArrayList<>(b.periods.values()));
+                    KeyOrder.sorted(b.periods.values(), 0, 1));
         }
     }
 

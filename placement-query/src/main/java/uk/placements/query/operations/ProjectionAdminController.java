@@ -41,6 +41,14 @@ public class ProjectionAdminController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    /** 500: the events could not be replayed; the read model was left as it was. */
+    @ExceptionHandler(ProjectionOperations.RebuildFailed.class)
+    ResponseEntity<ProblemDetail> failed(ProjectionOperations.RebuildFailed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        problem.setTitle("Rebuild failed");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
     /** 503 with Retry-After: an instance held on to the projection's segments; nothing was reset, try again. */
     @ExceptionHandler(ProcessorControl.NotStopped.class)
     ResponseEntity<ProblemDetail> notStopped(ProcessorControl.NotStopped e) {

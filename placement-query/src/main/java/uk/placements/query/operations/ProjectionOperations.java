@@ -64,6 +64,20 @@ public class ProjectionOperations {
         }
     }
 
+    /**
+     * A replay that failed (a handler threw). While the history was being read nothing had been written: the read
+     * model and its position are as they were before the rebuild, and the processor goes on from there. While the
+     * new rows were being written in several transactions (H2): the read model is cleared and replayed from the start.
+     */
+    public static class RebuildFailed extends RuntimeException {
+        RebuildFailed(String name, boolean halfWritten, Throwable cause) {
+            super("rebuilding " + name + " failed" + (halfWritten
+                    ? " while writing the new rows: the read model has been cleared and is replayed from the start"
+                    : ", so nothing was changed: the read model is as it was before the rebuild and goes on from "
+                    + "there") + " (" + cause + ")", cause);
+        }
+    }
+
     private final ReadModels readModels;
     private final ReadModelChecksum checksums;
     private final LocalProcessorControl local;
@@ -82,7 +96,9 @@ public class ProjectionOperations {
                                 TokenStore tokenStore, ObjectProvider<EventStorageEngine> storageEngine,
                                 TransactionManager transactions,
                                 @Value("${placements.operations.rebuild-timeout:PT30M}") Duration timeout,
-                                @Value("${placements.operations.replay-batch-size:2000}") int replayBatchSize) {
+                                @Value("${placements.operations.replay-batch-size:2000}") int replayBatchSize,
+                                @Value("${placements.operations.rebuild-commit-rows:-1}") int commitRows,
+                                HalfWrittenReadModels halfWritten) {
         this.readModels = readModels;
         this.checksums = checksums;
         this.local = local;
@@ -96,10 +112,25 @@ public class ProjectionOperations {
         this.tokenStore = jdbcTokens;
         this.timeout = timeout;
         EventStorageEngine engine = storageEngine.getIfAvailable();
-        this.directReplay = engine == null ? null
-                : new DirectReplay(engine, tokenStore, transactions, replayBatchSize);
-        log.info(engine == null ? "Rebuilds: the processors replay the event store themselves"
-                : "Rebuilds: read straight through {} in batches of {}", engine, replayBatchSize);
+        this.directReplay = engine == null ? null : new DirectReplay(engine, tokenStore, transactions, jdbc,
+                halfWritten, replayBatchSize, commitRows >= 0 ? commitRows : defaultCommitRows(jdbc));
+        if (directReplay == null) {
+            log.info("Rebuilds: the processors replay the event store themselves");
+        } else {
+            log.info("Rebuilds: read straight through {} in batches of {}, written {}", engine, replayBatchSize,
+                    directReplay.commitRows() == 0 ? "in one transaction"
+                            : directReplay.commitRows() + " rows per transaction");
+        }
+    }
+
+    /**
+     * H2 writes a transaction's rows twice (uncommitted, then committed) and its file grows with the size of a
+     * transaction: a rebuild writes its rows there 10,000 per transaction. Elsewhere (PostgreSQL) one transaction.
+     */
+    private static int defaultCommitRows(JdbcTemplate jdbc) {
+        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName());
+        return "H2".equals(product) ? 10_000 : 0;
     }
 
     public List<ProjectionStatus> status() {
@@ -152,7 +183,12 @@ public class ProjectionOperations {
                 if (directReplay == null) {
                     processor.resetTokens();
                 } else {
-                    directReplay.replay(name, processor);
+                    try {
+                        directReplay.replay(name, processor);
+                    } catch (RebuildFailed e) {
+                        log.error("Rebuild of {} failed and was rolled back", name, e);
+                        throw e;
+                    }
                 }
             } finally {
                 control.start(name);

@@ -49,6 +49,7 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
     }
 
     private final LocalProcessorControl local;
+    private final HalfWrittenReadModels halfWritten;
     private final ReadModels readModels;
     private final QueryInstances instances;
     private final SegmentShare share;
@@ -62,12 +63,14 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
     private volatile ScheduledExecutorService poller;
     private long lastHeartbeat;
 
-    public SharedProcessorControl(LocalProcessorControl local, ReadModels readModels, QueryInstances instances,
+    public SharedProcessorControl(LocalProcessorControl local, HalfWrittenReadModels halfWritten,
+                                  ReadModels readModels, QueryInstances instances,
                                   SegmentShare share, JdbcTemplate jdbc,
                                   @Value("${placements.operations.control-poll-interval:PT0.25S}")
                                   Duration pollInterval,
                                   @Value("${placements.operations.stop-timeout:PT15S}") Duration stopTimeout) {
         this.local = local;
+        this.halfWritten = halfWritten;
         this.readModels = readModels;
         this.instances = instances;
         this.share = share;
@@ -157,6 +160,7 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
             }
             Set<String> alive = instances.alive();
             share.update(alive.size(), segmentCounts());
+            halfWritten.recoverAbandoned(alive); // before any group runs again after its rebuilder died
             synchronized (lock) {
                 Map<String, Desired> desired = desiredStates();
                 for (ReadModel model : readModels.all()) {

@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
+import uk.placements.query.PerBatch;
+import uk.placements.query.RowWrites;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
@@ -15,14 +17,25 @@ import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
 import uk.placements.shared.provision.event.StaffingRecorded;
 
+import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Read model "provisions": each provision as it is now, and its changes by effective date (places, staffing,
  * status) so any figure can be read "as at" a date, and the over-capacity decisions behind its figures.
- * Idempotent: every event writes one change row keyed by its sequence, or bumps the version; a row that exists
- * means the event was handled.
+ * Idempotent: every event writes one change row keyed by its sequence, or bumps the version; an event no newer than
+ * the provision's version was handled before and changes nothing.
+ * <p>
+ * Events change {@link Row}s in memory; each batch of events writes every provision it touched once, just before it
+ * commits with the processor's token (a rebuild is one such batch for the whole history), and its change rows and
+ * decisions as JDBC batches in key order.
  */
 @Component
 @ProcessingGroup(ProvisionProjection.NAME)
@@ -30,36 +43,85 @@ public class ProvisionProjection {
 
     public static final String NAME = "provisions";
     private final JdbcTemplate jdbc;
-    /** Change rows and decisions: no handler reads them back; rm_provision itself is written at once. */
+    /** Change rows and decisions: no handler reads them back. */
     private final BatchedInserts inserts;
+    /** The provisions one batch of events touched, by id. */
+    private final PerBatch<Map<String, Row>> batch = new PerBatch<>(LinkedHashMap::new, this::write, rows -> { });
 
     public ProvisionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.inserts = new BatchedInserts(jdbc);
     }
 
+    /** One row of {@code rm_provision}, as a batch of events leaves it. */
+    private static final class Row {
+        final String provisionId;
+        boolean isNew;
+        long version;
+        String name;
+        String type;
+        String phase;
+        String hostUrn;
+        String hostName;
+        int lowestYear;
+        int highestYear;
+        String designatedNeeds;
+        int commissionedPlaces;
+        String status;
+        Date openedOn;
+        Date closedOn;
+        Integer adults;
+        Integer qualifiedTeachers;
+        BigDecimal therapyHoursPerWeek;
+        Date staffingFrom;
+
+        Row(String provisionId) {
+            this.provisionId = provisionId;
+        }
+
+        Object[] values() {
+            return new Object[] {version, name, type, phase, hostUrn, hostName, lowestYear, highestYear,
+                    designatedNeeds, commissionedPlaces, status, openedOn, closedOn, adults, qualifiedTeachers,
+                    therapyHoursPerWeek, staffingFrom, provisionId};
+        }
+    }
+
+    private static final String COLUMNS = "version, name, type, phase, host_urn, host_name, lowest_year, "
+            + "highest_year, designated_needs, commissioned_places, status, opened_on, closed_on, adults, "
+            + "qualified_teachers, therapy_hours_per_week, staffing_from";
+
     @EventHandler
     void on(ProvisionCommissioned e, @SequenceNumber long seq, ReplayStatus replay) {
         String id = e.provisionId().value();
-        // A replay follows a reset that cleared the tables and meets each event once: no need to look.
-        if (!replay.isReplay() && version(id) >= seq) {
-            return;
+        Map<String, Row> rows = batch.current();
+        // A replay meets each event once, and the table it would read still holds the old read model: no look.
+        Row row = rows.containsKey(id) || replay.isReplay() ? rows.get(id) : read(id);
+        if (row != null) {
+            rows.putIfAbsent(id, row);
+            return; // handled before: a provision is commissioned once
         }
-        jdbc.update("""
-                        INSERT INTO rm_provision (provision_id, version, name, type, phase, host_urn, host_name,
-                            lowest_year, highest_year, designated_needs, commissioned_places, status, opened_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""",
-                id, seq, e.name(), e.type().name(), e.phase().name(), e.hostSchool().urn().value(),
-                e.hostSchool().name(), e.lowestYear(), e.highestYear(),
-                e.designatedNeeds().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                e.commissionedPlaces(), Date.valueOf(e.openedOn()));
+        row = new Row(id);
+        row.isNew = true;
+        row.version = seq;
+        row.name = e.name();
+        row.type = e.type().name();
+        row.phase = e.phase().name();
+        row.hostUrn = e.hostSchool().urn().value();
+        row.hostName = e.hostSchool().name();
+        row.lowestYear = e.lowestYear();
+        row.highestYear = e.highestYear();
+        row.designatedNeeds = e.designatedNeeds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        row.commissionedPlaces = e.commissionedPlaces();
+        row.status = "OPEN";
+        row.openedOn = Date.valueOf(e.openedOn());
+        rows.put(id, row);
         change(id, seq, "OPENED", e.openedOn(), e.commissionedPlaces(), "OPEN", null, null, null, null);
     }
 
     @EventHandler
     void on(CommissionedPlacesChanged e, @SequenceNumber long seq) {
         String id = e.provisionId().value();
-        if (bump(id, seq, "commissioned_places = ?", e.commissionedPlaces())) {
+        if (bump(id, seq, row -> row.commissionedPlaces = e.commissionedPlaces())) {
             change(id, seq, "PLACES", e.effectiveFrom(), e.commissionedPlaces(), null, null, null, null, e.reason());
         }
     }
@@ -67,18 +129,16 @@ public class ProvisionProjection {
     @EventHandler
     void on(StaffingRecorded e, @SequenceNumber long seq) {
         String id = e.provisionId().value();
+        Date from = Date.valueOf(e.effectiveFrom());
         // Current staffing is the latest by effective date: a correction back-dated behind it is history only.
-        if (bump(id, seq, """
-                        adults = CASE WHEN staffing_from IS NULL OR staffing_from <= ? THEN ? ELSE adults END,
-                        qualified_teachers = CASE WHEN staffing_from IS NULL OR staffing_from <= ? THEN ?
-                            ELSE qualified_teachers END,
-                        therapy_hours_per_week = CASE WHEN staffing_from IS NULL OR staffing_from <= ? THEN ?
-                            ELSE therapy_hours_per_week END,
-                        staffing_from = CASE WHEN staffing_from IS NULL OR staffing_from <= ? THEN ?
-                            ELSE staffing_from END""",
-                Date.valueOf(e.effectiveFrom()), e.adults(), Date.valueOf(e.effectiveFrom()), e.qualifiedTeachers(),
-                Date.valueOf(e.effectiveFrom()), e.therapyHoursPerWeek(), Date.valueOf(e.effectiveFrom()),
-                Date.valueOf(e.effectiveFrom()))) {
+        if (bump(id, seq, row -> {
+            if (row.staffingFrom == null || !row.staffingFrom.after(from)) {
+                row.adults = e.adults();
+                row.qualifiedTeachers = e.qualifiedTeachers();
+                row.therapyHoursPerWeek = e.therapyHoursPerWeek();
+                row.staffingFrom = from;
+            }
+        })) {
             change(id, seq, "STAFFING", e.effectiveFrom(), null, null, e.adults(), e.qualifiedTeachers(),
                     e.therapyHoursPerWeek(), null);
         }
@@ -87,7 +147,10 @@ public class ProvisionProjection {
     @EventHandler
     void on(ProvisionClosed e, @SequenceNumber long seq) {
         String id = e.provisionId().value();
-        if (bump(id, seq, "status = 'CLOSED', closed_on = ?", Date.valueOf(e.closedOn()))) {
+        if (bump(id, seq, row -> {
+            row.status = "CLOSED";
+            row.closedOn = Date.valueOf(e.closedOn());
+        })) {
             change(id, seq, "CLOSED", e.closedOn(), null, "CLOSED", null, null, null, e.reason());
         }
     }
@@ -95,7 +158,7 @@ public class ProvisionProjection {
     @EventHandler
     void on(PlaceReserved e, @SequenceNumber long seq) {
         String id = e.provisionId().value();
-        if (bump(id, seq, null) && e.overCapacityDecision() != null) {
+        if (bump(id, seq, row -> { }) && e.overCapacityDecision() != null) {
             inserts.insert("""
                             INSERT INTO rm_over_capacity_decision (provision_id, seq, placement_id, decided_on,
                                 places_taken, commissioned_places, reason, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -106,7 +169,7 @@ public class ProvisionProjection {
 
     @EventHandler
     void on(PlaceReleased e, @SequenceNumber long seq) {
-        bump(e.provisionId().value(), seq, null);
+        bump(e.provisionId().value(), seq, row -> { });
     }
 
     @ResetHandler
@@ -116,27 +179,69 @@ public class ProvisionProjection {
         jdbc.update("DELETE FROM rm_provision");
     }
 
-    private long version(String id) {
-        return jdbc.query("SELECT version FROM rm_provision WHERE provision_id = ?", (rs, i) -> rs.getLong(1), id)
-                .stream().findFirst().orElse(-1L);
-    }
-
     /**
-     * Applies the assignments (null: none) and the new version if the event is newer than the row; false if the
-     * event was seen before.
+     * Applies {@code change} and the new version if the event is newer than the provision's row; false if the event
+     * was seen before (or its provision is unknown).
      */
-    private boolean bump(String id, long seq, String assignments, Object... values) {
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = seq;
-        args[values.length + 1] = id;
-        args[values.length + 2] = seq;
-        return jdbc.update("UPDATE rm_provision SET " + (assignments == null ? "" : assignments + ", ")
-                + "version = ? WHERE provision_id = ? AND version < ?", args) == 1;
+    private boolean bump(String id, long seq, java.util.function.Consumer<Row> change) {
+        Map<String, Row> rows = batch.current();
+        Row row = rows.get(id);
+        if (row == null) {
+            row = read(id);
+            if (row == null) {
+                return false;
+            }
+            rows.put(id, row);
+        }
+        if (row.version >= seq) {
+            return false;
+        }
+        change.accept(row);
+        row.version = seq;
+        return true;
     }
 
-    private void change(String id, long seq, String kind, java.time.LocalDate from, Integer places, String status,
-                        Integer adults, Integer teachers, java.math.BigDecimal therapy, String reason) {
+    private Row read(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM rm_provision WHERE provision_id = ?", rs -> {
+            if (!rs.next()) {
+                return null;
+            }
+            Row row = new Row(id);
+            row.version = rs.getLong("version");
+            row.name = rs.getString("name");
+            row.type = rs.getString("type");
+            row.phase = rs.getString("phase");
+            row.hostUrn = rs.getString("host_urn");
+            row.hostName = rs.getString("host_name");
+            row.lowestYear = rs.getInt("lowest_year");
+            row.highestYear = rs.getInt("highest_year");
+            row.designatedNeeds = rs.getString("designated_needs");
+            row.commissionedPlaces = rs.getInt("commissioned_places");
+            row.status = rs.getString("status");
+            row.openedOn = rs.getDate("opened_on");
+            row.closedOn = rs.getDate("closed_on");
+            row.adults = (Integer) rs.getObject("adults");
+            row.qualifiedTeachers = (Integer) rs.getObject("qualified_teachers");
+            row.therapyHoursPerWeek = rs.getBigDecimal("therapy_hours_per_week");
+            row.staffingFrom = rs.getDate("staffing_from");
+            return row;
+        }, id);
+    }
+
+    /** Every provision the batch touched, once, in key order. */
+    private void write(Map<String, Row> rows) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        rows.values().stream().sorted(Comparator.comparing(row -> row.provisionId))
+                .forEach(row -> (row.isNew ? inserts : updates).add(row.values()));
+        RowWrites.batchUpdate(jdbc, "INSERT INTO rm_provision (" + COLUMNS + ", provision_id) VALUES (?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        RowWrites.batchUpdate(jdbc, "UPDATE rm_provision SET " + COLUMNS.replace(",", " = ?,") + " = ? "
+                + "WHERE provision_id = ?", updates);
+    }
+
+    private void change(String id, long seq, String kind, LocalDate from, Integer places, String status,
+                        Integer adults, Integer teachers, BigDecimal therapy, String reason) {
         inserts.insert("""
                         INSERT INTO rm_provision_change (provision_id, seq, kind, effective_from, commissioned_places,
                             status, adults, qualified_teachers, therapy_hours_per_week, reason)
