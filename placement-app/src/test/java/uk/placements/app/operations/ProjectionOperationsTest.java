@@ -32,6 +32,7 @@ import uk.placements.shared.placement.event.PupilAdmitted;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,10 +40,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +93,8 @@ class ProjectionOperationsTest {
     private FailsWhenAsked failing;
     @Autowired
     private ProcessorControl control;
+    @Autowired
+    private DataSource dataSource;
 
     private Api api;
 
@@ -208,6 +214,39 @@ class ProjectionOperationsTest {
         Authorities.awaitCaughtUp(operations, Duration.ofMinutes(1));
 
         assertThat(rows(model)).isEqualTo(live);
+    }
+
+    /** A rebuild on H2 drops and builds again the indexes ReadModels names: they must be exactly the schema's. */
+    @Test
+    void eachReadModelTableHasExactlyTheIndexesItsRebuildBuildsAgain() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (ReadModel model : readModels.all()) {
+                for (ReadModel.Table table : model.tables()) {
+                    String name = meta.storesUpperCaseIdentifiers() ? table.name().toUpperCase(Locale.ROOT)
+                            : table.name();
+                    Set<String> primaryKey = new HashSet<>();
+                    try (ResultSet keys = meta.getPrimaryKeys(null, connection.getSchema(), name)) {
+                        while (keys.next()) {
+                            primaryKey.add(keys.getString("PK_NAME").toLowerCase(Locale.ROOT));
+                        }
+                    }
+                    Set<String> indexes = new HashSet<>();
+                    try (ResultSet info = meta.getIndexInfo(null, connection.getSchema(), name, false, true)) {
+                        while (info.next()) {
+                            String index = info.getString("INDEX_NAME");
+                            if (index != null) {
+                                indexes.add(index.toLowerCase(Locale.ROOT));
+                            }
+                        }
+                    }
+                    indexes.removeIf(index -> primaryKey.contains(index) || index.startsWith("primary_key")
+                            || index.endsWith("_pkey"));
+                    assertThat(indexes).as(table.name()).containsExactlyInAnyOrderElementsOf(table.indexes()
+                            .stream().map(index -> index.name().toLowerCase(Locale.ROOT)).toList());
+                }
+            }
+        }
     }
 
     @Test

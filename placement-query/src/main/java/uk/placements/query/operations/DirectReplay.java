@@ -44,8 +44,9 @@ import java.util.stream.Stream;
  * <b>Transactions.</b> With {@code commitRows} 0 (PostgreSQL) the reset, the rows and the tokens are one
  * transaction: readers see the old read model until it commits, and a crash or failure leaves it as it was. H2's
  * file grows with the size of a transaction (it writes the uncommitted rows, then each of them again at the commit),
- * so there the rows are written {@code commitRows} at a time: the reset commits first together with a mark of the
- * group ({@link HalfWrittenReadModels}), and the last tokens commit together with the mark's removal. Should the
+ * so there the read model is bulk-loaded: a mark of the group commits first ({@link HalfWrittenReadModels}), the
+ * tables are emptied and their secondary indexes dropped, the reset commits, the rows are written {@code commitRows}
+ * at a time, the indexes are built again, and the last tokens commit together with the mark's removal. Should the
  * rebuild fail or the process die in between, the mark makes the group be cleared and replayed from the start
  * before it runs again; a failure while the history is read changes nothing. Only the processor's own caller may run
  * this, with the processor stopped on every instance.
@@ -76,7 +77,8 @@ final class DirectReplay {
     }
 
     /** Resets {@code processor}'s read model and replays every event into it; returns the events replayed. */
-    long replay(String processingGroup, StreamingEventProcessor processor) {
+    long replay(ReadModel model, StreamingEventProcessor processor) {
+        String processingGroup = model.name();
         if (!(processor instanceof AbstractEventProcessor abstractProcessor)) {
             throw new IllegalStateException(processingGroup + " is not an Axon event processor");
         }
@@ -93,25 +95,31 @@ final class DirectReplay {
             }
             TrackingToken tokenAtReset = storageEngine.createHeadToken();
             // registered first, so the reset runs before the projections write their rows
-            rebuild.onPrepareCommit(u -> transactions.executeInTransaction(() -> {
-                processor.resetTokens();
+            rebuild.onPrepareCommit(u -> {
                 if (!oneTransaction) {
-                    halfWritten.mark(processingGroup);
+                    transactions.executeInTransaction(() -> halfWritten.mark(processingGroup));
+                    emptyWithoutIndexes(model);
                 }
-            }));
+                transactions.executeInTransaction(processor::resetTokens);
+            });
             ResultMessage<?> result = rebuild.executeWithResult(() -> {
                 TrackingToken last = replayInto(processingGroup, handlers, tokenAtReset, replayed);
                 // registered last, so the tokens commit after every row
-                rebuild.onPrepareCommit(u -> transactions.executeInTransaction(() -> {
-                    for (int segment : segments) {
-                        if (last != null) {
-                            tokenStore.storeToken(last, processingGroup, segment);
-                        }
-                    }
+                rebuild.onPrepareCommit(u -> {
                     if (!oneTransaction) {
-                        halfWritten.clear(processingGroup);
+                        model.createMissingIndexes(jdbc);
                     }
-                }));
+                    transactions.executeInTransaction(() -> {
+                        for (int segment : segments) {
+                            if (last != null) {
+                                tokenStore.storeToken(last, processingGroup, segment);
+                            }
+                        }
+                        if (!oneTransaction) {
+                            halfWritten.clear(processingGroup);
+                        }
+                    });
+                });
                 return null;
             }, RollbackConfigurationType.ANY_THROWABLE);
             if (result.isExceptional()) {
@@ -130,6 +138,21 @@ final class DirectReplay {
             });
         }
         return replayed[0];
+    }
+
+    /**
+     * Empties the model's tables and drops their secondary indexes (each statement commits by itself), so the rows
+     * go in as a bulk load and the indexes are built afterwards from the whole table. On H2 a table emptied by DELETE
+     * and filled again 10,000 rows at a time with its indexes in place left the file at 3.6 times its data and took
+     * 4.5 times as long as building the indexes afterwards (1.9 times; 120,000 rows of the history's shape).
+     */
+    private void emptyWithoutIndexes(ReadModel model) {
+        for (ReadModel.Table table : model.tables()) {
+            for (ReadModel.Index index : table.indexes()) {
+                jdbc.execute("DROP INDEX IF EXISTS " + index.name());
+            }
+            jdbc.execute("TRUNCATE TABLE " + table.name());
+        }
     }
 
     /** Rows of one statement, {@code commitRows} per transaction. */

@@ -93,6 +93,9 @@ public class HalfWrittenReadModels implements SmartLifecycle {
                     group);
             return true;
         }));
+        if (recovered && model != null) {
+            model.createMissingIndexes(jdbc); // the rebuild may have dropped them
+        }
         if (recovered) {
             log.warn("Read model {} was half-written ({}): cleared; it is replayed from the start of the event "
                     + "store", group, why);

@@ -184,7 +184,7 @@ public class ProjectionOperations {
                     processor.resetTokens();
                 } else {
                     try {
-                        directReplay.replay(name, processor);
+                        directReplay.replay(model, processor);
                     } catch (RebuildFailed e) {
                         log.error("Rebuild of {} failed and was rolled back", name, e);
                         throw e;

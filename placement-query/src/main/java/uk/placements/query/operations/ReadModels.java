@@ -4,28 +4,39 @@ import org.springframework.stereotype.Component;
 import uk.placements.query.caseload.CaseloadProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.provision.ProvisionProjection;
+import uk.placements.query.operations.ReadModel.Index;
 import uk.placements.query.operations.ReadModel.Table;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears (see
- * V100__read_models.sql). A new projection is added here, or operations cannot see, checksum or rebuild it.
+ * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
+ * their indexes (see V100__read_models.sql, V121, V122). A new projection is added here, or operations cannot see,
+ * checksum or rebuild it.
  */
 @Component
 public class ReadModels {
 
     private static final List<ReadModel> ALL = List.of(
             new ReadModel(CaseloadProjection.NAME, List.of(
-                    new Table("rm_placement", List.of("placement_id")),
+                    new Table("rm_placement", List.of("placement_id"), List.of(
+                            new Index("ix_rm_placement_status", "status, referred_on"),
+                            new Index("ix_rm_placement_provision", "provision_id, status"),
+                            new Index("ix_rm_placement_pupil", "pupil_id"),
+                            new Index("ix_rm_placement_upn", "upn"),
+                            new Index("ix_rm_placement_referred", "referred_on DESC, placement_id"))),
                     new Table("rm_timeline", List.of("placement_id", "seq")))),
             new ReadModel(PlacementHistoryProjection.NAME, List.of(
-                    new Table("rm_placement_period", List.of("placement_id", "seq")),
-                    new Table("rm_placement_milestone", List.of("placement_id", "seq")))),
+                    new Table("rm_placement_period", List.of("placement_id", "seq"), List.of(
+                            new Index("ix_rm_placement_period_dates", "valid_from, valid_to"),
+                            new Index("ix_rm_placement_period_provision", "provision_id, status, valid_from"))),
+                    new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
+                            new Index("ix_rm_milestone_kind", "kind, on_date"))))),
             new ReadModel(ProvisionProjection.NAME, List.of(
                     new Table("rm_provision", List.of("provision_id")),
-                    new Table("rm_provision_change", List.of("provision_id", "seq")),
+                    new Table("rm_provision_change", List.of("provision_id", "seq"), List.of(
+                            new Index("ix_rm_provision_change", "provision_id, kind, effective_from"))),
                     new Table("rm_over_capacity_decision", List.of("provision_id", "seq")))));
 
     public List<ReadModel> all() {
