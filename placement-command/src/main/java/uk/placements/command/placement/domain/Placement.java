@@ -23,8 +23,8 @@ import uk.placements.shared.placement.event.PlaceOffered;
 import uk.placements.shared.placement.event.PlacementEvent;
 import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.provision.ReleaseCause;
-import uk.placements.shared.provision.command.ReleasePlace;
-import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.command.provision.domain.ReleasePlace;
+import uk.placements.command.provision.domain.ReservePlace;
 import uk.placements.shared.pupil.PupilSealer;
 import uk.placements.shared.placement.PlacementState;
 

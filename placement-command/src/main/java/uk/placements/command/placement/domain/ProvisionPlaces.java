@@ -1,8 +1,8 @@
 package uk.placements.command.placement.domain;
 
 import uk.placements.shared.provision.ProvisionId;
-import uk.placements.shared.provision.command.ReleasePlace;
-import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.command.provision.domain.ReleasePlace;
+import uk.placements.command.provision.domain.ReservePlace;
 import uk.placements.shared.provision.ProvisionProfile;
 
 /**

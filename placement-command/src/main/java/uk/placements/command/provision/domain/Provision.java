@@ -13,8 +13,6 @@ import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
 import uk.placements.shared.provision.command.CommissionProvision;
 import uk.placements.shared.provision.command.RecordStaffing;
-import uk.placements.shared.provision.command.ReleasePlace;
-import uk.placements.shared.provision.command.ReservePlace;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionEvent;
 import uk.placements.shared.provision.ProvisionState;
@@ -68,16 +66,18 @@ public class Provision {
         return state.version();
     }
 
-    /** True when the reservation goes beyond commissioned places (under an over-capacity decision). */
-    @CommandHandler
-    public boolean handle(ReservePlace command) {
+    /**
+     * Holds a place for an offer; true when it goes beyond commissioned places (under an over-capacity decision).
+     * Not a command handler: only an offer reaches it, in its own unit of work ({@link RepositoryProvisionPlaces}).
+     */
+    public boolean reserve(ReservePlace command) {
         PlaceReserved reserved = ProvisionDecisions.reserve(state, command);
         apply(reserved);
         return reserved.overCapacityDecision() != null;
     }
 
-    @CommandHandler
-    public void handle(ReleasePlace command) {
+    /** Frees a held place; not a command handler either (see {@link #reserve}). */
+    public void release(ReleasePlace command) {
         ProvisionDecisions.release(state, command).ifPresent(AggregateLifecycle::apply);
     }
 

@@ -3,13 +3,12 @@ package uk.placements.command.provision.domain;
 import org.axonframework.modelling.command.Repository;
 import uk.placements.command.placement.domain.ProvisionPlaces;
 import uk.placements.shared.provision.ProvisionId;
-import uk.placements.shared.provision.command.ReleasePlace;
-import uk.placements.shared.provision.command.ReservePlace;
 import uk.placements.shared.provision.ProvisionProfile;
 
 /**
  * Reaches the Provision aggregate from inside a placement command: the repository loads it into the current unit
- * of work (locking it for the rest of that unit of work), and the provision's own command handler decides.
+ * of work (locking it for the rest of that unit of work), and the provision decides. Reserving and releasing are
+ * not commands on the bus: this is the only way to them.
  */
 public class RepositoryProvisionPlaces implements ProvisionPlaces {
 
@@ -26,11 +25,11 @@ public class RepositoryProvisionPlaces implements ProvisionPlaces {
 
     @Override
     public boolean reserve(ReservePlace command) {
-        return provisions.load(command.provisionId().value()).invoke(p -> p.handle(command));
+        return provisions.load(command.provisionId().value()).invoke(p -> p.reserve(command));
     }
 
     @Override
     public void release(ReleasePlace command) {
-        provisions.load(command.provisionId().value()).execute(p -> p.handle(command));
+        provisions.load(command.provisionId().value()).execute(p -> p.release(command));
     }
 }

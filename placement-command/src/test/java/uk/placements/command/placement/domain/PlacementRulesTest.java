@@ -44,8 +44,8 @@ import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.ReleaseCause;
-import uk.placements.shared.provision.command.ReleasePlace;
-import uk.placements.shared.provision.command.ReservePlace;
+import uk.placements.command.provision.domain.ReleasePlace;
+import uk.placements.command.provision.domain.ReservePlace;
 import uk.placements.shared.provision.ProvisionProfile;
 
 import java.time.Clock;

@@ -22,8 +22,6 @@ import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
 import uk.placements.shared.provision.command.CommissionProvision;
 import uk.placements.shared.provision.command.RecordStaffing;
-import uk.placements.shared.provision.command.ReleasePlace;
-import uk.placements.shared.provision.command.ReservePlace;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
@@ -58,6 +56,27 @@ public class ProvisionRulesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Provision.class);
+        // Reserving and releasing are not commands on the bus; the fixture reaches them as an offer does.
+        fixture.registerAnnotatedCommandHandler(new PlacesAsAnOfferReachesThem(fixture.getRepository()));
+    }
+
+    /** Test adapter: hands a reservation or release to the provision through the repository, as offers do. */
+    static final class PlacesAsAnOfferReachesThem {
+        private final RepositoryProvisionPlaces places;
+
+        PlacesAsAnOfferReachesThem(org.axonframework.modelling.command.Repository<Provision> repository) {
+            this.places = new RepositoryProvisionPlaces(repository);
+        }
+
+        @org.axonframework.commandhandling.CommandHandler
+        boolean handle(ReservePlace request) {
+            return places.reserve(request);
+        }
+
+        @org.axonframework.commandhandling.CommandHandler
+        void handle(ReleasePlace request) {
+            places.release(request);
+        }
     }
 
     private static ProvisionCommissioned commissioned(int places) {

@@ -1,6 +1,11 @@
 package uk.placements.command.provision.domain;
 
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,8 +22,6 @@ import uk.placements.shared.provision.HostSchool;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.ReleaseCause;
 import uk.placements.shared.provision.command.CommissionProvision;
-import uk.placements.shared.provision.command.ReleasePlace;
-import uk.placements.shared.provision.command.ReservePlace;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -43,6 +46,41 @@ class ProvisionSnapshotTest {
     private CommandGateway gateway;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private Repository<Provision> provisions;
+    @Autowired
+    private TransactionManager transactions;
+
+    /** As an offer reaches the provision: in a unit of work of its own, through the repository. */
+    private boolean reserve(ReservePlace request) {
+        return inUnitOfWork(() -> new RepositoryProvisionPlaces(provisions).reserve(request));
+    }
+
+    private void release(ReleasePlace request) {
+        inUnitOfWork(() -> {
+            new RepositoryProvisionPlaces(provisions).release(request);
+            return null;
+        });
+    }
+
+    private <T> T inUnitOfWork(java.util.concurrent.Callable<T> task) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<T> result = unitOfWork.executeWithResult(task);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        return result.getPayload();
+    }
+
+    @Test
+    void reservingOrReleasingAPlaceIsNoCommandThatAClientOfTheBusCouldSend() {
+        assertThatThrownBy(() -> gateway.sendAndWait(new ReservePlace(PROVISION, PlacementId.random(), ON, null)))
+                .isInstanceOf(NoHandlerForCommandException.class);
+        assertThatThrownBy(() -> gateway.sendAndWait(new ReleasePlace(PROVISION, PlacementId.random(), ON,
+                ReleaseCause.OFFER_DECLINED))).isInstanceOf(NoHandlerForCommandException.class);
+    }
 
     @Test
     void aProvisionLoadedFromItsSnapshotStillRefusesAnOfferBeyondItsPlaces() {
@@ -51,16 +89,16 @@ class ProvisionSnapshotTest {
                 Set.of(NeedCode.ASD), 2, ON));
         for (int i = 0; i < 10; i++) {
             PlacementId passing = PlacementId.random();
-            gateway.sendAndWait(new ReservePlace(PROVISION, passing, ON, null));
-            gateway.sendAndWait(new ReleasePlace(PROVISION, passing, ON, ReleaseCause.OFFER_DECLINED));
+            reserve(new ReservePlace(PROVISION, passing, ON, null));
+            release(new ReleasePlace(PROVISION, passing, ON, ReleaseCause.OFFER_DECLINED));
         }
-        gateway.sendAndWait(new ReservePlace(PROVISION, PlacementId.random(), ON, null));
-        gateway.sendAndWait(new ReservePlace(PROVISION, PlacementId.random(), ON, null));
+        reserve(new ReservePlace(PROVISION, PlacementId.random(), ON, null));
+        reserve(new ReservePlace(PROVISION, PlacementId.random(), ON, null));
 
         Long snapshots = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, PROVISION.value());
         assertThat(snapshots).isPositive();
-        assertThatThrownBy(() -> gateway.sendAndWait(new ReservePlace(PROVISION, PlacementId.random(), ON, null)))
+        assertThatThrownBy(() -> reserve(new ReservePlace(PROVISION, PlacementId.random(), ON, null)))
                 .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.rule())
                         .isEqualTo(Rule.CAPACITY));
     }
