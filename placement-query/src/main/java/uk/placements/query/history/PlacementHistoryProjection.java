@@ -139,7 +139,11 @@ public class PlacementHistoryProjection {
                     p.overCapacity(), p.referredOn(), p.offeredOn(), p.admittedOn());
         }
         String terminal = event instanceof MovedToMainstream ? "MOVED_TO_MAINSTREAM"
-                : event instanceof PlacementEnded ? "ENDED" : "WITHDRAWN";
+                : event instanceof PlacementEnded ? "ENDED" : event instanceof ReferralWithdrawn ? "WITHDRAWN" : null;
+        if (terminal == null) {
+            // an event this fold does not know must not read as any status (EveryEventReachesEveryFoldTest)
+            throw new IllegalArgumentException("unknown placement event " + event.getClass().getName());
+        }
         return new Period(terminal, p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
                 p.provisionType(), p.mainstreamPercent(), p.belowBand(), p.outsideNeed(), p.overCapacity(),
                 p.referredOn(), p.offeredOn(), p.admittedOn());
