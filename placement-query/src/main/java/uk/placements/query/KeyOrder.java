@@ -12,28 +12,26 @@ import java.util.List;
  */
 public final class KeyOrder {
 
+    /** A row keyed by an aggregate's id and an event's sequence, as every table of the event rows is. */
+    public interface EventKeyed {
+        String aggregate();
+
+        long seq();
+    }
+
+    /** Aggregate id, then sequence. */
+    public static final Comparator<EventKeyed> BY_EVENT =
+            Comparator.comparing(EventKeyed::aggregate).thenComparingLong(EventKeyed::seq);
+
     private KeyOrder() {
     }
 
-    /** {@code rows} sorted by the values at {@code columns}, each {@link Comparable} and non-null. */
-    public static List<Object[]> sorted(Collection<Object[]> rows, int... columns) {
-        List<Object[]> copy = new ArrayList<>(rows);
+    /** {@code rows} sorted by {@code order}. */
+    public static <T> List<T> sorted(Collection<? extends T> rows, Comparator<? super T> order) {
+        List<T> copy = new ArrayList<>(rows);
         if (copy.size() > 1) {
-            copy.sort(by(columns));
+            copy.sort(order);
         }
         return copy;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Object[]> by(int... columns) {
-        return (a, b) -> {
-            for (int column : columns) {
-                int c = ((Comparable) a[column]).compareTo(b[column]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        };
     }
 }

@@ -2,14 +2,19 @@ package uk.placements.query;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.util.List;
 
 /**
- * How a projection writes the rows a batch of events gathered ({@link PerBatch}): as one JDBC batch in the batch's
- * transaction, unless the unit of work carries a {@link Writer} of its own. A rebuild does ({@code DirectReplay}):
- * it folds the whole history into one batch and writes its rows in several transactions on a database whose file
- * grows with the size of a transaction (H2).
+ * How a projection writes the rows a batch of events gathered ({@link PerBatch}): by name, each {@code :parameter}
+ * of the statement read from the row's component or field of that name (Spring's {@link
+ * SimplePropertySqlParameterSource}), so that no list of values has to stay in step with a column list. Written as
+ * one JDBC batch in the batch's transaction, unless the unit of work carries a {@link Writer} of its own. A rebuild
+ * does ({@code DirectReplay}): it folds the whole history into one batch and writes its rows in several
+ * transactions on a database whose file grows with the size of a transaction (H2).
  */
 public final class RowWrites {
 
@@ -18,22 +23,32 @@ public final class RowWrites {
 
     /** Writes the rows of one statement. */
     public interface Writer {
-        void batchUpdate(String sql, List<Object[]> rows);
+        void batchUpdate(String namedSql, List<?> rows);
     }
 
     private RowWrites() {
     }
 
-    /** Writes {@code rows} (in the order given) with {@code sql}. */
-    public static void batchUpdate(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+    /** Writes {@code rows} (in the order given) with {@code namedSql}. */
+    public static void batchUpdate(JdbcTemplate jdbc, String namedSql, List<?> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Writer writer = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(WRITER) : null;
         if (writer != null) {
-            writer.batchUpdate(sql, rows);
+            writer.batchUpdate(namedSql, rows);
         } else {
-            jdbc.batchUpdate(sql, rows);
+            new NamedParameterJdbcTemplate(jdbc).batchUpdate(namedSql, parameters(rows));
         }
+    }
+
+    /** One row written at once, outside any batch. */
+    public static void update(JdbcTemplate jdbc, String namedSql, Object row) {
+        new NamedParameterJdbcTemplate(jdbc).update(namedSql, new SimplePropertySqlParameterSource(row));
+    }
+
+    /** The rows as parameter sources, read by name. */
+    public static SqlParameterSource[] parameters(List<?> rows) {
+        return rows.stream().map(SimplePropertySqlParameterSource::new).toArray(SqlParameterSource[]::new);
     }
 }

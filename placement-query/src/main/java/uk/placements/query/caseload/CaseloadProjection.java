@@ -10,6 +10,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
+import uk.placements.query.KeyOrder;
 import uk.placements.query.LatestCache;
 import uk.placements.query.PerBatch;
 import uk.placements.query.Recorded;
@@ -321,17 +322,11 @@ public class CaseloadProjection {
     }
 
     private void write(Batch b) {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
+        List<PlacementRow> inserts = new ArrayList<>();
+        List<PlacementRow> updates = new ArrayList<>();
         // in key order: a rebuild writes every row in one batch, and so fills the key's pages one after another
-        List<PlacementRow> rows = new ArrayList<>(b.rows.values());
-        rows.sort(Comparator.comparing(row -> row.placementId));
-        for (PlacementRow row : rows) {
-            if (row.isNew) {
-                inserts.add(row.all());
-            } else {
-                updates.add(row.changes());
-            }
+        for (PlacementRow row : KeyOrder.sorted(b.rows.values(), Comparator.comparing(r -> r.placementId))) {
+            (row.isNew ? inserts : updates).add(row);
         }
         RowWrites.batchUpdate(jdbc, PlacementRow.INSERT, inserts);
         RowWrites.batchUpdate(jdbc, PlacementRow.UPDATE, updates);
@@ -349,8 +344,17 @@ public class CaseloadProjection {
     private void timeline(String placement, Recorded r, String type, LocalDate on, String detail) {
         inserts.insert("""
                         INSERT INTO rm_timeline (placement_id, seq, type, on_date, recorded_at, by_user, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                placement, r.seq(), type, Date.valueOf(on), r.timestamp(), r.by(),
-                detail.length() > 600 ? detail.substring(0, 600) : detail);
+                        VALUES (:placementId, :seq, :type, :onDate, :recordedAt, :byUser, :detail)""",
+                new TimelineEntry(placement, r.seq(), type, Date.valueOf(on), r.timestamp(), r.by(),
+                        detail.length() > 600 ? detail.substring(0, 600) : detail));
+    }
+
+    /** A row of {@code rm_timeline}. */
+    record TimelineEntry(String placementId, long seq, String type, Date onDate, java.sql.Timestamp recordedAt,
+                         String byUser, String detail) implements KeyOrder.EventKeyed {
+        @Override
+        public String aggregate() {
+            return placementId;
+        }
     }
 }

@@ -8,29 +8,37 @@ import java.sql.Timestamp;
 /**
  * One row of {@code rm_placement} while the caseload projection folds a batch of events into it: events change the
  * row in memory, and the batch writes each row it touched once (an insert for a new placement, else an update),
- * instead of one statement per event.
+ * instead of one statement per event. The statements name their parameters after this class's fields, and the
+ * rows are read by column name.
  * <p>
  * An update never writes the pupil's personal data: only the referral inserts it and only erasure removes it, so
  * an update carrying a copy read before an erasure cannot put it back.
  */
 final class PlacementRow {
 
-    /** The columns an update writes, in {@link #changes()} order, followed by the row's key. */
+    /** The columns events change after a referral, each {@code :parameter} named after this class's field. */
     static final String UPDATE = """
-            UPDATE rm_placement SET version = ?, status = ?, provision_id = ?, provision_type = ?,
-                mainstream_percent = ?, below_integration_band = ?, outside_designated_need = ?,
-                need_override_reason = ?, over_capacity_reason = ?, over_capacity_decided_by = ?, offered_on = ?,
-                admitted_on = ?, ended_on = ?, end_reason = ?, last_recorded_at = ?
-            WHERE placement_id = ? AND version < ?""";
+            UPDATE rm_placement SET version = :version, status = :status, provision_id = :provisionId,
+                provision_type = :provisionType, mainstream_percent = :mainstreamPercent,
+                below_integration_band = :belowIntegrationBand, outside_designated_need = :outsideDesignatedNeed,
+                need_override_reason = :needOverrideReason, over_capacity_reason = :overCapacityReason,
+                over_capacity_decided_by = :overCapacityDecidedBy, offered_on = :offeredOn,
+                admitted_on = :admittedOn, ended_on = :endedOn, end_reason = :endReason,
+                last_recorded_at = :lastRecordedAt
+            WHERE placement_id = :placementId AND version < :version""";
 
-    /** Every column, in {@link #all()} order. */
+    /** Every column, each {@code :parameter} named after this class's field. */
     static final String INSERT = """
-            INSERT INTO rm_placement (version, status, provision_id, provision_type, mainstream_percent,
-                below_integration_band, outside_designated_need, need_override_reason, over_capacity_reason,
-                over_capacity_decided_by, offered_on, admitted_on, ended_on, end_reason, last_recorded_at,
-                placement_id, pupil_id, year_group, primary_need, secondary_needs, ehcp_status, requested_type,
-                home_school_urn, referred_on, upn, given_name, family_name, date_of_birth, pupil_erased, search_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO rm_placement (placement_id, pupil_id, version, status, year_group, primary_need,
+                secondary_needs, ehcp_status, requested_type, home_school_urn, provision_id, provision_type,
+                mainstream_percent, below_integration_band, outside_designated_need, need_override_reason,
+                over_capacity_reason, over_capacity_decided_by, referred_on, offered_on, admitted_on, ended_on,
+                end_reason, last_recorded_at, upn, given_name, family_name, date_of_birth, pupil_erased, search_text)
+            VALUES (:placementId, :pupilId, :version, :status, :yearGroup, :primaryNeed, :secondaryNeeds,
+                :ehcpStatus, :requestedType, :homeSchoolUrn, :provisionId, :provisionType, :mainstreamPercent,
+                :belowIntegrationBand, :outsideDesignatedNeed, :needOverrideReason, :overCapacityReason,
+                :overCapacityDecidedBy, :referredOn, :offeredOn, :admittedOn, :endedOn, :endReason,
+                :lastRecordedAt, :upn, :givenName, :familyName, :dateOfBirth, :pupilErased, :searchText)""";
 
     /** The columns events change after the referral. */
     static final String SELECT_CHANGING = """
@@ -150,21 +158,5 @@ final class PlacementRow {
         familyName = null;
         dateOfBirth = null;
         searchText = null;
-    }
-
-    /** The values of {@link #UPDATE}. */
-    Object[] changes() {
-        return new Object[] {version, status, provisionId, provisionType, mainstreamPercent, belowIntegrationBand,
-                outsideDesignatedNeed, needOverrideReason, overCapacityReason, overCapacityDecidedBy, offeredOn,
-                admittedOn, endedOn, endReason, lastRecordedAt, placementId, version};
-    }
-
-    /** The values of {@link #INSERT}. */
-    Object[] all() {
-        return new Object[] {version, status, provisionId, provisionType, mainstreamPercent, belowIntegrationBand,
-                outsideDesignatedNeed, needOverrideReason, overCapacityReason, overCapacityDecidedBy, offeredOn,
-                admittedOn, endedOn, endReason, lastRecordedAt, placementId, pupilId, yearGroup, primaryNeed,
-                secondaryNeeds, ehcpStatus, requestedType, homeSchoolUrn, referredOn, upn, givenName, familyName,
-                dateOfBirth, pupilErased, searchText};
     }
 }

@@ -28,6 +28,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,6 @@ public class PlacementHistoryProjection {
     /** Each placement's last period as its last batch left it, so that its next event need not read it back. */
     private final LatestCache<Latest> cache = new LatestCache<>(Latest::seq, 250_000);
     private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, b -> cache.putAll(b.latest));
-    private static final int VALID_TO = 3;
 
     public PlacementHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -82,17 +82,14 @@ public class PlacementHistoryProjection {
         LocalDate on = PlacementState.businessDate(event);
         Period next = evolve(previous, event);
         if (previous != null) {
-            Object[] open = b.periods.get(key(id, seq - 1));
+            PeriodRow open = b.periods.get(key(id, seq - 1));
             if (open != null) {
-                open[VALID_TO] = Date.valueOf(on);
+                open.validTo = Date.valueOf(on);
             } else {
-                b.closes.add(new Object[] {Date.valueOf(on), id, seq - 1});
+                b.closes.add(new Close(id, seq - 1, Date.valueOf(on)));
             }
         }
-        b.periods.put(key(id, seq), new Object[] {id, seq, Date.valueOf(on), null, next.status(), next.yearGroup(),
-                next.primaryNeed(), next.ehcpStatus(), next.provisionId(), next.provisionType(),
-                next.mainstreamPercent(), next.belowBand(), next.outsideNeed(), next.overCapacity(),
-                Date.valueOf(next.referredOn()), date(next.offeredOn()), date(next.admittedOn())});
+        b.periods.put(key(id, seq), new PeriodRow(id, seq, Date.valueOf(on), next));
         b.latest.put(id, new Latest(seq, next));
         String kind = milestone(previous, event);
         if (kind != null) {
@@ -101,9 +98,74 @@ public class PlacementHistoryProjection {
             Integer fromOffer = offered == null ? null : (int) ChronoUnit.DAYS.between(offered, on);
             milestones.insert("""
                             INSERT INTO rm_placement_milestone (placement_id, seq, kind, on_date, provision_id,
-                                days_from_referral, days_from_offer) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    id, seq, kind, Date.valueOf(on), next.provisionId() != null ? next.provisionId()
-                            : previous == null ? null : previous.provisionId(), fromReferral, fromOffer);
+                                days_from_referral, days_from_offer)
+                            VALUES (:placementId, :seq, :kind, :onDate, :provisionId, :daysFromReferral,
+                                :daysFromOffer)""",
+                    new Milestone(id, seq, kind, Date.valueOf(on), next.provisionId() != null ? next.provisionId()
+                            : previous == null ? null : previous.provisionId(), fromReferral, fromOffer));
+        }
+    }
+
+    /** A row of {@code rm_placement_milestone}. */
+    record Milestone(String placementId, long seq, String kind, Date onDate, String provisionId,
+                     Integer daysFromReferral, Integer daysFromOffer) implements KeyOrder.EventKeyed {
+        @Override
+        public String aggregate() {
+            return placementId;
+        }
+    }
+
+    /** The end of a period an earlier batch wrote. */
+    record Close(String placementId, long seq, Date validTo) {
+    }
+
+    /** A row of {@code rm_placement_period}: a period and when it holds; it is closed when the next event comes. */
+    static final class PeriodRow implements KeyOrder.EventKeyed {
+        final String placementId;
+        final long seq;
+        final Date validFrom;
+        Date validTo;
+        final String status;
+        final int yearGroup;
+        final String primaryNeed;
+        final String ehcpStatus;
+        final String provisionId;
+        final String provisionType;
+        final Integer mainstreamPercent;
+        final boolean belowIntegrationBand;
+        final boolean outsideDesignatedNeed;
+        final boolean overCapacity;
+        final Date referredOn;
+        final Date offeredOn;
+        final Date admittedOn;
+
+        PeriodRow(String placementId, long seq, Date validFrom, Period period) {
+            this.placementId = placementId;
+            this.seq = seq;
+            this.validFrom = validFrom;
+            this.status = period.status();
+            this.yearGroup = period.yearGroup();
+            this.primaryNeed = period.primaryNeed();
+            this.ehcpStatus = period.ehcpStatus();
+            this.provisionId = period.provisionId();
+            this.provisionType = period.provisionType();
+            this.mainstreamPercent = period.mainstreamPercent();
+            this.belowIntegrationBand = period.belowBand();
+            this.outsideDesignatedNeed = period.outsideNeed();
+            this.overCapacity = period.overCapacity();
+            this.referredOn = Date.valueOf(period.referredOn());
+            this.offeredOn = date(period.offeredOn());
+            this.admittedOn = date(period.admittedOn());
+        }
+
+        @Override
+        public String aggregate() {
+            return placementId;
+        }
+
+        @Override
+        public long seq() {
+            return seq;
         }
     }
 
@@ -197,23 +259,25 @@ public class PlacementHistoryProjection {
 
     /** The periods one batch of events opened (closed too, if a later event of the batch closed them). */
     private static final class Batch {
-        final Map<String, Object[]> periods = new LinkedHashMap<>();
-        final List<Object[]> closes = new ArrayList<>();
+        final Map<String, PeriodRow> periods = new LinkedHashMap<>();
+        final List<Close> closes = new ArrayList<>();
         final Map<String, Latest> latest = new HashMap<>();
     }
 
     private void write(Batch b) {
-        RowWrites.batchUpdate(jdbc, "UPDATE rm_placement_period SET valid_to = ? WHERE placement_id = ? AND seq = ?",
-                KeyOrder.sorted(b.closes, 1, 2));
-        if (!b.periods.isEmpty()) {
-            RowWrites.batchUpdate(jdbc, """
-                            INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status,
-                                year_group, primary_need, ehcp_status, provision_id, provision_type,
-                                mainstream_percent, below_integration_band, outside_designated_need, over_capacity,
-                                referred_on, offered_on, admitted_on)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    KeyOrder.sorted(b.periods.values(), 0, 1));
-        }
+        RowWrites.batchUpdate(jdbc, """
+                        UPDATE rm_placement_period SET valid_to = :validTo
+                        WHERE placement_id = :placementId AND seq = :seq""",
+                KeyOrder.sorted(b.closes, Comparator.comparing(Close::placementId).thenComparingLong(Close::seq)));
+        RowWrites.batchUpdate(jdbc, """
+                        INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status,
+                            year_group, primary_need, ehcp_status, provision_id, provision_type,
+                            mainstream_percent, below_integration_band, outside_designated_need, over_capacity,
+                            referred_on, offered_on, admitted_on)
+                        VALUES (:placementId, :seq, :validFrom, :validTo, :status, :yearGroup, :primaryNeed,
+                            :ehcpStatus, :provisionId, :provisionType, :mainstreamPercent, :belowIntegrationBand,
+                            :outsideDesignatedNeed, :overCapacity, :referredOn, :offeredOn, :admittedOn)""",
+                KeyOrder.sorted(b.periods.values(), KeyOrder.BY_EVENT));
     }
 
     private boolean exists(String id, long seq) {

@@ -19,6 +19,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.placements.query.RowWrites;
 
 import java.util.ArrayList;
@@ -156,10 +157,11 @@ final class DirectReplay {
     }
 
     /** Rows of one statement, {@code commitRows} per transaction. */
-    private void inChunks(String sql, List<Object[]> rows) {
+    private void inChunks(String namedSql, List<?> rows) {
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         for (int from = 0; from < rows.size(); from += commitRows) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + commitRows));
-            transactions.executeInTransaction(() -> jdbc.batchUpdate(sql, chunk));
+            List<?> chunk = rows.subList(from, Math.min(rows.size(), from + commitRows));
+            transactions.executeInTransaction(() -> named.batchUpdate(namedSql, RowWrites.parameters(chunk)));
         }
     }
 

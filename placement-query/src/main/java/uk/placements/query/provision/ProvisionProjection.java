@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
+import uk.placements.query.KeyOrder;
 import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
@@ -78,17 +79,21 @@ public class ProvisionProjection {
         Row(String provisionId) {
             this.provisionId = provisionId;
         }
-
-        Object[] values() {
-            return new Object[] {version, name, type, phase, hostUrn, hostName, lowestYear, highestYear,
-                    designatedNeeds, commissionedPlaces, status, openedOn, closedOn, adults, qualifiedTeachers,
-                    therapyHoursPerWeek, staffingFrom, provisionId};
-        }
     }
 
-    private static final String COLUMNS = "version, name, type, phase, host_urn, host_name, lowest_year, "
-            + "highest_year, designated_needs, commissioned_places, status, opened_on, closed_on, adults, "
-            + "qualified_teachers, therapy_hours_per_week, staffing_from";
+    /** The columns besides the key, and the fields of {@link Row} their parameters are named after. */
+    private static final List<String> FIELDS = List.of("version", "name", "type", "phase", "hostUrn", "hostName",
+            "lowestYear", "highestYear", "designatedNeeds", "commissionedPlaces", "status", "openedOn", "closedOn",
+            "adults", "qualifiedTeachers", "therapyHoursPerWeek", "staffingFrom");
+    private static final String COLUMNS = String.join(", ", FIELDS.stream().map(ProvisionProjection::column).toList());
+    private static final String PARAMETERS = String.join(", ", FIELDS.stream().map(f -> ":" + f).toList());
+    private static final String ASSIGNMENTS = String.join(", ",
+            FIELDS.stream().map(f -> column(f) + " = :" + f).toList());
+
+    /** {@code hostUrn} to {@code host_urn}. */
+    private static String column(String field) {
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    }
 
     @EventHandler
     void on(ProvisionCommissioned e, @SequenceNumber long seq, ReplayStatus replay) {
@@ -161,9 +166,12 @@ public class ProvisionProjection {
         if (bump(id, seq, row -> { }) && e.overCapacityDecision() != null) {
             inserts.insert("""
                             INSERT INTO rm_over_capacity_decision (provision_id, seq, placement_id, decided_on,
-                                places_taken, commissioned_places, reason, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    id, seq, e.placementId().value(), Date.valueOf(e.on()), e.placesTaken(), e.commissionedPlaces(),
-                    e.overCapacityDecision().reason(), e.overCapacityDecision().decidedBy());
+                                places_taken, commissioned_places, reason, decided_by)
+                            VALUES (:provisionId, :seq, :placementId, :decidedOn, :placesTaken, :commissionedPlaces,
+                                :reason, :decidedBy)""",
+                    new Decision(id, seq, e.placementId().value(), Date.valueOf(e.on()), e.placesTaken(),
+                            e.commissionedPlaces(), e.overCapacityDecision().reason(),
+                            e.overCapacityDecision().decidedBy()));
         }
     }
 
@@ -230,14 +238,14 @@ public class ProvisionProjection {
 
     /** Every provision the batch touched, once, in key order. */
     private void write(Map<String, Row> rows) {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        rows.values().stream().sorted(Comparator.comparing(row -> row.provisionId))
-                .forEach(row -> (row.isNew ? inserts : updates).add(row.values()));
-        RowWrites.batchUpdate(jdbc, "INSERT INTO rm_provision (" + COLUMNS + ", provision_id) VALUES (?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
-        RowWrites.batchUpdate(jdbc, "UPDATE rm_provision SET " + COLUMNS.replace(",", " = ?,") + " = ? "
-                + "WHERE provision_id = ?", updates);
+        List<Row> inserts = new ArrayList<>();
+        List<Row> updates = new ArrayList<>();
+        KeyOrder.sorted(rows.values(), Comparator.comparing((Row row) -> row.provisionId))
+                .forEach(row -> (row.isNew ? inserts : updates).add(row));
+        RowWrites.batchUpdate(jdbc, "INSERT INTO rm_provision (provision_id, " + COLUMNS + ") VALUES (:provisionId, "
+                + PARAMETERS + ")", inserts);
+        RowWrites.batchUpdate(jdbc, "UPDATE rm_provision SET " + ASSIGNMENTS + " WHERE provision_id = :provisionId",
+                updates);
     }
 
     private void change(String id, long seq, String kind, LocalDate from, Integer places, String status,
@@ -245,7 +253,27 @@ public class ProvisionProjection {
         inserts.insert("""
                         INSERT INTO rm_provision_change (provision_id, seq, kind, effective_from, commissioned_places,
                             status, adults, qualified_teachers, therapy_hours_per_week, reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, seq, kind, Date.valueOf(from), places, status, adults, teachers, therapy, reason);
+                        VALUES (:provisionId, :seq, :kind, :effectiveFrom, :commissionedPlaces, :status, :adults,
+                            :qualifiedTeachers, :therapyHoursPerWeek, :reason)""",
+                new Change(id, seq, kind, Date.valueOf(from), places, status, adults, teachers, therapy, reason));
+    }
+
+    /** A row of {@code rm_provision_change}. */
+    record Change(String provisionId, long seq, String kind, Date effectiveFrom, Integer commissionedPlaces,
+                  String status, Integer adults, Integer qualifiedTeachers, BigDecimal therapyHoursPerWeek,
+                  String reason) implements KeyOrder.EventKeyed {
+        @Override
+        public String aggregate() {
+            return provisionId;
+        }
+    }
+
+    /** A row of {@code rm_over_capacity_decision}. */
+    record Decision(String provisionId, long seq, String placementId, Date decidedOn, int placesTaken,
+                    int commissionedPlaces, String reason, String decidedBy) implements KeyOrder.EventKeyed {
+        @Override
+        public String aggregate() {
+            return provisionId;
+        }
     }
 }
