@@ -32,13 +32,14 @@ final class Soak {
         Map<Long, Latencies> reads = new ConcurrentHashMap<>();
         FileSizes sizes = FileSizes.sample(url, "soak");
         try (Product product = Product.start(database, url, options.snapshotThreshold())) {
-            int next = BulkLoad.until(product, commands, 0, 10_000);
+            int sent = BulkLoad.until(product, commands, 0, 10_000);
             // The plan commissions its provisions first (one per 16 placements, the soak's casework included): the
             // first 10,000 events may hold no referral yet, and the reader reads referred placements back.
-            while (next < commands.size() && commands.subList(0, next).stream()
+            while (sent < commands.size() && commands.subList(0, sent).stream()
                     .noneMatch(c -> c instanceof uk.placements.shared.placement.command.ReferPupil)) {
-                next = BulkLoad.until(product, commands, next, product.events() + 2_000);
+                sent = BulkLoad.until(product, commands, sent, product.events() + 2_000);
             }
+            int next = sent;
             product.awaitProjections(Duration.ofMinutes(10));
             long started = System.nanoTime();
             CommandLoad load = new CommandLoad(options.clients(), options.soak(),
