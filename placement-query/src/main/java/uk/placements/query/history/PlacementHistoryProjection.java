@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
@@ -289,16 +290,16 @@ public class PlacementHistoryProjection {
     private Period latest(String id) {
         List<Period> rows = jdbc.query("""
                         SELECT status, year_group, primary_need, ehcp_status, provision_id, provision_type,
-                            mainstream_percent, below_integration_band, outside_designated_need, over_capacity,
-                            referred_on, offered_on, admitted_on
+                            mainstream_percent, below_integration_band AS below_band,
+                            outside_designated_need AS outside_need, over_capacity, referred_on, offered_on,
+                            admitted_on
                         FROM rm_placement_period WHERE placement_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY""",
-                (rs, i) -> new Period(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getBoolean(8),
-                        rs.getBoolean(9), rs.getBoolean(10), rs.getDate(11).toLocalDate(),
-                        rs.getDate(12) == null ? null : rs.getDate(12).toLocalDate(),
-                        rs.getDate(13) == null ? null : rs.getDate(13).toLocalDate()), id);
+                PERIOD_BY_NAME, id);
         return rows.isEmpty() ? null : rows.get(0);
     }
+
+    /** A period read back by column name into {@link Period}'s components. */
+    private static final DataClassRowMapper<Period> PERIOD_BY_NAME = new DataClassRowMapper<>(Period.class);
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
