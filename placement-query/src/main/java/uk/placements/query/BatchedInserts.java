@@ -18,22 +18,22 @@ import java.util.Map;
  */
 public final class BatchedInserts {
 
-    private final JdbcTemplate jdbc;
+    private final RowWrites writes;
     /** Rows by statement, in the order the statements were first used. */
     private final PerBatch<Map<String, List<KeyOrder.EventKeyed>>> pending;
 
     public BatchedInserts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.writes = new RowWrites(jdbc);
         this.pending = new PerBatch<>(LinkedHashMap::new,
                 rows -> rows.forEach((sql, values) ->
-                        RowWrites.batchUpdate(jdbc, sql, KeyOrder.sorted(values, KeyOrder.BY_EVENT))),
+                        writes.batchUpdate(sql, KeyOrder.sorted(values, KeyOrder.BY_EVENT))),
                 rows -> { });
     }
 
     /** Inserts {@code row} with {@code namedSql}, whose parameters name the row's components. */
     public void insert(String namedSql, KeyOrder.EventKeyed row) {
         if (!CurrentUnitOfWork.isStarted()) {
-            RowWrites.update(jdbc, namedSql, row);
+            writes.update(namedSql, row);
             return;
         }
         pending.current().computeIfAbsent(namedSql, s -> new ArrayList<>()).add(row);

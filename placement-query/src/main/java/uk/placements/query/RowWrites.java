@@ -14,7 +14,8 @@ import java.util.List;
  * SimplePropertySqlParameterSource}), so that no list of values has to stay in step with a column list. Written as
  * one JDBC batch in the batch's transaction, unless the unit of work carries a {@link Writer} of its own. A rebuild
  * does ({@code DirectReplay}): it folds the whole history into one batch and writes its rows in several
- * transactions on a database whose file grows with the size of a transaction (H2).
+ * transactions on a database whose file grows with the size of a transaction (H2). One per projection: it keeps the
+ * parsed statements.
  */
 public final class RowWrites {
 
@@ -26,11 +27,14 @@ public final class RowWrites {
         void batchUpdate(String namedSql, List<?> rows);
     }
 
-    private RowWrites() {
+    private final NamedParameterJdbcTemplate named;
+
+    public RowWrites(JdbcTemplate jdbc) {
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** Writes {@code rows} (in the order given) with {@code namedSql}. */
-    public static void batchUpdate(JdbcTemplate jdbc, String namedSql, List<?> rows) {
+    public void batchUpdate(String namedSql, List<?> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -38,13 +42,13 @@ public final class RowWrites {
         if (writer != null) {
             writer.batchUpdate(namedSql, rows);
         } else {
-            new NamedParameterJdbcTemplate(jdbc).batchUpdate(namedSql, parameters(rows));
+            named.batchUpdate(namedSql, parameters(rows));
         }
     }
 
     /** One row written at once, outside any batch. */
-    public static void update(JdbcTemplate jdbc, String namedSql, Object row) {
-        new NamedParameterJdbcTemplate(jdbc).update(namedSql, new SimplePropertySqlParameterSource(row));
+    public void update(String namedSql, Object row) {
+        named.update(namedSql, new SimplePropertySqlParameterSource(row));
     }
 
     /** The rows as parameter sources, read by name. */

@@ -56,6 +56,8 @@ public class CaseloadProjection {
 
     public static final String NAME = "caseload";
     private final JdbcTemplate jdbc;
+    /** Writes the rows each batch gathered, by name. */
+    private final RowWrites writes;
     private final PupilVault vault;
     /**
      * How long after a referral its pupil's key may still be on its way (see {@link PupilVault#opener(
@@ -71,6 +73,7 @@ public class CaseloadProjection {
         this.jdbc = jdbc;
         this.vault = vault;
         this.inserts = new BatchedInserts(jdbc);
+        this.writes = new RowWrites(jdbc);
     }
 
     @EventHandler
@@ -328,8 +331,8 @@ public class CaseloadProjection {
         for (PlacementRow row : KeyOrder.sorted(b.rows.values(), Comparator.comparing(r -> r.placementId))) {
             (row.isNew ? inserts : updates).add(row);
         }
-        RowWrites.batchUpdate(jdbc, PlacementRow.INSERT, inserts);
-        RowWrites.batchUpdate(jdbc, PlacementRow.UPDATE, updates);
+        writes.batchUpdate(PlacementRow.INSERT, inserts);
+        writes.batchUpdate(PlacementRow.UPDATE, updates);
     }
 
     private void committed(Batch b) {

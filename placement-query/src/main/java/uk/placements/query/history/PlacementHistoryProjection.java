@@ -29,7 +29,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +50,8 @@ public class PlacementHistoryProjection {
 
     public static final String NAME = "placement-history";
     private final JdbcTemplate jdbc;
+    /** Writes the rows each batch gathered, by name. */
+    private final RowWrites writes;
     /** Milestones: no handler reads them back. */
     private final BatchedInserts milestones;
     /** Each placement's last period as its last batch left it, so that its next event need not read it back. */
@@ -60,6 +61,7 @@ public class PlacementHistoryProjection {
     public PlacementHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.milestones = new BatchedInserts(jdbc);
+        this.writes = new RowWrites(jdbc);
     }
 
     /** The state a period carries. */
@@ -117,7 +119,11 @@ public class PlacementHistoryProjection {
     }
 
     /** The end of a period an earlier batch wrote. */
-    record Close(String placementId, long seq, Date validTo) {
+    record Close(String placementId, long seq, Date validTo) implements KeyOrder.EventKeyed {
+        @Override
+        public String aggregate() {
+            return placementId;
+        }
     }
 
     /** A row of {@code rm_placement_period}: a period and when it holds; it is closed when the next event comes. */
@@ -266,11 +272,11 @@ public class PlacementHistoryProjection {
     }
 
     private void write(Batch b) {
-        RowWrites.batchUpdate(jdbc, """
+        writes.batchUpdate("""
                         UPDATE rm_placement_period SET valid_to = :validTo
                         WHERE placement_id = :placementId AND seq = :seq""",
-                KeyOrder.sorted(b.closes, Comparator.comparing(Close::placementId).thenComparingLong(Close::seq)));
-        RowWrites.batchUpdate(jdbc, """
+                KeyOrder.sorted(b.closes, KeyOrder.BY_EVENT));
+        writes.batchUpdate("""
                         INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status,
                             year_group, primary_need, ehcp_status, provision_id, provision_type,
                             mainstream_percent, below_integration_band, outside_designated_need, over_capacity,

@@ -58,6 +58,7 @@ final class DirectReplay {
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final HalfWrittenReadModels halfWritten;
     private final int batchSize;
     private final int commitRows;
@@ -68,6 +69,7 @@ final class DirectReplay {
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.halfWritten = halfWritten;
         this.batchSize = batchSize;
         this.commitRows = commitRows;
@@ -158,7 +160,6 @@ final class DirectReplay {
 
     /** Rows of one statement, {@code commitRows} per transaction. */
     private void inChunks(String namedSql, List<?> rows) {
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         for (int from = 0; from < rows.size(); from += commitRows) {
             List<?> chunk = rows.subList(from, Math.min(rows.size(), from + commitRows));
             transactions.executeInTransaction(() -> named.batchUpdate(namedSql, RowWrites.parameters(chunk)));

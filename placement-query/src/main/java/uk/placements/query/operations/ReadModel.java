@@ -1,5 +1,7 @@
 package uk.placements.query.operations;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.util.List;
 
 /**
@@ -38,7 +40,7 @@ public record ReadModel(String name, List<Table> tables) {
     }
 
     /** Builds every index of every table that is not there (after a rebuild on H2 dropped them). */
-    void createMissingIndexes(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    void createMissingIndexes(JdbcTemplate jdbc) {
         for (Table table : tables) {
             for (Index index : table.indexes()) {
                 jdbc.execute(index.createIfMissing(table.name()));

@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,8 @@ public class ProvisionProjection {
 
     public static final String NAME = "provisions";
     private final JdbcTemplate jdbc;
+    /** Writes the rows each batch gathered, by name. */
+    private final RowWrites writes;
     /** Change rows and decisions: no handler reads them back. */
     private final BatchedInserts inserts;
     /** The provisions one batch of events touched, by id. */
@@ -52,6 +55,7 @@ public class ProvisionProjection {
     public ProvisionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.inserts = new BatchedInserts(jdbc);
+        this.writes = new RowWrites(jdbc);
     }
 
     /** One row of {@code rm_provision}, as a batch of events leaves it. */
@@ -191,7 +195,7 @@ public class ProvisionProjection {
      * Applies {@code change} and the new version if the event is newer than the provision's row; false if the event
      * was seen before (or its provision is unknown).
      */
-    private boolean bump(String id, long seq, java.util.function.Consumer<Row> change) {
+    private boolean bump(String id, long seq, Consumer<Row> change) {
         Map<String, Row> rows = batch.current();
         Row row = rows.get(id);
         if (row == null) {
@@ -242,9 +246,9 @@ public class ProvisionProjection {
         List<Row> updates = new ArrayList<>();
         KeyOrder.sorted(rows.values(), Comparator.comparing((Row row) -> row.provisionId))
                 .forEach(row -> (row.isNew ? inserts : updates).add(row));
-        RowWrites.batchUpdate(jdbc, "INSERT INTO rm_provision (provision_id, " + COLUMNS + ") VALUES (:provisionId, "
+        writes.batchUpdate("INSERT INTO rm_provision (provision_id, " + COLUMNS + ") VALUES (:provisionId, "
                 + PARAMETERS + ")", inserts);
-        RowWrites.batchUpdate(jdbc, "UPDATE rm_provision SET " + ASSIGNMENTS + " WHERE provision_id = :provisionId",
+        writes.batchUpdate("UPDATE rm_provision SET " + ASSIGNMENTS + " WHERE provision_id = :provisionId",
                 updates);
     }
 
