@@ -21,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * Every event of both sealed families reaches every fold and projection of its aggregate: the aggregate's own fold
- * (which the audit "as known on" view uses too), the placement history's fold, and an {@code @EventHandler} of each
- * projection. Walked through the sealed interfaces, so an event added later fails here until every reader knows it
- * (the history's fold used to read any event it did not know as a withdrawal).
+ * (which the audit "as known on" view uses too, and through which the history and the caseload fold: an event it
+ * does not know fails both), the placement history's fold, and an {@code @EventHandler} of each projection. Walked
+ * through the sealed interfaces, so an event added later fails here until every reader knows it (the history's fold
+ * used to read any event it did not know as a withdrawal). {@code PlacementRowFollowsTheFoldTest} walks them
+ * through the caseload's row.
  */
 class EveryEventReachesEveryFoldTest {
 

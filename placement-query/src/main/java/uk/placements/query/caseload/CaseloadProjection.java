@@ -20,6 +20,7 @@ import uk.placements.shared.placement.event.OfferDeclined;
 import uk.placements.shared.placement.event.OfferWithdrawn;
 import uk.placements.shared.placement.event.PlaceOffered;
 import uk.placements.shared.placement.event.PlacementEnded;
+import uk.placements.shared.placement.event.PlacementEvent;
 import uk.placements.shared.placement.event.PupilAdmitted;
 import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.placement.event.ReferralWithdrawn;
@@ -43,7 +44,10 @@ import java.util.stream.Collectors;
 /**
  * Read model "caseload": each placement as it is now, with its pupil's personal data opened for caseworkers, and
  * its timeline. Idempotent: an event whose timeline entry exists was handled already, and a row changes only for
- * an event newer than its version, so an event handled twice leaves the same state.
+ * an event newer than its version, so an event handled twice leaves the same state. What an event does to the
+ * placement's status, provision and time split is decided by the fold the aggregate uses ({@link
+ * uk.placements.shared.placement.PlacementState#evolve}, through {@link PlacementRow#evolve}); the handlers add the
+ * details it does not keep and the timeline.
  * <p>
  * Events change {@link PlacementRow}s in memory; each batch of events writes every row it touched once, and timeline
  * entries as one JDBC batch, in key order, just before it commits with the processor's token (a rebuild is one such
@@ -90,15 +94,10 @@ public class CaseloadProjection {
         String dob = open.apply(e.pupil().dateOfBirth());
         PlacementRow row = new PlacementRow(e.placementId().value(), e.pupilId().value());
         row.isNew = true;
+        row.evolve(e);
         row.version = seq;
-        row.status = "REFERRED";
-        row.yearGroup = e.yearGroup();
-        row.primaryNeed = e.primaryNeed().name();
         row.secondaryNeeds = e.secondaryNeeds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        row.ehcpStatus = e.ehcpStatus().name();
-        row.requestedType = e.requestedType() == null ? null : e.requestedType().name();
         row.homeSchoolUrn = e.homeSchoolUrn();
-        row.referredOn = Date.valueOf(e.referredOn());
         row.lastRecordedAt = r.timestamp();
         if (PupilVault.ERASED.equals(upn)) {
             row.erase();
@@ -122,12 +121,8 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, row -> {
-            row.status = "OFFERED";
-            row.provisionId = e.provisionId().value();
-            row.provisionType = e.provisionType().name();
+        change(e, r, row -> {
             row.offeredOn = Date.valueOf(e.offeredOn());
-            row.outsideDesignatedNeed = e.outsideDesignatedNeed();
             row.needOverrideReason = e.needOverrideReason();
             row.overCapacityReason = e.overCapacityDecision() == null ? null : e.overCapacityDecision().reason();
             row.overCapacityDecidedBy = e.overCapacityDecision() == null ? null
@@ -145,7 +140,7 @@ public class CaseloadProjection {
         if (handled(e.placementId().value(), seq, replay)) {
             return;
         }
-        backToReferred(e.placementId().value(), Recorded.of(seq, at, metaData), "OfferDeclined", e.on(),
+        backToReferred(e, Recorded.of(seq, at, metaData), "OfferDeclined", e.on(),
                 "offer at " + e.provisionId() + " declined: " + e.reason());
     }
 
@@ -155,7 +150,7 @@ public class CaseloadProjection {
         if (handled(e.placementId().value(), seq, replay)) {
             return;
         }
-        backToReferred(e.placementId().value(), Recorded.of(seq, at, metaData), "OfferWithdrawn", e.on(),
+        backToReferred(e, Recorded.of(seq, at, metaData), "OfferWithdrawn", e.on(),
                 "offer at " + e.provisionId() + " withdrawn: " + e.reason());
     }
 
@@ -166,10 +161,8 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, row -> {
-            row.status = "ADMITTED";
+        change(e, r, row -> {
             row.admittedOn = Date.valueOf(e.admittedOn());
-            row.mainstreamPercent = e.mainstreamPercent();
             row.belowIntegrationBand = e.belowIntegrationBand();
         });
         timeline(e.placementId().value(), r, "PupilAdmitted", e.admittedOn(), "admitted at " + e.provisionId()
@@ -183,10 +176,7 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, row -> {
-            row.mainstreamPercent = e.mainstreamPercent();
-            row.belowIntegrationBand = e.belowIntegrationBand();
-        });
+        change(e, r, row -> row.belowIntegrationBand = e.belowIntegrationBand());
         timeline(e.placementId().value(), r, "TimeSplitChanged", e.effectiveFrom(), "time in mainstream "
                 + e.previousPercent() + "% to " + e.mainstreamPercent() + "%"
                 + (e.reason() == null ? "" : ": " + e.reason().text()));
@@ -199,10 +189,7 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, row -> {
-            row.status = "MOVED_TO_MAINSTREAM";
-            row.endedOn = Date.valueOf(e.effectiveFrom());
-        });
+        change(e, r, row -> row.endedOn = Date.valueOf(e.effectiveFrom()));
         timeline(e.placementId().value(), r, "MovedToMainstream", e.effectiveFrom(),
                 "moved on to full-time mainstream from " + e.provisionId());
     }
@@ -214,8 +201,7 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, row -> {
-            row.status = "ENDED";
+        change(e, r, row -> {
             row.endedOn = Date.valueOf(e.effectiveFrom());
             row.endReason = e.reason().name();
         });
@@ -230,10 +216,7 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e.placementId().value(), r, row -> {
-            row.status = "WITHDRAWN";
-            row.endedOn = Date.valueOf(e.on());
-        });
+        change(e, r, row -> row.endedOn = Date.valueOf(e.on()));
         timeline(e.placementId().value(), r, "ReferralWithdrawn", e.on(), "referral withdrawn: " + e.reason());
     }
 
@@ -276,30 +259,29 @@ public class CaseloadProjection {
         jdbc.update("DELETE FROM rm_placement");
     }
 
-    private void backToReferred(String placement, Recorded r, String type, LocalDate on, String detail) {
-        change(placement, r, row -> {
-            row.status = "REFERRED";
-            row.provisionId = null;
-            row.provisionType = null;
+    /** An offer declined or withdrawn: the fold returns the placement to referred; the offer's details go too. */
+    private void backToReferred(PlacementEvent e, Recorded r, String type, LocalDate on, String detail) {
+        change(e, r, row -> {
             row.offeredOn = null;
-            row.outsideDesignatedNeed = false;
             row.needOverrideReason = null;
             row.overCapacityReason = null;
             row.overCapacityDecidedBy = null;
         });
-        timeline(placement, r, type, on, detail);
+        timeline(e.placementId().value(), r, type, on, detail);
     }
 
     /**
-     * Applies {@code change} to the placement's row only if this event is newer than the row (replays and
-     * redeliveries are no-ops); the batch writes the row once, however many of its events it holds.
+     * Folds {@code event} into the placement's row ({@link PlacementRow#evolve}) and applies {@code details}, the
+     * columns the fold does not keep, only if this event is newer than the row (replays and redeliveries are no-ops);
+     * the batch writes the row once, however many of its events it holds.
      */
-    private void change(String placement, Recorded r, Consumer<PlacementRow> change) {
-        PlacementRow row = row(placement, r.seq());
+    private void change(PlacementEvent event, Recorded r, Consumer<PlacementRow> details) {
+        PlacementRow row = row(event.placementId().value(), r.seq());
         if (row == null || row.version >= r.seq()) {
             return;
         }
-        change.accept(row);
+        row.evolve(event);
+        details.accept(row);
         row.version = r.seq();
         row.lastRecordedAt = r.timestamp();
     }

@@ -1,5 +1,15 @@
 package uk.placements.query.caseload;
 
+import uk.placements.shared.common.EhcpStatus;
+import uk.placements.shared.common.NeedCode;
+import uk.placements.shared.common.PlacementStatus;
+import uk.placements.shared.common.ProvisionType;
+import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.placement.PlacementState;
+import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.placement.event.PlacementEvent;
+import uk.placements.shared.provision.ProvisionId;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +20,11 @@ import java.sql.Timestamp;
  * row in memory, and the batch writes each row it touched once (an insert for a new placement, else an update),
  * instead of one statement per event. The statements name their parameters after this class's fields, and the
  * rows are read by column name.
+ * <p>
+ * What an event does to the placement (its status, provision, time split, need, dates) is the shared fold's
+ * ({@link PlacementState#evolve}): {@link #evolve} folds the event into the row's {@link #state} and copies the
+ * outcome into the columns; the projection adds only what the fold does not keep (the offer's reasons, the end
+ * reason, the dates of each step, the integration band).
  * <p>
  * An update never writes the pupil's personal data: only the referral inserts it and only erasure removes it, so
  * an update carrying a copy read before an erasure cannot put it back.
@@ -40,11 +55,12 @@ final class PlacementRow {
                 :overCapacityDecidedBy, :referredOn, :offeredOn, :admittedOn, :endedOn, :endReason,
                 :lastRecordedAt, :upn, :givenName, :familyName, :dateOfBirth, :pupilErased, :searchText)""";
 
-    /** The columns events change after the referral. */
+    /** The columns events change after the referral, and those the fold needs from the referral. */
     static final String SELECT_CHANGING = """
-            SELECT placement_id, pupil_id, version, status, provision_id, provision_type, mainstream_percent,
-                below_integration_band, outside_designated_need, need_override_reason, over_capacity_reason,
-                over_capacity_decided_by, offered_on, admitted_on, ended_on, end_reason, last_recorded_at
+            SELECT placement_id, pupil_id, version, status, year_group, primary_need, ehcp_status, requested_type,
+                referred_on, provision_id, provision_type, mainstream_percent, below_integration_band,
+                outside_designated_need, need_override_reason, over_capacity_reason, over_capacity_decided_by,
+                offered_on, admitted_on, ended_on, end_reason, last_recorded_at
             FROM rm_placement WHERE placement_id = ?""";
 
     // set by the referral, never changed by later events
@@ -81,6 +97,8 @@ final class PlacementRow {
     Timestamp lastRecordedAt;
     /** Not yet in the table: the batch inserts it. */
     boolean isNew;
+    /** The placement as the shared fold has it after event {@link #version}; no column of its own. */
+    PlacementState state = PlacementState.NONE;
 
     PlacementRow(String placementId, String pupilId) {
         this.placementId = placementId;
@@ -91,6 +109,11 @@ final class PlacementRow {
         PlacementRow row = new PlacementRow(rs.getString("placement_id"), rs.getString("pupil_id"));
         row.version = rs.getLong("version");
         row.status = rs.getString("status");
+        row.yearGroup = rs.getInt("year_group");
+        row.primaryNeed = rs.getString("primary_need");
+        row.ehcpStatus = rs.getString("ehcp_status");
+        row.requestedType = rs.getString("requested_type");
+        row.referredOn = rs.getDate("referred_on");
         row.provisionId = rs.getString("provision_id");
         row.provisionType = rs.getString("provision_type");
         row.mainstreamPercent = (Integer) rs.getObject("mainstream_percent");
@@ -104,7 +127,42 @@ final class PlacementRow {
         row.endedOn = rs.getDate("ended_on");
         row.endReason = rs.getString("end_reason");
         row.lastRecordedAt = rs.getTimestamp("last_recorded_at");
+        row.state = row.stateFromColumns();
         return row;
+    }
+
+    /**
+     * Folds {@code event} into {@link #state} and takes the outcome into the columns the fold decides. The caller
+     * checks that the event is newer than the row.
+     */
+    void evolve(PlacementEvent event) {
+        PlacementState before = state;
+        state = before.evolve(event);
+        status = state.status().name();
+        yearGroup = state.yearGroup();
+        primaryNeed = state.primaryNeed().name();
+        ehcpStatus = state.ehcpStatus().name();
+        requestedType = state.requestedType() == null ? null : state.requestedType().name();
+        referredOn = Date.valueOf(state.referredOn());
+        provisionId = state.provisionId() == null ? null : state.provisionId().value();
+        provisionType = state.provisionType() == null ? null : state.provisionType().name();
+        mainstreamPercent = PlacementState.splitInProvision(before, state);
+        outsideDesignatedNeed = state.outsideDesignatedNeed();
+    }
+
+    /**
+     * The fold's state as the table holds it, for a row read back. The table does not keep the last business date
+     * (a time-split change's date is only on its timeline entry): it reads as null until the next event, which the
+     * fold dates. A pupil who moved to mainstream has the split they left with, where the fold has 100; nothing
+     * follows a move, so no fold step reads it.
+     */
+    private PlacementState stateFromColumns() {
+        return new PlacementState(new PlacementId(placementId), version, new PupilId(pupilId),
+                PlacementStatus.valueOf(status), yearGroup, NeedCode.valueOf(primaryNeed),
+                EhcpStatus.valueOf(ehcpStatus), requestedType == null ? null : ProvisionType.valueOf(requestedType),
+                provisionId == null ? null : new ProvisionId(provisionId),
+                provisionType == null ? null : ProvisionType.valueOf(provisionType), mainstreamPercent,
+                outsideDesignatedNeed, referredOn.toLocalDate(), null);
     }
 
     /** A copy to change, so that a batch that rolls back leaves the cached original as it was. */
@@ -139,6 +197,7 @@ final class PlacementRow {
         c.endReason = endReason;
         c.lastRecordedAt = lastRecordedAt;
         c.isNew = isNew;
+        c.state = state;
         return c;
     }
 

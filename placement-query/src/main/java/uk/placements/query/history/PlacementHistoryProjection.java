@@ -13,6 +13,11 @@ import uk.placements.query.KeyOrder;
 import uk.placements.query.LatestCache;
 import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
+import uk.placements.shared.common.EhcpStatus;
+import uk.placements.shared.common.NeedCode;
+import uk.placements.shared.common.PlacementStatus;
+import uk.placements.shared.common.ProvisionType;
+import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
@@ -21,9 +26,9 @@ import uk.placements.shared.placement.event.PlaceOffered;
 import uk.placements.shared.placement.event.PlacementEnded;
 import uk.placements.shared.placement.event.PlacementEvent;
 import uk.placements.shared.placement.event.PupilAdmitted;
-import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
+import uk.placements.shared.provision.ProvisionId;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -68,6 +73,20 @@ public class PlacementHistoryProjection {
     record Period(String status, int yearGroup, String primaryNeed, String ehcpStatus, String provisionId,
                   String provisionType, Integer mainstreamPercent, boolean belowBand, boolean outsideNeed,
                   boolean overCapacity, LocalDate referredOn, LocalDate offeredOn, LocalDate admittedOn) {
+
+        /**
+         * The fold's state as far as a period holds it, to fold the next event into. A period does not keep the
+         * pupil, the type the referral asked for, the version or the last business date: they read as null (-1 for
+         * the version), and the history reads none of them. After a move to mainstream the period has the split
+         * the pupil left with where the fold has 100; nothing follows a move.
+         */
+        PlacementState state(PlacementId id) {
+            return new PlacementState(id, -1, null, PlacementStatus.valueOf(status), yearGroup,
+                    NeedCode.valueOf(primaryNeed), EhcpStatus.valueOf(ehcpStatus), null,
+                    provisionId == null ? null : new ProvisionId(provisionId),
+                    provisionType == null ? null : ProvisionType.valueOf(provisionType), mainstreamPercent,
+                    outsideNeed, referredOn, null);
+        }
     }
 
     @EventHandler
@@ -183,39 +202,40 @@ public class PlacementHistoryProjection {
         jdbc.update("DELETE FROM rm_placement_period");
     }
 
+    /**
+     * The period {@code event} opens after {@code p} (null before the referral). What the event does to the
+     * placement is the shared fold's ({@link PlacementState#evolve}, which refuses an event it does not know); the
+     * period adds what the fold does not keep: the integration band, whether the offer was over capacity, and the
+     * dates of the offer and the admission.
+     */
     static Period evolve(Period p, PlacementEvent event) {
-        if (event instanceof PupilReferred e) {
-            return new Period("REFERRED", e.yearGroup(), e.primaryNeed().name(), e.ehcpStatus().name(), null, null,
-                    null, false, false, false, e.referredOn(), null, null);
-        }
+        PlacementState before = p == null ? PlacementState.NONE : p.state(event.placementId());
+        PlacementState next = before.evolve(event);
+        boolean belowBand = p != null && p.belowBand();
+        boolean overCapacity = p != null && p.overCapacity();
+        LocalDate offeredOn = p == null ? null : p.offeredOn();
+        LocalDate admittedOn = p == null ? null : p.admittedOn();
         if (event instanceof PlaceOffered e) {
-            return new Period("OFFERED", p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), e.provisionId().value(),
-                    e.provisionType().name(), null, false, e.outsideDesignatedNeed(),
-                    e.overCapacityDecision() != null, p.referredOn(), e.offeredOn(), null);
+            belowBand = false;
+            overCapacity = e.overCapacityDecision() != null;
+            offeredOn = e.offeredOn();
+            admittedOn = null;
+        } else if (event instanceof OfferDeclined || event instanceof OfferWithdrawn) {
+            belowBand = false;
+            overCapacity = false;
+            offeredOn = null;
+            admittedOn = null;
+        } else if (event instanceof PupilAdmitted e) {
+            belowBand = e.belowIntegrationBand();
+            admittedOn = e.admittedOn();
+        } else if (event instanceof TimeSplitChanged e) {
+            belowBand = e.belowIntegrationBand();
         }
-        if (event instanceof OfferDeclined || event instanceof OfferWithdrawn) {
-            return new Period("REFERRED", p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), null, null, null, false,
-                    false, false, p.referredOn(), null, null);
-        }
-        if (event instanceof PupilAdmitted e) {
-            return new Period("ADMITTED", p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
-                    p.provisionType(), e.mainstreamPercent(), e.belowIntegrationBand(), p.outsideNeed(),
-                    p.overCapacity(), p.referredOn(), p.offeredOn(), e.admittedOn());
-        }
-        if (event instanceof TimeSplitChanged e) {
-            return new Period(p.status(), p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
-                    p.provisionType(), e.mainstreamPercent(), e.belowIntegrationBand(), p.outsideNeed(),
-                    p.overCapacity(), p.referredOn(), p.offeredOn(), p.admittedOn());
-        }
-        String terminal = event instanceof MovedToMainstream ? "MOVED_TO_MAINSTREAM"
-                : event instanceof PlacementEnded ? "ENDED" : event instanceof ReferralWithdrawn ? "WITHDRAWN" : null;
-        if (terminal == null) {
-            // an event this fold does not know must not read as any status (EveryEventReachesEveryFoldTest)
-            throw new IllegalArgumentException("unknown placement event " + event.getClass().getName());
-        }
-        return new Period(terminal, p.yearGroup(), p.primaryNeed(), p.ehcpStatus(), p.provisionId(),
-                p.provisionType(), p.mainstreamPercent(), p.belowBand(), p.outsideNeed(), p.overCapacity(),
-                p.referredOn(), p.offeredOn(), p.admittedOn());
+        return new Period(next.status().name(), next.yearGroup(), next.primaryNeed().name(),
+                next.ehcpStatus().name(), next.provisionId() == null ? null : next.provisionId().value(),
+                next.provisionType() == null ? null : next.provisionType().name(),
+                PlacementState.splitInProvision(before, next), belowBand, next.outsideDesignatedNeed(), overCapacity,
+                next.referredOn(), offeredOn, admittedOn);
     }
 
     private static String milestone(Period previous, PlacementEvent event) {

@@ -90,6 +90,18 @@ public record PlacementState(
         throw new IllegalArgumentException("unknown placement event " + event.getClass().getName());
     }
 
+    /**
+     * The share of the week in mainstream that the provision agreed last: {@link #mainstreamPercent} of
+     * {@code after}, except that a move to mainstream, which this fold records as 100, keeps the split the pupil
+     * left the provision with. The read models show that split (the caseload, the history and the reports).
+     *
+     * @param before the state before an event
+     * @param after  {@code before} evolved by that event
+     */
+    public static Integer splitInProvision(PlacementState before, PlacementState after) {
+        return after.status == PlacementStatus.MOVED_TO_MAINSTREAM ? before.mainstreamPercent : after.mainstreamPercent;
+    }
+
     /** The business date of an event: "what was true when", as opposed to when it was recorded. */
     public static LocalDate businessDate(PlacementEvent event) {
         if (event instanceof PupilReferred e) {
