@@ -76,7 +76,8 @@ public class AccessLog {
         args.add(limit);
         return jdbc.query("SELECT accessed_at, user_id, pupil_id, placement_id, endpoint FROM access_log" + where
                         + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
-                (rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)), args.toArray());
+                (rs, i) -> new Entry(rs.getTimestamp("accessed_at").toInstant(), rs.getString("user_id"),
+                        rs.getString("pupil_id"), rs.getString("placement_id"), rs.getString("endpoint")),
+                args.toArray());
     }
 }

@@ -42,8 +42,9 @@ public class EventStoreReader {
                         SELECT aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, payloadRevision,
                             timeStamp, metaData, payload
                         FROM DomainEventEntry WHERE aggregateIdentifier = ? AND type = ? ORDER BY sequenceNumber""",
-                (rs, i) -> new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), Instant.parse(rs.getString(6)), rs.getBytes(7), rs.getBytes(8)),
+                (rs, i) -> new StoredEvent(rs.getString("aggregateIdentifier"), rs.getLong("sequenceNumber"),
+                        rs.getString("eventIdentifier"), rs.getString("payloadType"), rs.getString("payloadRevision"),
+                        Instant.parse(rs.getString("timeStamp")), rs.getBytes("metaData"), rs.getBytes("payload")),
                 aggregateId, type);
     }
 

@@ -48,10 +48,10 @@ public class RetentionController {
                         SELECT pupil_id, date_of_birth, placement_id FROM rm_placement
                         WHERE pupil_erased = FALSE AND date_of_birth <= ? ORDER BY pupil_id, placement_id""",
                 (RowCallbackHandler) rs -> {
-                    LocalDate retainUntil = rs.getDate(2).toLocalDate().plusYears(RETENTION_YEARS);
-                    PastRetention pupil = byPupil.computeIfAbsent(rs.getString(1),
+                    LocalDate retainUntil = rs.getDate("date_of_birth").toLocalDate().plusYears(RETENTION_YEARS);
+                    PastRetention pupil = byPupil.computeIfAbsent(rs.getString("pupil_id"),
                             id -> new PastRetention(id, retainUntil, new ArrayList<>()));
-                    pupil.placementIds().add(rs.getString(3));
+                    pupil.placementIds().add(rs.getString("placement_id"));
                     if (retainUntil.isBefore(pupil.retainUntil())) {
                         byPupil.put(pupil.pupilId(), new PastRetention(pupil.pupilId(), retainUntil, pupil.placementIds()));
                     }

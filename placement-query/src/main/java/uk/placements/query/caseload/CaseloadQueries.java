@@ -1,6 +1,7 @@
 package uk.placements.query.caseload;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import uk.placements.shared.placement.query.PupilView;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -115,16 +117,25 @@ public class CaseloadQueries {
         PlacementView p = found.get(0);
         List<PlacementView.TimelineEntry> timeline = jdbc.query("""
                         SELECT seq, type, on_date, recorded_at, by_user, detail FROM rm_timeline
-                        WHERE placement_id = ? ORDER BY seq""",
-                (rs, i) -> new PlacementView.TimelineEntry(rs.getLong(1), rs.getString(2),
-                        rs.getDate(3).toLocalDate(), rs.getTimestamp(4).toInstant(), rs.getString(5),
-                        rs.getString(6)), query.placementId());
+                        WHERE placement_id = ? ORDER BY seq""", TIMELINE_BY_NAME, query.placementId()).stream()
+                .map(TimelineRow::entry).toList();
         return new PlacementView(p.id(), p.version(), p.status(), p.pupil(), p.yearGroup(), p.primaryNeed(),
                 p.secondaryNeeds(), p.ehcpStatus(), p.requestedType(), p.homeSchoolUrn(), p.provision(),
                 p.mainstreamPercent(), p.belowIntegrationBand(), p.outsideDesignatedNeed(), p.needOverrideReason(),
                 p.overCapacityDecision(), p.referredOn(), p.offeredOn(), p.admittedOn(), p.endedOn(), p.endReason(),
                 timeline);
     }
+
+    /** A row of {@code rm_timeline} as this reader selects it, each component named after its column. */
+    record TimelineRow(long seq, String type, Date onDate, Timestamp recordedAt, String byUser, String detail) {
+
+        PlacementView.TimelineEntry entry() {
+            return new PlacementView.TimelineEntry(seq, type, onDate.toLocalDate(), recordedAt.toInstant(), byUser,
+                    detail);
+        }
+    }
+
+    private static final DataClassRowMapper<TimelineRow> TIMELINE_BY_NAME = new DataClassRowMapper<>(TimelineRow.class);
 
     private static String orderBy(String sort) {
         String key = sort == null || sort.isBlank() ? "-referredOn" : sort;

@@ -31,11 +31,11 @@ public class ReportingRole implements SchemaPrecondition {
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + NAME
-                     + "'), (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user), "
-                     + "current_user")) {
+                     + "') AS role_exists, (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = "
+                     + "current_user) AS may_create, current_user AS user_name")) {
             row.next();
-            if (!row.getBoolean(1) && !row.getBoolean(2)) {
-                throw new Missing(row.getString(3));
+            if (!row.getBoolean("role_exists") && !row.getBoolean("may_create")) {
+                throw new Missing(row.getString("user_name"));
             }
         }
     }

@@ -114,8 +114,9 @@ public class BackupController {
             if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
                 return false;
             }
-            try (var statement = c.createStatement(); var path = statement.executeQuery("SELECT DATABASE_PATH()")) {
-                return path.next() && path.getString(1) != null;
+            try (var statement = c.createStatement();
+                 var path = statement.executeQuery("SELECT DATABASE_PATH() AS database_path")) {
+                return path.next() && path.getString("database_path") != null;
             }
         }));
         if (!h2File) {

@@ -4,6 +4,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,14 +56,20 @@ public class HalfWrittenReadModels implements SmartLifecycle {
         return n != null && n > 0;
     }
 
+    /** A row of {@code read_model_rebuild}: a rebuild under way, and the instance running it. */
+    record Mark(String processingGroup, String instanceId) {
+    }
+
+    private static final DataClassRowMapper<Mark> MARK_BY_NAME = new DataClassRowMapper<>(Mark.class);
+
     /** Recovers every group marked by an instance that is not in {@code alive}. */
     void recoverAbandoned(Set<String> alive) {
-        List<String[]> marks = jdbc.query("SELECT processing_group, instance_id FROM read_model_rebuild",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
-        for (String[] mark : marks) {
+        List<Mark> marks = jdbc.query("SELECT processing_group, instance_id FROM read_model_rebuild", MARK_BY_NAME);
+        for (Mark mark : marks) {
             // this instance's own mark is abandoned only before it runs (a restart under a configured id)
-            if (!alive.contains(mark[1]) || mark[1].equals(instances.id()) && !running) {
-                recover(mark[0], mark[1], "its rebuild by " + mark[1] + " stopped half-way");
+            if (!alive.contains(mark.instanceId()) || mark.instanceId().equals(instances.id()) && !running) {
+                recover(mark.processingGroup(), mark.instanceId(),
+                        "its rebuild by " + mark.instanceId() + " stopped half-way");
             }
         }
     }

@@ -240,16 +240,16 @@ public class ProjectionOperations {
         Map<Integer, EventTrackerStatus> claimedHere = processor.processingStatus();
         return jdbc.query("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ? ORDER BY segment",
                 (rs, i) -> {
-                    int segment = rs.getInt(1);
+                    int segment = rs.getInt("segment");
                     EventTrackerStatus status = claimedHere.get(segment);
                     if (status != null) {
                         return new SegmentPosition(segment, status.getCurrentPosition(), status.isReplaying()
                                 && before(status.getCurrentPosition(), status.getResetPosition()), true);
                     }
-                    byte[] bytes = rs.getBytes(2);
+                    byte[] bytes = rs.getBytes("token");
                     TrackingToken token = bytes == null ? null : tokenStore.serializer().deserialize(
                             new SimpleSerializedObject<>(bytes, byte[].class,
-                                    new SimpleSerializedType(rs.getString(3), null)));
+                                    new SimpleSerializedType(rs.getString("tokenType"), null)));
                     OptionalLong position = token == null ? OptionalLong.empty() : token.position();
                     return new SegmentPosition(segment, position,
                             ReplayToken.isReplay(token) && before(position, ReplayToken.getTokenAtReset(token)), false);

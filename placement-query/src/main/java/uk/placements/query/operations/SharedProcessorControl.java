@@ -146,8 +146,9 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
     List<String> liveOwners(String group) {
         Instant expired = Instant.now().minus(instances.liveness());
         return jdbc.query("SELECT owner, timeStamp FROM TokenEntry WHERE processorName = ? AND owner IS NOT NULL",
-                        (rs, i) -> rs.getString(2) != null && Instant.parse(rs.getString(2)).isAfter(expired)
-                                ? rs.getString(1) : null, group)
+                        (rs, i) -> rs.getString("timeStamp") != null
+                                && Instant.parse(rs.getString("timeStamp")).isAfter(expired)
+                                ? rs.getString("owner") : null, group)
                 .stream().filter(owner -> owner != null).distinct().toList();
     }
 
@@ -180,16 +181,17 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
     private Map<String, Desired> desiredStates() {
         Map<String, Desired> desired = new HashMap<>();
         jdbc.query("SELECT processing_group, desired_state, changed_by FROM processor_control", rs -> {
-            desired.put(rs.getString(1), new Desired(rs.getString(2), rs.getString(3)));
+            desired.put(rs.getString("processing_group"),
+                    new Desired(rs.getString("desired_state"), rs.getString("changed_by")));
         });
         return desired;
     }
 
     private Map<String, Integer> segmentCounts() {
         Map<String, Integer> counts = new HashMap<>();
-        jdbc.query("SELECT processorName, COUNT(*) FROM TokenEntry GROUP BY processorName",
+        jdbc.query("SELECT processorName, COUNT(*) AS segments FROM TokenEntry GROUP BY processorName",
                 rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
+                    counts.put(rs.getString("processorName"), rs.getInt("segments"));
                 });
         return counts;
     }
