@@ -1,16 +1,20 @@
 package uk.placements.app.demo;
 
+import uk.placements.command.placement.domain.RuleViolation;
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.PlacementStatus;
+import uk.placements.shared.common.ProvisionStatus;
 import uk.placements.shared.common.ProvisionType;
+import uk.placements.shared.common.Rule;
 import uk.placements.shared.common.SchoolUrn;
 import uk.placements.shared.common.Upn;
 import uk.placements.shared.common.YearGroup;
 import uk.placements.shared.placement.OverCapacityDecision;
 import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.PupilDetails;
 import uk.placements.shared.placement.command.AdmitPupil;
 import uk.placements.shared.placement.command.ChangeTimeSplit;
@@ -23,6 +27,7 @@ import uk.placements.shared.placement.command.WithdrawOffer;
 import uk.placements.shared.placement.command.WithdrawReferral;
 import uk.placements.shared.provision.HostSchool;
 import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.ProvisionState;
 import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
 import uk.placements.shared.provision.command.CommissionProvision;
@@ -36,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,10 +72,12 @@ import static uk.placements.shared.common.ProvisionType.SEN_UNIT;
  * over-capacity decisions real casework has.
  * <p>
  * Pure and deterministic: the same seed, size and "today" give the same commands. It replays the authority day by
- * day, keeping its own count of places taken, so every command it emits is one the domain rules accept when sent
- * in order (dates never go backwards within a placement, offers fit year, type, need and capacity, and capacity is
- * exceeded only under a decision when a provision is full). Referrals whose next step falls after today simply stay
- * where they are: that is the waiting list, the outstanding offers and the pupils on roll.
+ * day and sends each command to the domain's own decision functions and folds ({@link DomainRules}) as it goes:
+ * it knows a placement's status, a provision's places taken and whether it is open only from their folds, and a
+ * rule only from its answer (an offer to a full provision is refused with R-CAPACITY, and then made again under an
+ * over-capacity decision if the EHC plan names the school). Only commands the domain accepted, and that recorded
+ * something, go into the plan, so every one is accepted when sent in order. Referrals whose next step falls after
+ * today simply stay where they are: that is the waiting list, the outstanding offers and the pupils on roll.
  */
 public final class AuthorityGenerator {
 
@@ -108,17 +116,19 @@ public final class AuthorityGenerator {
         private final List<Map<NeedCode, List<Prov>>> byYearAndNeed = new ArrayList<>();
         private final List<Pupil> pupils = new ArrayList<>();
         private final Set<String> upns = new HashSet<>();
+        private final Map<PlacementId, Pupil> pupilsById = new HashMap<>();
+        private final Map<ProvisionId, Prov> provisionsById = new HashMap<>();
+        /** Where every command goes first: the domain's answer decides whether it joins the plan. */
+        private final DomainRules rules = new DomainRules(today);
         private final int provisionCount;
         private final int placementCount;
         private long order;
         /** The day being replayed: every command emitted now carries it as its business date. */
         private LocalDate now;
-        private int overCapacityOffers;
         private int needOverrides;
         private int declined;
         private int offersWithdrawn;
         private int splitChanges;
-        private int closed;
 
         Run(int provisionCount, int placementCount) {
             this.provisionCount = provisionCount;
@@ -135,18 +145,56 @@ public final class AuthorityGenerator {
             for (int i = 0; i < placementCount; i++) {
                 Pupil pupil = newPupil(i);
                 pupils.add(pupil);
+                pupilsById.put(pupil.id, pupil);
                 at(pupil.referredOn, () -> refer(pupil));
             }
             while (!steps.isEmpty()) {
                 steps.poll().action().run();
             }
-            Map<PlacementStatus, Integer> byStatus = new EnumMap<>(PlacementStatus.class);
-            for (PlacementStatus status : PlacementStatus.values()) {
-                byStatus.put(status, 0);
+            return new AuthorityPlan(commands, provisions.size(), (int) rules.provisionsClosed(),
+                    rules.placementsByStatus(), rules.overCapacityReservations(), needOverrides, declined,
+                    offersWithdrawn, splitChanges);
+        }
+
+        /**
+         * Sends a command the story needs and adds it to the plan if it recorded something. A refusal propagates:
+         * the story only sends what its own reading of the folds says is possible, so a refusal is a generator bug.
+         */
+        private boolean send(Object command) {
+            boolean recorded = rules.send(command);
+            if (recorded) {
+                commands.add(command);
             }
-            pupils.forEach(p -> byStatus.merge(p.status, 1, Integer::sum));
-            return new AuthorityPlan(commands, provisions.size(), closed, byStatus, overCapacityOffers,
-                    needOverrides, declined, offersWithdrawn, splitChanges);
+            return recorded;
+        }
+
+        /** Sends a command whose refusal the story expects and acts on: the refusing rule, or null if accepted. */
+        private Rule refusal(Object command) {
+            try {
+                send(command);
+                return null;
+            } catch (RuleViolation refused) {
+                return refused.rule();
+            }
+        }
+
+        private PlacementState placement(Pupil p) {
+            return rules.placement(p.id);
+        }
+
+        private PlacementStatus status(Pupil p) {
+            return placement(p).status();
+        }
+
+        /** The provision the pupil holds a place at (offered or admitted). */
+        private Prov at(Pupil p) {
+            return provisionsById.get(placement(p).provisionId());
+        }
+
+        /** Places free: commissioned places less places taken, as the provision's fold has them. */
+        private int room(Prov v) {
+            ProvisionState state = rules.provision(v.id);
+            return state.commissionedPlaces() - state.placesTaken();
         }
 
         // ---- provisions ----
@@ -157,13 +205,14 @@ public final class AuthorityGenerator {
                     + (index < DemoNames.PLACES.size() ? "" : " " + (index / DemoNames.PLACES.size() + 1));
             int places = a.type() == RESOURCE_BASE ? between(8, 16) : between(6, 12);
             Prov p = new Prov(new ProvisionId(String.format("%s-%04d", a.type() == RESOURCE_BASE ? "RB" : "SU",
-                    index + 1)), a, places);
+                    index + 1)), a);
             provisions.add(p);
+            provisionsById.put(p.id, p);
             LocalDate openedOn = historyStart.minusDays(between(30, 8 * 365));
-            commands.add(new CommissionProvision(p.id, provisionName(a, place), a.type(),
+            send(new CommissionProvision(p.id, provisionName(a, place), a.type(),
                     new HostSchool(new SchoolUrn(String.valueOf(between(100000, 149999))), hostSchoolName(a.phase(),
                             place)), a.phase(), a.lowestYear(), a.highestYear(), a.needs(), places, openedOn));
-            commands.add(staffing(p, openedOn));
+            send(staffing(p, openedOn));
         }
 
         /** Provisions by the year groups they take, and by year group and designated need: offers look here. */
@@ -205,7 +254,8 @@ public final class AuthorityGenerator {
         }
 
         private RecordStaffing staffing(Prov p, LocalDate from) {
-            int adults = Math.max(2, p.places / (p.archetype.type() == SEN_UNIT ? 2 : 3) + between(0, 2));
+            int places = rules.provision(p.id).commissionedPlaces();
+            int adults = Math.max(2, places / (p.archetype.type() == SEN_UNIT ? 2 : 3) + between(0, 2));
             int teachers = p.archetype.type() == SEN_UNIT ? between(1, 2) : between(0, 2);
             BigDecimal therapy = BigDecimal.valueOf(between(2, 25) * 5L, 1);
             return new RecordStaffing(p.id, adults, teachers, therapy, from);
@@ -225,41 +275,40 @@ public final class AuthorityGenerator {
             for (Prov p : provisions) {
                 if (p != closing && chance(0.35)) {
                     LocalDate on = historyStart.plusDays(between(180, HISTORY_DAYS - 10));
-                    at(on, () -> commands.add(staffing(p, on)));
+                    at(on, () -> send(staffing(p, on)));
                 }
             }
             at(closing.closesOn, () -> close(closing));
         }
 
         private void changePlaces(Prov p, boolean grow, LocalDate on) {
-            int to = grow ? p.places + between(2, 4) : Math.max(1, p.places - 2);
+            int places = rules.provision(p.id).commissionedPlaces();
+            int to = grow ? places + between(2, 4) : Math.max(1, places - 2);
             String reason = grow ? pick(List.of("Sufficiency review: waiting list for this need",
                     "Expanded into a second classroom funded by the high-needs capital grant"))
                     : pick(List.of("Teaching assistant post unfunded from April",
                     "Classroom reallocated by the school; places reduced by agreement"));
-            p.places = to;
-            commands.add(new ChangeCommissionedPlaces(p.id, to, on, reason));
+            send(new ChangeCommissionedPlaces(p.id, to, on, reason));
         }
 
         /** R-CLOSE: the authority first moves every pupil on and withdraws every offer, then closes. */
         private void close(Prov p) {
             LocalDate on = p.closesOn;
-            for (Pupil pupil : List.copyOf(p.holders)) {
+            List<PlacementId> holders = rules.provision(p.id).placesHeld().stream()
+                    .sorted(Comparator.comparing(PlacementId::value)).toList();
+            for (PlacementId held : holders) {
+                Pupil pupil = pupilsById.get(held);
                 pupil.generation++;
-                if (pupil.status == PlacementStatus.OFFERED) {
-                    commands.add(new WithdrawOffer(pupil.id, on, "Provision closing: offer withdrawn"));
+                if (status(pupil) == PlacementStatus.OFFERED) {
+                    send(new WithdrawOffer(pupil.id, on, "Provision closing: offer withdrawn"));
                     offersWithdrawn++;
-                    release(pupil, PlacementStatus.REFERRED);
                     pupil.refused.add(p);
                     later(pupil, on.plusDays(between(7, 21)), () -> attemptOffer(pupil));
                 } else {
-                    commands.add(new EndPlacement(pupil.id, on, EndReason.OTHER_PROVISION, null));
-                    release(pupil, PlacementStatus.ENDED);
+                    send(new EndPlacement(pupil.id, on, EndReason.OTHER_PROVISION, null));
                 }
             }
-            p.open = false;
-            closed++;
-            commands.add(new CloseProvision(p.id, on, "Decommissioned after the sufficiency review"));
+            send(new CloseProvision(p.id, on, "Decommissioned after the sufficiency review"));
         }
 
         // ---- pupils ----
@@ -316,10 +365,9 @@ public final class AuthorityGenerator {
                 secondary.add(weighted(NEEDS, NEED_WEIGHTS));
                 secondary.remove(p.need);
             }
-            commands.add(new ReferPupil(p.id, details(p), p.year, p.need, secondary, p.ehcp, p.requested,
+            send(new ReferPupil(p.id, details(p), p.year, p.need, secondary, p.ehcp, p.requested,
                     new SchoolUrn(String.valueOf(between(100000, 149999))), p.referredOn,
                     chance(0.2) ? "Annual review recommends specialist provision" : null));
-            p.status = PlacementStatus.REFERRED;
             if (p.ehcp == EhcpStatus.NONE) {
                 if (chance(0.7)) {
                     later(p, p.referredOn.plusDays(between(20, 120)), () -> withdrawReferral(p,
@@ -335,15 +383,14 @@ public final class AuthorityGenerator {
         }
 
         private void withdrawReferral(Pupil p, String reason) {
-            if (p.status != PlacementStatus.REFERRED) {
+            if (status(p) != PlacementStatus.REFERRED) {
                 return;
             }
-            commands.add(new WithdrawReferral(p.id, current(), reason));
-            p.status = PlacementStatus.WITHDRAWN;
+            send(new WithdrawReferral(p.id, current(), reason));
         }
 
         private void attemptOffer(Pupil p) {
-            if (p.status != PlacementStatus.REFERRED) {
+            if (status(p) != PlacementStatus.REFERRED) {
                 return;
             }
             List<Prov> forNeed = new ArrayList<>();
@@ -358,16 +405,20 @@ public final class AuthorityGenerator {
                 return;
             }
             if (p.namedSchool && !forNeed.isEmpty()) {
-                overCapacityOffers++;
-                offer(p, pick(forNeed), null, new OverCapacityDecision(
-                        "The EHC plan names this school, which must admit the child (Children and Families Act "
-                                + "2014 s.43)", DECIDED_BY));
+                Prov named = pick(forNeed);
+                // every one is full: R-CAPACITY refuses the plain offer, and the head of service decides
+                if (refusal(new OfferPlace(p.id, named.id, current(), null, null)) == Rule.CAPACITY) {
+                    offer(p, named, null, new OverCapacityDecision(
+                            "The EHC plan names this school, which must admit the child (Children and Families Act "
+                                    + "2014 s.43)", DECIDED_BY));
+                } else {
+                    next(p);
+                }
                 return;
             }
             Prov other = p.overrideAllowed
                     ? mostRoom(byYear.get(p.year).stream().filter(v -> canOffer(p, v)).toList()) : null;
             if (other != null) {
-                needOverrides++;
                 offer(p, other, pick(List.of(
                         "No provision designated for this need has a place; the SENCO and educational "
                                 + "psychologist agree this one can meet the plan's outcomes",
@@ -379,10 +430,13 @@ public final class AuthorityGenerator {
             }
         }
 
-        /** R-PROVISION-OPEN, R-YEAR (by the index used) and R-TYPE, and not a provision the pupil turned down. */
+        /**
+         * Where a caseworker would look: an open provision (as its fold says) not about to close, of the type the
+         * referral asked for, and not one the pupil turned down; the index used gives the year range.
+         */
         private boolean canOffer(Pupil p, Prov v) {
-            return v.open && v.acceptsOffers(current()) && (p.requested == null || p.requested == v.archetype.type())
-                    && !p.refused.contains(v);
+            return rules.provision(v.id).status() == ProvisionStatus.OPEN && v.acceptsOffers(current())
+                    && (p.requested == null || p.requested == v.archetype.type()) && !p.refused.contains(v);
         }
 
         /** The candidate with most places free (one of them at random), or null if every one is full. */
@@ -390,7 +444,7 @@ public final class AuthorityGenerator {
             List<Prov> best = new ArrayList<>();
             int most = 0;
             for (Prov v : candidates) {
-                int room = v.room();
+                int room = room(v);
                 if (room > most) {
                     most = room;
                     best.clear();
@@ -404,41 +458,45 @@ public final class AuthorityGenerator {
 
         private void offer(Pupil p, Prov v, String needOverride, OverCapacityDecision decision) {
             LocalDate on = current();
-            commands.add(new OfferPlace(p.id, v.id, on, needOverride, decision));
-            p.status = PlacementStatus.OFFERED;
-            p.at = v;
-            v.holders.add(p);
+            send(new OfferPlace(p.id, v.id, on, needOverride, decision));
+            if (placement(p).outsideDesignatedNeed()) {
+                needOverrides++;
+            }
             if (p.declineFirst) {
                 p.declineFirst = false;
                 later(p, on.plusDays(between(5, 25)), () -> {
-                    commands.add(new DeclineOffer(p.id, current(), pick(List.of(
+                    send(new DeclineOffer(p.id, current(), pick(List.of(
                             "Family prefers a provision nearer home", "Family visited and felt it was not the right fit",
                             "Family awaiting the outcome of an appeal for another school"))));
                     declined++;
-                    refused(p);
+                    refused(p, v);
                 });
             } else if (p.offerWithdrawnFirst) {
                 p.offerWithdrawnFirst = false;
                 later(p, on.plusDays(between(5, 25)), () -> {
-                    commands.add(new WithdrawOffer(p.id, current(), pick(List.of(
+                    send(new WithdrawOffer(p.id, current(), pick(List.of(
                             "Transport could not be arranged from the home address",
                             "Transition meeting found the provision cannot meet the medical needs in the plan"))));
                     offersWithdrawn++;
-                    refused(p);
+                    refused(p, v);
                 });
             } else {
                 later(p, on.plusDays(between(10, 60)), () -> admit(p));
             }
         }
 
-        private void refused(Pupil p) {
-            p.refused.add(p.at);
-            release(p, PlacementStatus.REFERRED);
+        /** The offer at {@code v} declined or withdrawn: look elsewhere in a few weeks. */
+        private void refused(Pupil p, Prov v) {
+            p.refused.add(v);
+            next(p);
+        }
+
+        private void next(Pupil p) {
             later(p, current().plusDays(between(14, 45)), () -> attemptOffer(p));
         }
 
         private void admit(Pupil p) {
-            boolean unit = p.at.archetype.type() == SEN_UNIT;
+            boolean unit = at(p).archetype.type() == SEN_UNIT;
             Integer split = null;
             String reason = null;
             double r = random.nextDouble();
@@ -448,9 +506,7 @@ public final class AuthorityGenerator {
                 split = pick(List.of(30, 40, 45));
                 reason = "Phased start: time in class builds up as anxiety reduces";
             }
-            commands.add(new AdmitPupil(p.id, current(), split, reason));
-            p.status = PlacementStatus.ADMITTED;
-            p.split = split != null ? split : unit ? 20 : 50;
+            send(new AdmitPupil(p.id, current(), split, reason));
             later(p, current().plusDays(between(45, 180)), () -> changeSplit(p));
             double fate = random.nextDouble();
             LocalDate leaves = current().plusDays(between(120, 540));
@@ -463,20 +519,22 @@ public final class AuthorityGenerator {
 
         /** Integration first: more increases than reductions, and every reduction gives its reason. */
         private void changeSplit(Pupil p) {
-            if (p.status != PlacementStatus.ADMITTED) {
+            PlacementState now = placement(p);
+            if (now.status() != PlacementStatus.ADMITTED) {
                 return;
             }
-            boolean unit = p.at.archetype.type() == SEN_UNIT;
+            boolean unit = now.provisionType() == SEN_UNIT;
+            int split = now.mainstreamPercent();
             boolean up = chance(0.7);
             int step = pick(List.of(5, 10, 15));
-            int to = up ? Math.min(unit ? 45 : 95, p.split + step) : Math.max(unit ? 0 : 10, p.split - step);
-            if (to != p.split) {
+            int to = up ? Math.min(unit ? 45 : 95, split + step) : Math.max(unit ? 0 : 10, split - step);
+            if (to != split) {
                 String reason = !up ? pick(List.of("Increased anxiety in larger classes after the move to a new key stage",
                         "Targeted literacy intervention this term", "Medical advice: shorter days in class"))
                         : to < 50 && !unit ? "Gradual increase: still below the integration band" : null;
-                commands.add(new ChangeTimeSplit(p.id, to, current(), reason));
-                p.split = to;
-                splitChanges++;
+                if (send(new ChangeTimeSplit(p.id, to, current(), reason))) {
+                    splitChanges++;
+                }
             }
             if (chance(0.55)) {
                 later(p, current().plusDays(between(60, 200)), () -> changeSplit(p));
@@ -484,28 +542,21 @@ public final class AuthorityGenerator {
         }
 
         private void moveToMainstream(Pupil p) {
-            if (p.status != PlacementStatus.ADMITTED) {
+            if (status(p) != PlacementStatus.ADMITTED) {
                 return;
             }
-            commands.add(new MoveToMainstream(p.id, current(),
+            send(new MoveToMainstream(p.id, current(),
                     chance(0.3) ? "Full time in class with SEN support and an outreach review each term" : null));
-            release(p, PlacementStatus.MOVED_TO_MAINSTREAM);
         }
 
         private void end(Pupil p) {
-            if (p.status != PlacementStatus.ADMITTED) {
+            if (status(p) != PlacementStatus.ADMITTED) {
                 return;
             }
             EndReason reason = weighted(END_REASONS, END_WEIGHTS);
-            commands.add(new EndPlacement(p.id, current(), reason,
+            send(new EndPlacement(p.id, current(), reason,
                     reason == EndReason.OTHER ? pick(List.of("Family elected to home educate",
                             "Pupil on a medical placement at a hospital school")) : null));
-            release(p, PlacementStatus.ENDED);
-        }
-
-        private void release(Pupil p, PlacementStatus to) {
-            p.at.holders.remove(p);
-            p.status = to;
         }
 
         // ---- the day-by-day replay ----
@@ -633,27 +684,18 @@ public final class AuthorityGenerator {
     /** SPECIAL_SCHOOL OTHER_PROVISION LEFT_AREA PHASE_TRANSFER EHCP_CEASED OTHER */
     private static final int[] END_WEIGHTS = {30, 15, 20, 20, 8, 7};
 
-    /** A provision as the replay sees it: its places and who holds them. */
+    /**
+     * A provision in the story: what it was commissioned as, and when the authority means to close it. Its places,
+     * who holds them and whether it is open are its fold's ({@link DomainRules#provision}).
+     */
     private static final class Prov {
         final ProvisionId id;
         final Archetype archetype;
-        final Set<Pupil> holders = new LinkedHashSet<>();
-        int places;
-        boolean open = true;
         LocalDate closesOn;
 
-        Prov(ProvisionId id, Archetype archetype, int places) {
+        Prov(ProvisionId id, Archetype archetype) {
             this.id = id;
             this.archetype = archetype;
-            this.places = places;
-        }
-
-        int room() {
-            return places - holders.size();
-        }
-
-        boolean hasRoom() {
-            return room() > 0;
         }
 
         /** A provision being decommissioned stops taking offers a term and a half before it closes. */
@@ -662,7 +704,10 @@ public final class AuthorityGenerator {
         }
     }
 
-    /** A placement as the replay sees it. */
+    /**
+     * A pupil's story: who they are and what will happen to them (the generator's choices). Where the placement
+     * stands (status, provision, time split) is its fold's ({@link DomainRules#placement}).
+     */
     private static final class Pupil {
         final PlacementId id;
         final int year;
@@ -676,9 +721,6 @@ public final class AuthorityGenerator {
         boolean namedSchool;
         boolean overrideAllowed;
         boolean withdrawsEarly;
-        PlacementStatus status;
-        Prov at;
-        int split;
         int generation;
 
         Pupil(PlacementId id, int year, NeedCode need, LocalDate referredOn) {

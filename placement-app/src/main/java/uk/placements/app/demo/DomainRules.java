@@ -42,11 +42,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends generated commands through the aggregates' pure decision functions and folds, in order, without Spring or
- * a database: a fast check that a generated authority, of any size, obeys every rule. Throws the
- * {@link RuleViolation} of the first refused command.
+ * The domain's answer to a command, without Spring or a database: the command goes through the aggregates' own
+ * pure decision functions ({@link PlacementDecisions}, {@link ProvisionDecisions}) and folds ({@link
+ * PlacementState}, {@link ProvisionState}), in order, the offer and its place reservation together as in the
+ * aggregates' unit of work. The generator asks it what each command would meet, so it knows the rules only by their
+ * answers: a refusal names the rule that said no, and the state of a placement or a provision is the fold's. The
+ * one rule kept here rather than in an aggregate is R-ONE-OPEN, which the command side keeps in a table
+ * ({@code open_placement}): one open placement per UPN.
  */
-final class RulesReplay {
+final class DomainRules {
 
     private final LocalDate today;
     private final Map<ProvisionId, ProvisionState> provisions = new HashMap<>();
@@ -55,24 +59,33 @@ final class RulesReplay {
     private final Set<Upn> open = new HashSet<>();
     private int overCapacityReservations;
 
-    RulesReplay(LocalDate today) {
+    DomainRules(LocalDate today) {
         this.today = today;
     }
 
-    void send(Object command) {
+    /**
+     * Sends {@code command}: its events are folded in, or nothing changes and the {@link RuleViolation} naming the
+     * refusing rule is thrown.
+     *
+     * @return whether the command recorded anything (a change to the same value records nothing)
+     */
+    boolean send(Object command) {
         if (command instanceof CommissionProvision c) {
             provisions.put(c.provisionId(), ProvisionState.NONE.evolve(ProvisionDecisions.commission(c)));
         } else if (command instanceof ChangeCommissionedPlaces c) {
-            ProvisionDecisions.changePlaces(provision(c.provisionId()), c).ifPresent(e -> evolve(c.provisionId(), e));
+            return ProvisionDecisions.changePlaces(provision(c.provisionId()), c)
+                    .map(e -> evolve(c.provisionId(), e)).isPresent();
         } else if (command instanceof RecordStaffing c) {
             evolve(c.provisionId(), ProvisionDecisions.recordStaffing(provision(c.provisionId()), c));
         } else if (command instanceof CloseProvision c) {
             evolve(c.provisionId(), ProvisionDecisions.close(provision(c.provisionId()), c));
         } else if (command instanceof ReferPupil c) {
-            RuleViolation.require(open.add(c.pupil().upn()), Rule.ONE_OPEN, "the pupil already has an open placement");
-            pupils.put(c.placementId(), c.pupil().upn());
+            RuleViolation.require(!open.contains(c.pupil().upn()), Rule.ONE_OPEN,
+                    "the pupil already has an open placement");
             placements.put(c.placementId(), PlacementState.NONE.evolve(PlacementDecisions.refer(c,
                     new PupilId(c.placementId().value()), new SealedPupil("u", "g", "f", "d"), null, today)));
+            open.add(c.pupil().upn());
+            pupils.put(c.placementId(), c.pupil().upn());
         } else if (command instanceof OfferPlace c) {
             PlaceOffered offered = PlacementDecisions.offer(placement(c.placementId()), c,
                     provision(c.provisionId()).profile());
@@ -95,7 +108,8 @@ final class RulesReplay {
         } else if (command instanceof AdmitPupil c) {
             evolve(c.placementId(), PlacementDecisions.admit(placement(c.placementId()), c));
         } else if (command instanceof ChangeTimeSplit c) {
-            PlacementDecisions.changeTimeSplit(placement(c.placementId()), c).ifPresent(e -> evolve(c.placementId(), e));
+            return PlacementDecisions.changeTimeSplit(placement(c.placementId()), c)
+                    .map(e -> evolve(c.placementId(), e)).isPresent();
         } else if (command instanceof MoveToMainstream c) {
             PlacementState before = placement(c.placementId());
             evolve(c.placementId(), PlacementDecisions.moveToMainstream(before, c, c.note()));
@@ -112,6 +126,7 @@ final class RulesReplay {
         } else {
             throw new IllegalArgumentException("not a command the demo sends: " + command.getClass());
         }
+        return true;
     }
 
     Map<PlacementStatus, Integer> placementsByStatus() {
@@ -137,7 +152,8 @@ final class RulesReplay {
                 .ifPresent(e -> evolve(provision, e));
     }
 
-    private ProvisionState provision(ProvisionId id) {
+    /** The provision as its fold has it now. */
+    ProvisionState provision(ProvisionId id) {
         ProvisionState state = provisions.get(id);
         if (state == null) {
             throw new IllegalStateException("unknown provision " + id);
@@ -145,7 +161,8 @@ final class RulesReplay {
         return state;
     }
 
-    private PlacementState placement(PlacementId id) {
+    /** The placement as its fold has it now. */
+    PlacementState placement(PlacementId id) {
         PlacementState state = placements.get(id);
         if (state == null) {
             throw new IllegalStateException("unknown placement " + id);
@@ -153,11 +170,15 @@ final class RulesReplay {
         return state;
     }
 
-    private void evolve(ProvisionId id, ProvisionEvent event) {
-        provisions.put(id, provision(id).evolve(event));
+    private ProvisionState evolve(ProvisionId id, ProvisionEvent event) {
+        ProvisionState next = provision(id).evolve(event);
+        provisions.put(id, next);
+        return next;
     }
 
-    private void evolve(PlacementId id, PlacementEvent event) {
-        placements.put(id, placement(id).evolve(event));
+    private PlacementState evolve(PlacementId id, PlacementEvent event) {
+        PlacementState next = placement(id).evolve(event);
+        placements.put(id, next);
+        return next;
     }
 }
