@@ -407,7 +407,10 @@ public final class AuthorityGenerator {
             if (p.namedSchool && !forNeed.isEmpty()) {
                 Prov named = pick(forNeed);
                 // every one is full: R-CAPACITY refuses the plain offer, and the head of service decides
-                if (refusal(new OfferPlace(p.id, named.id, current(), null, null)) == Rule.CAPACITY) {
+                Rule refused = refusal(new OfferPlace(p.id, named.id, current(), null, null));
+                if (refused == null) {
+                    offered(p, named);
+                } else if (refused == Rule.CAPACITY) {
                     offer(p, named, null, new OverCapacityDecision(
                             "The EHC plan names this school, which must admit the child (Children and Families Act "
                                     + "2014 s.43)", DECIDED_BY));
@@ -457,8 +460,13 @@ public final class AuthorityGenerator {
         }
 
         private void offer(Pupil p, Prov v, String needOverride, OverCapacityDecision decision) {
+            send(new OfferPlace(p.id, v.id, current(), needOverride, decision));
+            offered(p, v);
+        }
+
+        /** The story after an offer at {@code v}: declined, withdrawn or, mostly, an admission. */
+        private void offered(Pupil p, Prov v) {
             LocalDate on = current();
-            send(new OfferPlace(p.id, v.id, on, needOverride, decision));
             if (placement(p).outsideDesignatedNeed()) {
                 needOverrides++;
             }
