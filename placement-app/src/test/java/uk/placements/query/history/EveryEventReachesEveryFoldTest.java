@@ -45,8 +45,8 @@ class EveryEventReachesEveryFoldTest {
 
         PlacementState state = PlacementState.NONE.evolve(referred);
         assertThatCode(() -> state.evolve(event)).as("PlacementState.evolve").doesNotThrowAnyException();
-        PlacementHistoryProjection.Period period = PlacementHistoryProjection.evolve(null, referred);
-        assertThatCode(() -> PlacementHistoryProjection.evolve(period, event)).as("placement history's fold")
+        PlacementHistoryProjection.Latest period = PlacementHistoryProjection.evolve(null, 0, referred);
+        assertThatCode(() -> PlacementHistoryProjection.evolve(period, 1, event)).as("placement history's fold")
                 .doesNotThrowAnyException();
         assertThat(handles(CaseloadProjection.class, type)).as("a caseload handler").isTrue();
         assertThat(handles(PlacementHistoryProjection.class, type)).as("a placement history handler").isTrue();

@@ -97,12 +97,14 @@ public class PlacementHistoryProjection {
             return;
         }
         Batch b = batch.current();
-        Period previous = seq == 0 ? null : previous(b, id, seq);
-        if (seq > 0 && previous == null) {
+        Latest before = seq == 0 ? null : previous(b, event.placementId(), seq);
+        if (seq > 0 && before == null) {
             throw new IllegalStateException("placement history out of order for sequence " + seq);
         }
         LocalDate on = PlacementState.businessDate(event);
-        Period next = evolve(previous, event);
+        Latest after = evolve(before, seq, event);
+        Period previous = before == null ? null : before.period();
+        Period next = after.period();
         if (previous != null) {
             PeriodRow open = b.periods.get(key(id, seq - 1));
             if (open != null) {
@@ -112,7 +114,7 @@ public class PlacementHistoryProjection {
             }
         }
         b.periods.put(key(id, seq), new PeriodRow(id, seq, Date.valueOf(on), next));
-        b.latest.put(id, new Latest(seq, next));
+        b.latest.put(id, after);
         String kind = milestone(previous, event);
         if (kind != null) {
             Integer fromReferral = (int) ChronoUnit.DAYS.between(next.referredOn(), on);
@@ -203,13 +205,14 @@ public class PlacementHistoryProjection {
     }
 
     /**
-     * The period {@code event} opens after {@code p} (null before the referral). What the event does to the
-     * placement is the shared fold's ({@link PlacementState#evolve}, which refuses an event it does not know); the
-     * period adds what the fold does not keep: the integration band, whether the offer was over capacity, and the
-     * dates of the offer and the admission.
+     * The period event {@code seq} opens after {@code previous} (null before the referral). What the event does to
+     * the placement is the shared fold's ({@link PlacementState#evolve}, which refuses an event it does not know);
+     * the period adds what the fold does not keep: the integration band, whether the offer was over capacity, and
+     * the dates of the offer and the admission.
      */
-    static Period evolve(Period p, PlacementEvent event) {
-        PlacementState before = p == null ? PlacementState.NONE : p.state(event.placementId());
+    static Latest evolve(Latest previous, long seq, PlacementEvent event) {
+        Period p = previous == null ? null : previous.period();
+        PlacementState before = previous == null ? PlacementState.NONE : previous.state();
         PlacementState next = before.evolve(event);
         boolean belowBand = p != null && p.belowBand();
         boolean overCapacity = p != null && p.overCapacity();
@@ -231,11 +234,11 @@ public class PlacementHistoryProjection {
         } else if (event instanceof TimeSplitChanged e) {
             belowBand = e.belowIntegrationBand();
         }
-        return new Period(next.status().name(), next.yearGroup(), next.primaryNeed().name(),
+        return new Latest(seq, next, new Period(next.status().name(), next.yearGroup(), next.primaryNeed().name(),
                 next.ehcpStatus().name(), next.provisionId() == null ? null : next.provisionId().value(),
                 next.provisionType() == null ? null : next.provisionType().name(),
                 PlacementState.splitInProvision(before, next), belowBand, next.outsideDesignatedNeed(), overCapacity,
-                next.referredOn(), offeredOn, admittedOn);
+                next.referredOn(), offeredOn, admittedOn));
     }
 
     private static String milestone(Period previous, PlacementEvent event) {
@@ -266,22 +269,30 @@ public class PlacementHistoryProjection {
         return null;
     }
 
-    /** The period event {@code seq - 1} opened: from this batch, else the cache, else the table. */
-    private Period previous(Batch b, String id, long seq) {
+    /**
+     * The period event {@code seq - 1} opened, with the fold's state: from this batch, else the cache, else the
+     * table (the state then rebuilt from the period, {@link Period#state}).
+     */
+    private Latest previous(Batch b, PlacementId placement, long seq) {
+        String id = placement.value();
         Latest inBatch = b.latest.get(id);
         if (inBatch != null && inBatch.seq() == seq - 1) {
-            return inBatch.period();
+            return inBatch;
         }
         Latest cached = cache.before(id, seq);
-        return cached != null ? cached.period() : latest(id);
+        if (cached != null) {
+            return cached;
+        }
+        Period period = latest(id);
+        return period == null ? null : new Latest(seq - 1, period.state(placement), period);
     }
 
     private static String key(String placement, long seq) {
         return placement + "#" + seq;
     }
 
-    /** A placement's last period and the event that opened it. */
-    record Latest(long seq, Period period) {
+    /** A placement's last period, the event that opened it, and the fold's state after that event. */
+    record Latest(long seq, PlacementState state, Period period) {
     }
 
     /** The periods one batch of events opened (closed too, if a later event of the batch closed them). */
