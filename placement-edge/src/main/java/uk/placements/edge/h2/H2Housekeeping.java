@@ -42,6 +42,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code RandomAccessStore.compactMoveChunks}: called from outside H2's writer it failed H2's own assertions);
  * free space is reused instead, and the file shrinks when the database closes.
  *
+ * <p><b>Compressed like its compacted copy.</b> A compacting close ({@code SHUTDOWN COMPACT}) copies every map into
+ * a new file with H2's page compression on, whatever the database's own setting: a running store without it holds
+ * the same live pages uncompressed. The benchmark measured, at 100,000 events, the largest file under sustained load
+ * 2.83x its compacted size without compression and 1.84x with it (during rebuilds 2.42x and 1.69x), so {@link
+ * H2Urls#durable} turns {@code COMPRESS=TRUE} on unless the URL says otherwise.
+ *
  * <p><b>Retention 0 needs {@code ANALYZE_AUTO=0}.</b> H2 refreshes a table's statistics by itself after every 2,000
  * changed rows, inside a commit, reading the table without holding on to the version it reads; with a retention time
  * of 0 the chunks it reads can be dropped under it, and the commit fails ("Chunk … not found": reproduced every time

@@ -10,13 +10,15 @@ import java.util.Optional;
  * half second), and must not close itself from H2's own JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}, which H2
  * refuses together with {@code AUTO_SERVER=TRUE}: see {@link H2Housekeeping}): the application closes its connection
  * pool after the event processors and the web server have stopped, and the database closes with the last
- * connection.
+ * connection. Two settings keep the file near its data (see {@link H2Housekeeping}): {@code ANALYZE_AUTO=0} and
+ * {@code COMPRESS=TRUE}; a URL that sets either itself is obeyed.
  */
 public final class H2Urls {
 
     static final String WRITE_DELAY = "WRITE_DELAY";
     static final String DB_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
     static final String ANALYZE_AUTO = "ANALYZE_AUTO";
+    static final String COMPRESS = "COMPRESS";
 
     private H2Urls() {
     }
@@ -60,6 +62,9 @@ public final class H2Urls {
         }
         if (setting(url, ANALYZE_AUTO).isEmpty()) {
             result += ";" + ANALYZE_AUTO + "=0"; // see H2Housekeeping: H2's automatic ANALYZE and retention 0
+        }
+        if (setting(url, COMPRESS).isEmpty()) {
+            result += ";" + COMPRESS + "=TRUE"; // see H2Housekeeping: the file against its compacted size
         }
         boolean autoServer = setting(url, "AUTO_SERVER").map(v -> v.trim().equalsIgnoreCase("TRUE")).orElse(false);
         if (setting(url, DB_CLOSE_ON_EXIT).isEmpty() && !autoServer) {
