@@ -16,6 +16,7 @@ import uk.placements.app.PlacementsApplication;
 import uk.placements.app.demo.AuthorityGenerator;
 import uk.placements.app.demo.AuthorityPlan;
 import uk.placements.command.http.Api;
+import uk.placements.query.operations.ProjectionOperations;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.dashboard.CapacityDashboard;
 import uk.placements.shared.dashboard.CapacityFigures;
@@ -75,7 +76,7 @@ class DashboardPropertiesTest {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
                         Map.of(USER_ID, "property-test", CORRELATION_ID, UUID.randomUUID().toString()))));
             }
-            ReadModels.awaitCaughtUp(app.getBean(JdbcTemplate.class), Duration.ofSeconds(30));
+            ReadModels.awaitCaughtUp(app.getBean(JdbcTemplate.class), app.getBean(ProjectionOperations.class), Duration.ofSeconds(30));
             Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
             for (LocalDate asOf : List.of(today, today.minusDays(daysBack), today.minusDays(longerBack))) {
