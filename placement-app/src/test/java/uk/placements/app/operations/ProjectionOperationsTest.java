@@ -307,7 +307,7 @@ class ProjectionOperationsTest {
             assertThat(projection.get("segmentsClaimedHere")).hasSize(4);
             assertThat(projection.get("tables")).isNotEmpty();
         }
-        assertThat(names).containsExactly("caseload", "placement-history", "provisions");
+        assertThat(names).containsExactly("caseload", "placement-history", "provisions", "capacity-ledger");
         assertThat(answer.json().get(0).get("tables").toString()).contains("rm_placement", "rm_timeline");
     }
 
