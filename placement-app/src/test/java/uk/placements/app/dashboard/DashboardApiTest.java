@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.placements.query.operations.ProjectionOperations;
 import uk.placements.app.PlacementsApplication;
 import uk.placements.command.http.Api;
 
@@ -32,6 +33,8 @@ class DashboardApiTest {
     private int port;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ProjectionOperations operations;
     private Api api;
 
     @BeforeEach
@@ -73,7 +76,7 @@ class DashboardApiTest {
         String admitted = admitted(provision, upn);
         String waitingUpn = Api.newUpn();
         String waiting = api.refer(waitingUpn);
-        ReadModels.awaitCaughtUp(jdbc, Duration.ofSeconds(20));
+        ReadModels.awaitCaughtUp(jdbc, operations, Duration.ofSeconds(20));
         LocalDate today = jdbc.queryForObject("SELECT CURRENT_DATE", LocalDate.class);
 
         String placements = csvBody("/api/reports/placements.csv?asOf=" + today);
@@ -107,7 +110,7 @@ class DashboardApiTest {
                  {"reason":"Named in the EHC plan of Olivia Hargreaves","decidedBy":"Head of SEN"}}"""
                 .formatted(provision));
         assertThat(offer.status()).as(offer.body()).isEqualTo(200);
-        ReadModels.awaitCaughtUp(jdbc, Duration.ofSeconds(20));
+        ReadModels.awaitCaughtUp(jdbc, operations, Duration.ofSeconds(20));
 
         Api.Answer answer = api.get("analyst", "/api/dashboard/capacity?asOf=2026-09-12");
 
@@ -148,14 +151,14 @@ class DashboardApiTest {
                 WHERE UPPER(GRANTEE) = 'PLACEMENTS_REPORTING' AND PRIVILEGE_TYPE = 'SELECT'""", String.class);
         assertThat(granted).containsExactlyInAnyOrder("report_placement_period", "report_placement_milestone",
                 "report_provision", "report_provision_change", "report_over_capacity_decision",
-                "report_capacity_now");
+                "report_capacity_now", "report_capacity_ledger");
     }
 
     @Test
     void theLiveStreamSendsAProvisionsRowWhenAnOfferIsMade() throws Exception {
         String provision = api.commission(Api.newProvisionId("RB"), "RESOURCE_BASE", 3);
         String placement = api.refer(Api.newUpn());
-        ReadModels.awaitCaughtUp(jdbc, Duration.ofSeconds(20));
+        ReadModels.awaitCaughtUp(jdbc, operations, Duration.ofSeconds(20));
         try (CapacityStream stream = CapacityStream.open(port, "analyst")) {
             stream.await("snapshot", provision, "\"offersOutstanding\":0");
 

@@ -16,6 +16,25 @@ import uk.placements.app.PlacementsApplication;
 import uk.placements.app.demo.AuthorityGenerator;
 import uk.placements.app.demo.AuthorityPlan;
 import uk.placements.command.http.Api;
+import uk.placements.query.operations.ProjectionOperations;
+import uk.placements.shared.common.EhcpStatus;
+import uk.placements.shared.common.EndReason;
+import uk.placements.shared.common.NeedCode;
+import uk.placements.shared.common.SchoolUrn;
+import uk.placements.shared.common.Upn;
+import uk.placements.shared.placement.OverCapacityDecision;
+import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.placement.PupilDetails;
+import uk.placements.shared.placement.command.AdmitPupil;
+import uk.placements.shared.placement.command.ChangeTimeSplit;
+import uk.placements.shared.placement.command.DeclineOffer;
+import uk.placements.shared.placement.command.EndPlacement;
+import uk.placements.shared.placement.command.OfferPlace;
+import uk.placements.shared.placement.command.ReferPupil;
+import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
+import uk.placements.shared.provision.command.CloseProvision;
+import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordStaffing;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.dashboard.CapacityDashboard;
 import uk.placements.shared.dashboard.CapacityFigures;
@@ -25,6 +44,7 @@ import uk.placements.shared.dashboard.WaitingList;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,7 +53,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -45,9 +67,11 @@ import static uk.placements.shared.common.CommandMetadata.USER_ID;
 
 /**
  * Random authorities (a jqwik-chosen seed and size for the demo generator) sent through the real command side into
- * a fresh database each: once the projections have caught up, every capacity and waiting-list figure and the key
- * inclusion figures the HTTP API answers equal an independent fold of the same commands ({@link AuthorityModel}),
- * for today and "as at" past dates.
+ * a fresh database each, followed by commands back-dated before much of that history ({@link BackDated}): once the
+ * projections have caught up, every capacity and waiting-list figure and the key inclusion figures the HTTP API
+ * answers equal an independent fold of the same commands ({@link AuthorityModel}), for today, "as at" past dates,
+ * and the dates before, on and after each back-dated command; and the capacity ledger they are read from has a row
+ * only where a figure changes.
  */
 class DashboardPropertiesTest {
 
@@ -63,7 +87,6 @@ class DashboardPropertiesTest {
                                                        @ForAll @IntRange(min = 201, max = 740) int longerBack) {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         AuthorityPlan plan = new AuthorityGenerator(seed, today).generate(provisions, placements);
-        AuthorityModel model = AuthorityModel.of(plan.commands());
         // Arguments, not default properties: those would lose to application.yml and its file database.
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PlacementsApplication.class).run(
                 "--server.port=0",
@@ -71,14 +94,24 @@ class DashboardPropertiesTest {
                 "--placements.crypto.master-key=" + KEY,
                 "--logging.level.root=WARN")) {
             CommandGateway commands = app.getBean(CommandGateway.class);
+            List<Object> accepted = new ArrayList<>(plan.commands());
             for (Object command : plan.commands()) {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
-                        Map.of(USER_ID, "property-test", CORRELATION_ID, UUID.randomUUID().toString()))));
+                send(commands, command);
             }
-            ReadModels.awaitCaughtUp(app.getBean(JdbcTemplate.class), Duration.ofSeconds(30));
+            // The generator's commands come in business-date order; these are dated before many of them.
+            BackDated back = BackDated.of(plan.commands(), today.minusDays(daysBack + 40L), seed);
+            for (Object command : back.commands()) {
+                accepted.add(sendAccepted(commands, command));
+            }
+            AuthorityModel model = AuthorityModel.of(accepted);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            ReadModels.awaitCaughtUp(jdbc, app.getBean(ProjectionOperations.class), Duration.ofSeconds(30));
             Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
-            for (LocalDate asOf : List.of(today, today.minusDays(daysBack), today.minusDays(longerBack))) {
+            Set<LocalDate> dates = new TreeSet<>(List.of(today, today.minusDays(daysBack),
+                    today.minusDays(longerBack)));
+            dates.addAll(back.asAt());
+            for (LocalDate asOf : dates) {
                 checkCapacity(model, read(api, "/api/dashboard/capacity?asOf=" + asOf, CapacityDashboard.class),
                         asOf);
                 checkWaitingList(model, read(api, "/api/dashboard/waiting-list?asOf=" + asOf, WaitingList.class),
@@ -86,7 +119,112 @@ class DashboardPropertiesTest {
                 checkInclusion(model, read(api, "/api/dashboard/inclusion?asOf=" + asOf, InclusionDashboard.class),
                         asOf);
             }
+            checkLedgerHasRowsOnlyWhereFiguresChange(jdbc);
             assertThat(read(api, "/api/dashboard/capacity", CapacityDashboard.class).asOf()).isEqualTo(today);
+        }
+    }
+
+    private static void send(CommandGateway commands, Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
+                Map.of(USER_ID, "property-test", CORRELATION_ID, UUID.randomUUID().toString()))));
+    }
+
+    /** Sends {@code command}; an offer refused for want of places (R-CAPACITY) is sent again with a decision. */
+    private static Object sendAccepted(CommandGateway commands, Object command) {
+        try {
+            send(commands, command);
+            return command;
+        } catch (RuntimeException refused) {
+            if (!(command instanceof OfferPlace offer) || offer.overCapacityDecision() != null) {
+                throw refused;
+            }
+            OfferPlace decided = new OfferPlace(offer.placementId(), offer.provisionId(), offer.offeredOn(),
+                    offer.needOverrideReason(), new OverCapacityDecision("named in the EHC plan", "panel"));
+            send(commands, decided);
+            return decided;
+        }
+    }
+
+    /**
+     * Commands dated before much of the authority's history, at one provision open from before {@code from} to
+     * today: a change of places, one dated before it, staffing, an admission followed by a time-split change and an
+     * ending, and an offer declined. {@link #asAt()} are the dates just before, on and after each of them.
+     */
+    record BackDated(List<Object> commands, List<LocalDate> asAt) {
+
+        static BackDated of(List<Object> plan, LocalDate from, long seed) {
+            Set<String> closed = plan.stream().filter(c -> c instanceof CloseProvision)
+                    .map(c -> ((CloseProvision) c).provisionId().value()).collect(Collectors.toSet());
+            CommissionProvision p = plan.stream().filter(c -> c instanceof CommissionProvision)
+                    .map(c -> (CommissionProvision) c)
+                    .filter(c -> !closed.contains(c.provisionId().value()))
+                    .min(Comparator.comparing(CommissionProvision::openedOn)).orElseThrow();
+            LocalDate d0 = p.openedOn().isBefore(from) ? from : p.openedOn().plusDays(1);
+            boolean base = p.type() == ProvisionType.RESOURCE_BASE;
+            PlacementId admitted = PlacementId.random();
+            PlacementId declined = PlacementId.random();
+            List<Object> commands = List.of(
+                    new ChangeCommissionedPlaces(p.provisionId(), p.commissionedPlaces() + 4, d0.plusDays(30),
+                            "back-dated"),
+                    new ChangeCommissionedPlaces(p.provisionId(), p.commissionedPlaces() + 1, d0.plusDays(15),
+                            "back-dated before the change above"),
+                    new RecordStaffing(p.provisionId(), 3, 1, new BigDecimal("4.5"), d0.plusDays(2)),
+                    refer(admitted, p, d0, seed),
+                    refer(declined, p, d0, seed + 1),
+                    new OfferPlace(admitted, p.provisionId(), d0.plusDays(4), null, null),
+                    new OfferPlace(declined, p.provisionId(), d0.plusDays(4), null, null),
+                    new DeclineOffer(declined, d0.plusDays(6), "parents chose another school"),
+                    new AdmitPupil(admitted, d0.plusDays(8), null, null),
+                    new ChangeTimeSplit(admitted, base ? 60 : 30, d0.plusDays(12), (String) null),
+                    new EndPlacement(admitted, d0.plusDays(20), EndReason.LEFT_AREA, null));
+            List<LocalDate> asAt = new ArrayList<>();
+            for (int day : List.of(0, 2, 4, 6, 8, 12, 15, 20, 30)) {
+                asAt.addAll(List.of(d0.plusDays(day - 1L), d0.plusDays(day), d0.plusDays(day + 1L)));
+            }
+            return new BackDated(commands, asAt);
+        }
+
+        private static ReferPupil refer(PlacementId id, CommissionProvision p, LocalDate on, long seed) {
+            String digits = String.format("000%09d", Math.floorMod(seed * 31 + id.value().hashCode(), 1_000_000_000));
+            int sum = 0;
+            for (int i = 0; i < digits.length(); i++) {
+                sum += (digits.charAt(i) - '0') * (i + 2);
+            }
+            Upn upn = new Upn("ABCDEFGHJKLMNPQRTUVWXYZ".charAt(sum % 23) + digits);
+            NeedCode need = p.designatedNeeds().iterator().next();
+            return new ReferPupil(id, new PupilDetails(upn, "Back", "Dated", on.minusYears(p.lowestYear() + 5L)),
+                    p.lowestYear(), need, Set.of(), EhcpStatus.EHCP, null, new SchoolUrn("100001"), on, null);
+        }
+    }
+
+    /**
+     * The ledger keeps a row only where a figure changes: each row of a provision differs from the one before it
+     * (the first from no row at all) in something besides its date.
+     */
+    private static void checkLedgerHasRowsOnlyWhereFiguresChange(JdbcTemplate jdbc) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT * FROM rm_capacity_ledger ORDER BY provision_id, effective_from");
+        assertThat(rows).isNotEmpty();
+        Map<String, Object> previous = null;
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> figures = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            figures.putAll(row);
+            String provision = (String) figures.remove("provision_id");
+            Object from = figures.remove("effective_from");
+            boolean first = previous == null || !provision.equals(previous.get("provision_id"));
+            if (first) {
+                assertThat(figures.values()).as("the first row of %s, from %s", provision, from)
+                        .anyMatch(v -> v != null && !Boolean.FALSE.equals(v) && !Integer.valueOf(0).equals(v));
+            } else {
+                Map<String, Object> before = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                before.putAll(previous);
+                before.remove("provision_id");
+                before.remove("effective_from");
+                assertThat(figures).as("the row of %s from %s against the one before it", provision, from)
+                        .isNotEqualTo(before);
+            }
+            previous = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            previous.putAll(row);
         }
     }
 

@@ -1,18 +1,22 @@
 package uk.placements.app.dashboard;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.placements.query.operations.ProjectionOperations;
 
 import java.time.Duration;
 
-/** Waits for the asynchronous projections the dashboards read to have handled every stored event. */
+/**
+ * Waits for the asynchronous projections the dashboards read to have handled every stored event: the history and
+ * the provisions by their rows, and every read model (the capacity ledger among them) by its position.
+ */
 final class ReadModels {
 
     private ReadModels() {
     }
 
-    static void awaitCaughtUp(JdbcTemplate jdbc, Duration limit) {
+    static void awaitCaughtUp(JdbcTemplate jdbc, ProjectionOperations operations, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!caughtUp(jdbc)) {
+        while (!caughtUp(jdbc) || !operations.status().stream().allMatch(s -> s.lag() == 0 && !s.replaying())) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the projections did not catch up within " + limit);
             }

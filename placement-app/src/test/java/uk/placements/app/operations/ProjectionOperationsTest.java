@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.app.PlacementsApplication;
 import uk.placements.command.http.Api;
+import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.caseload.CaseloadProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.operations.ProcessorControl;
@@ -88,6 +89,8 @@ class ProjectionOperationsTest {
     private PlacementHistoryProjection history;
     @Autowired
     private ProvisionProjection provisions;
+    @Autowired
+    private CapacityLedgerProjection ledger;
 
     @Autowired
     private FailsWhenAsked failing;
@@ -254,7 +257,8 @@ class ProjectionOperationsTest {
         Map<String, String> before = new LinkedHashMap<>();
         readModels.all().forEach(model -> before.put(model.name(), checksums.of(model).sha256()));
         List<AnnotationEventHandlerAdapter> handlers = List.of(new AnnotationEventHandlerAdapter(caseload),
-                new AnnotationEventHandlerAdapter(history), new AnnotationEventHandlerAdapter(provisions));
+                new AnnotationEventHandlerAdapter(history), new AnnotationEventHandlerAdapter(provisions),
+                new AnnotationEventHandlerAdapter(ledger));
 
         long redelivered = 0;
         try (BlockingStream<TrackedEventMessage<?>> stored = eventStore.openStream(null)) {
@@ -303,7 +307,7 @@ class ProjectionOperationsTest {
             assertThat(projection.get("segmentsClaimedHere")).hasSize(4);
             assertThat(projection.get("tables")).isNotEmpty();
         }
-        assertThat(names).containsExactly("caseload", "placement-history", "provisions");
+        assertThat(names).containsExactly("caseload", "placement-history", "provisions", "capacity-ledger");
         assertThat(answer.json().get(0).get("tables").toString()).contains("rm_placement", "rm_timeline");
     }
 

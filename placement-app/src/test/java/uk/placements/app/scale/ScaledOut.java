@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  */
 final class ScaledOut implements AutoCloseable {
 
-    static final List<String> READ_MODELS = List.of("caseload", "placement-history", "provisions");
+    static final List<String> READ_MODELS = List.of("caseload", "placement-history", "provisions",
+            "capacity-ledger");
     private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     private final String url;

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.placements.command.axon.EventSamples;
+import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.caseload.CaseloadProjection;
 import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.shared.placement.PlacementState;
@@ -50,6 +51,7 @@ class EveryEventReachesEveryFoldTest {
                 .doesNotThrowAnyException();
         assertThat(handles(CaseloadProjection.class, type)).as("a caseload handler").isTrue();
         assertThat(handles(PlacementHistoryProjection.class, type)).as("a placement history handler").isTrue();
+        assertThat(handles(CapacityLedgerProjection.class, type)).as("a capacity ledger handler").isTrue();
     }
 
     @ParameterizedTest(name = "{0} reaches every provision fold and projection")
@@ -61,6 +63,7 @@ class EveryEventReachesEveryFoldTest {
         ProvisionState state = ProvisionState.NONE.evolve(commissioned);
         assertThatCode(() -> state.evolve(event)).as("ProvisionState.evolve").doesNotThrowAnyException();
         assertThat(handles(ProvisionProjection.class, type)).as("a provisions handler").isTrue();
+        assertThat(handles(CapacityLedgerProjection.class, type)).as("a capacity ledger handler").isTrue();
     }
 
     private static boolean handles(Class<?> projection, Class<?> eventType) {

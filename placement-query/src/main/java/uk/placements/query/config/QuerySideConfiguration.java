@@ -8,6 +8,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.placements.edge.schema.SchemaPart;
+import uk.placements.query.capacity.ByProvision;
+import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.dashboard.LiveCapacity;
 
 /** The read side's defaults (processors, segments, batch sizes) and its share of the schema. */
@@ -22,6 +24,16 @@ public class QuerySideConfiguration {
     public ConfigurerModule propagateProjectionErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The capacity ledger changes a provision's rows from placement and provision events alike: they are handled in
+     * the provision's sequence ({@link ByProvision}), not the placement's.
+     */
+    @Bean
+    public ConfigurerModule capacityLedgerSequencing() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSequencingPolicy(CapacityLedgerProjection.NAME, config -> new ByProvision()));
     }
 
     @Bean

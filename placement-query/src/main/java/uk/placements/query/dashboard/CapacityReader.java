@@ -1,11 +1,13 @@
 package uk.placements.query.dashboard;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.shared.dashboard.CapacityFigures;
 import uk.placements.shared.dashboard.ProvisionCapacity;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,39 +16,36 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Capacity as at a date, read from the reporting views with the very query of the view {@code report_capacity_now}
- * (V101__reporting_views.sql), the date as a parameter instead of CURRENT_DATE. The dashboard, the live stream and
- * capacity.csv all read here, so they cannot disagree with the view or with each other.
+ * Capacity and inclusion figures as at a date, read from the capacity ledger through the reporting views
+ * ({@code report_capacity_ledger}, V125): per provision open on the date, its ledger row in force then (the greatest
+ * effective_from on or before it), one row per provision however long the history. {@link #CAPACITY_AS_AT} is the
+ * query of the view {@code report_capacity_now} with the date as a parameter instead of CURRENT_DATE. The
+ * dashboards, the live stream and capacity.csv all read here, so they cannot disagree with the view or with each
+ * other.
  */
 @Component
 public class CapacityReader {
 
+    /** Each provision open on :asOf and its ledger row in force then ({@code c}). */
+    private static final String IN_FORCE = """
+            FROM report_provision pr
+            JOIN report_capacity_ledger c ON c.provision_id = pr.provision_id
+                AND c.effective_from = (SELECT MAX(x.effective_from) FROM report_capacity_ledger x
+                    WHERE x.provision_id = pr.provision_id AND x.effective_from <= CAST(:asOf AS DATE))
+            WHERE c.is_open""";
+
     /** The body of report_capacity_now, with CURRENT_DATE replaced by the date asked for. */
     public static final String CAPACITY_AS_AT = """
             SELECT CAST(:asOf AS DATE) AS as_of, pr.provision_id, pr.name, pr.type, pr.phase, pr.designated_needs,
-                   pl.commissioned_places,
-                   COUNT(CASE WHEN pp.status = 'ADMITTED' THEN 1 END) AS on_roll,
-                   COUNT(CASE WHEN pp.status = 'OFFERED' THEN 1 END) AS offers_outstanding,
-                   GREATEST(0, pl.commissioned_places - COUNT(pp.placement_id)) AS vacancies,
-                   GREATEST(0, COUNT(pp.placement_id) - pl.commissioned_places) AS over_capacity,
-                   COUNT(CASE WHEN pp.outside_designated_need THEN 1 END) AS outside_designated_need
-            FROM report_provision pr
-            JOIN report_provision_change pl ON pl.provision_id = pr.provision_id AND pl.kind IN ('OPENED', 'PLACES')
-                AND pl.effective_from <= CAST(:asOf AS DATE)
-                AND NOT EXISTS (SELECT 1 FROM report_provision_change later
-                    WHERE later.provision_id = pl.provision_id AND later.kind IN ('OPENED', 'PLACES')
-                    AND later.effective_from <= CAST(:asOf AS DATE)
-                    AND (later.effective_from > pl.effective_from
-                        OR (later.effective_from = pl.effective_from AND later.seq > pl.seq)))
-            LEFT JOIN report_placement_period pp ON pp.provision_id = pr.provision_id
-                AND pp.status IN ('OFFERED', 'ADMITTED')
-                AND pp.valid_from <= CAST(:asOf AS DATE)
-                AND (pp.valid_to IS NULL OR pp.valid_to > CAST(:asOf AS DATE))
-            WHERE pr.opened_on <= CAST(:asOf AS DATE)
-                AND NOT EXISTS (SELECT 1 FROM report_provision_change closing
-                    WHERE closing.provision_id = pr.provision_id AND closing.kind = 'CLOSED'
-                    AND closing.effective_from <= CAST(:asOf AS DATE))
-            GROUP BY pr.provision_id, pr.name, pr.type, pr.phase, pr.designated_needs, pl.commissioned_places""";
+                   c.commissioned_places, c.on_roll, c.offers_outstanding, c.vacancies, c.over_capacity,
+                   c.outside_designated_need
+            """ + IN_FORCE;
+
+    /** The inclusion figures the ledger keeps: mainstream percents over the pupils on roll, and staffing. */
+    private static final String INCLUSION_AS_AT = """
+            SELECT pr.provision_id, pr.name, pr.type, pr.phase, c.on_roll, c.mainstream_percent_sum,
+                   c.at_or_above_half, c.adults, c.qualified_teachers, c.therapy_hours_per_week, c.staffing_from
+            """ + IN_FORCE + " ORDER BY pr.provision_id";
 
     /** The decisions of placements holding a place at the provision on the date (offered or admitted). */
     private static final String DECISIONS_AS_AT = """
@@ -75,6 +74,18 @@ public class CapacityReader {
         return read(asOf, provisionId).stream().findFirst().orElse(null);
     }
 
+    /** A provision's inclusion figures on a date, as the ledger keeps them. */
+    public record Inclusion(String provisionId, String name, String type, String phase, int onRoll,
+                            int mainstreamPercentSum, int atOrAboveHalf, Integer adults, Integer qualifiedTeachers,
+                            BigDecimal therapyHoursPerWeek, LocalDate staffingFrom) {
+    }
+
+    /** The inclusion figures of every provision open on the date, by id. */
+    public List<Inclusion> inclusionAsAt(LocalDate asOf) {
+        return jdbc.query(INCLUSION_AS_AT, new MapSqlParameterSource("asOf", Date.valueOf(asOf)),
+                new DataClassRowMapper<>(Inclusion.class));
+    }
+
     private List<ProvisionCapacity> read(LocalDate asOf, String provisionId) {
         MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
                 .addValue("provisionId", provisionId, java.sql.Types.VARCHAR);
@@ -87,9 +98,8 @@ public class CapacityReader {
                                 rs.getString("decided_by"))))
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        // One provision: a further condition on the outer WHERE, which ends just before GROUP BY.
-        String sql = provisionId == null ? CAPACITY_AS_AT
-                : CAPACITY_AS_AT.replace("GROUP BY", "AND pr.provision_id = :provisionId\nGROUP BY");
+        // One provision: a further condition on the outer WHERE, which ends the query.
+        String sql = provisionId == null ? CAPACITY_AS_AT : CAPACITY_AS_AT + " AND pr.provision_id = :provisionId";
         return jdbc.query(sql + " ORDER BY pr.provision_id", params, (rs, i) -> {
             String id = rs.getString("provision_id");
             CapacityFigures figures = new CapacityFigures(1, rs.getInt("commissioned_places"), rs.getInt("on_roll"),

@@ -28,9 +28,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The authority's dashboards, every figure "as at" a date, read from the reporting views (V101). A placement is
- * in a state on date D when its period has valid_from <= D and (valid_to is null or valid_to > D); a provision's
- * places and staffing on D are its latest change of that kind by (effective_from, seq) with effective_from <= D.
+ * The authority's dashboards, every figure "as at" a date, read from the reporting views (V101, V125). Capacity,
+ * mainstream shares and staffing come from the capacity ledger, one row per provision ({@link CapacityReader}); the
+ * waiting list from the placements' periods (a placement is in a state on date D when its period has
+ * valid_from <= D and (valid_to is null or valid_to > D)); the counts and medians of the inclusion window from the
+ * milestones within it.
  */
 @Component
 public class DashboardQueries {
@@ -115,13 +117,6 @@ public class DashboardQueries {
         LocalDate windowFrom = asOf.minusMonths(WINDOW_MONTHS);
         MapSqlParameterSource params = params(asOf).addValue("windowFrom", Date.valueOf(windowFrom));
 
-        Map<String, List<Integer>> splits = new HashMap<>();
-        jdbc.query("SELECT pp.provision_id, pp.mainstream_percent FROM report_placement_period pp "
-                        + "WHERE pp.status = 'ADMITTED' AND " + IN_FORCE, params,
-                rs -> {
-                    splits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getInt(2));
-                });
-
         Map<String, List<Milestone>> milestones = new HashMap<>();
         jdbc.query("SELECT provision_id, kind, days_from_referral, days_from_offer FROM report_placement_milestone "
                         + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
@@ -131,43 +126,28 @@ public class DashboardQueries {
                             rs.getString(2), (Integer) rs.getObject(3), (Integer) rs.getObject(4)));
                 });
 
-        record Staffing(int adults, int teachers, BigDecimal therapy) {
-        }
-        Map<String, Staffing> staffing = new HashMap<>();
-        jdbc.query("""
-                        SELECT c.provision_id, c.adults, c.qualified_teachers, c.therapy_hours_per_week
-                        FROM report_provision_change c
-                        WHERE c.kind = 'STAFFING' AND c.effective_from <= CAST(:asOf AS DATE)
-                        AND NOT EXISTS (SELECT 1 FROM report_provision_change later
-                            WHERE later.provision_id = c.provision_id AND later.kind = 'STAFFING'
-                            AND later.effective_from <= CAST(:asOf AS DATE)
-                            AND (later.effective_from > c.effective_from
-                                OR (later.effective_from = c.effective_from AND later.seq > c.seq)))""", params,
-                rs -> {
-                    staffing.put(rs.getString(1), new Staffing(rs.getInt(2), rs.getInt(3), rs.getBigDecimal(4)));
-                });
-
         List<ProvisionInclusion> rows = new ArrayList<>();
-        for (ProvisionCapacity p : capacity.asAt(asOf)) {
-            List<Integer> percents = splits.getOrDefault(p.provisionId(), List.of());
+        for (CapacityReader.Inclusion p : capacity.inclusionAsAt(asOf)) {
             List<Milestone> ms = milestones.getOrDefault(p.provisionId(), List.of());
-            Staffing s = staffing.get(p.provisionId());
-            int onRoll = percents.size();
-            Double average = onRoll == 0 ? null : percents.stream().mapToInt(Integer::intValue).average().orElseThrow();
-            Double atOrAbove50 = onRoll == 0 || !"RESOURCE_BASE".equals(p.type()) ? null
-                    : percents.stream().filter(x -> x >= 50).count() / (double) onRoll;
+            boolean staffed = p.staffingFrom() != null;
+            int onRoll = p.onRoll();
+            Double average = onRoll == 0 ? null : p.mainstreamPercentSum() / (double) onRoll;
+            Double atOrAboveHalf = onRoll == 0 || !"RESOURCE_BASE".equals(p.type()) ? null
+                    : p.atOrAboveHalf() / (double) onRoll;
             rows.add(new ProvisionInclusion(p.provisionId(), p.name(), p.type(), p.phase(), onRoll, average,
-                    atOrAbove50, count(ms, "SPLIT_INCREASE"), count(ms, "SPLIT_DECREASE"),
+                    atOrAboveHalf, count(ms, "SPLIT_INCREASE"), count(ms, "SPLIT_DECREASE"),
                     count(ms, "MOVED_TO_MAINSTREAM"),
                     Median.of(ms.stream().filter(m -> m.kind().equals("OFFERED")).map(Milestone::fromReferral)
                             .toList()),
                     Median.of(ms.stream().filter(m -> m.kind().equals("ADMITTED") && m.fromOffer() != null)
                             .map(Milestone::fromOffer).toList()),
-                    s == null ? null : s.adults(), s == null ? null : s.teachers(), s == null ? null : s.therapy(),
-                    s == null || onRoll == 0 ? null : s.adults() / (double) onRoll,
-                    s == null ? null : s.teachers() >= 1,
-                    s == null || onRoll == 0 || s.therapy() == null ? null
-                            : s.therapy().divide(BigDecimal.valueOf(onRoll), 2, RoundingMode.HALF_UP).doubleValue()));
+                    staffed ? p.adults() : null, staffed ? p.qualifiedTeachers() : null,
+                    staffed ? p.therapyHoursPerWeek() : null,
+                    !staffed || onRoll == 0 ? null : p.adults() / (double) onRoll,
+                    staffed ? p.qualifiedTeachers() >= 1 : null,
+                    !staffed || onRoll == 0 || p.therapyHoursPerWeek() == null ? null
+                            : p.therapyHoursPerWeek().divide(BigDecimal.valueOf(onRoll), 2, RoundingMode.HALF_UP)
+                            .doubleValue()));
         }
         return new InclusionDashboard(asOf, windowFrom, rows);
     }

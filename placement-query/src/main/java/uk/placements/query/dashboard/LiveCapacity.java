@@ -3,7 +3,6 @@ package uk.placements.query.dashboard;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -15,9 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.operations.ProjectionOperations;
-import uk.placements.query.history.PlacementHistoryProjection;
-import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.shared.dashboard.ProvisionCapacity;
 import uk.placements.shared.dashboard.WatchCapacity;
 import uk.placements.shared.placement.event.MovedToMainstream;
@@ -39,8 +37,8 @@ import java.util.List;
 /**
  * The live capacity dashboard: answers {@link WatchCapacity} and pushes a provision's row to its subscribers each
  * time an event changes the provision's figures. Runs in a processing group of its own ("capacity-live", from the
- * head of the stream: there is nobody to tell about the past) and emits only once the read model behind the
- * figures has handled the same event, so a subscriber never sees the figures from before the change.
+ * head of the stream: there is nobody to tell about the past) and emits only once the capacity ledger, which the
+ * figures are read from, has handled the same event, so a subscriber never sees the figures from before the change.
  */
 @Component
 @ProcessingGroup(LiveCapacity.NAME)
@@ -74,64 +72,64 @@ public class LiveCapacity {
     @EventHandler
     @DisallowReplay
     void on(PlaceOffered e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(OfferDeclined e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(OfferWithdrawn e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(PupilAdmitted e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(MovedToMainstream e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(PlacementEnded e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), PlacementHistoryProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(ProvisionCommissioned e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), ProvisionProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(CommissionedPlacesChanged e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), ProvisionProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
     @EventHandler
     @DisallowReplay
     void on(ProvisionClosed e, TrackedEventMessage<?> message) {
-        changed(e.provisionId(), ProvisionProjection.NAME, message);
+        changed(e.provisionId(), message);
     }
 
-    private void changed(ProvisionId provisionId, String readModel, TrackedEventMessage<?> message) {
+    private void changed(ProvisionId provisionId, TrackedEventMessage<?> message) {
         if (emitter.activeSubscriptions().stream()
                 .noneMatch(s -> WatchCapacity.class.getName().equals(s.getQueryName()))) {
             return;
         }
-        awaitHandled(readModel, message);
         String id = provisionId.value();
+        awaitHandled(CapacityLedgerProjection.NAME, message, id);
         ProvisionCapacity row = capacity.asAt(LocalDate.now(clock), id);
         if (row != null) {
             emitter.emit(WatchCapacity.class, query -> true, row);
@@ -139,23 +137,23 @@ public class LiveCapacity {
     }
 
     /**
-     * Waits until the segment of {@code readModel} that handles this event's aggregate has passed the event. Where
-     * that segment is claimed by another query instance (scaled out), until the read model as a whole has passed it,
-     * as the token store shows.
+     * Waits until the segment of {@code readModel} that handles this event (the one whose sequence, the provision
+     * for the ledger ({@code ByProvision}), is {@code sequence}) has passed the event. Where that segment is claimed
+     * by another query instance (scaled out), until the read model as a whole has passed it, as the token store
+     * shows.
      */
-    private void awaitHandled(String readModel, TrackedEventMessage<?> message) {
+    private void awaitHandled(String readModel, TrackedEventMessage<?> message, String sequence) {
         TrackingToken token = message.trackingToken();
-        String aggregate = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .orElse(null);
-        if (processor == null || token == null || aggregate == null || token.position().isEmpty()) {
+        if (processor == null || token == null || token.position().isEmpty()) {
             return;
         }
         long position = token.position().getAsLong();
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             List<EventTrackerStatus> here = processor.processingStatus().values().stream()
-                    .filter(s -> s.getSegment().matches(aggregate)).toList();
+                    .filter(s -> s.getSegment().matches(sequence)).toList();
             boolean handled = here.isEmpty()
                     ? operations.getObject().position(readModel).orElse(-1) >= position
                     : here.stream().anyMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(token));

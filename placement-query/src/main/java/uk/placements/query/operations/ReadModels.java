@@ -1,6 +1,7 @@
 package uk.placements.query.operations;
 
 import org.springframework.stereotype.Component;
+import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.caseload.CaseloadProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.provision.ProvisionProjection;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
- * their indexes (see V100__read_models.sql, V121, V122). A new projection is added here, or operations cannot see,
+ * their indexes (see V100__read_models.sql, V121, V122, V124). A new projection is added here, or operations cannot see,
  * checksum or rebuild it.
  */
 @Component
@@ -37,7 +38,11 @@ public class ReadModels {
                     new Table("rm_provision", List.of("provision_id")),
                     new Table("rm_provision_change", List.of("provision_id", "seq"), List.of(
                             new Index("ix_rm_provision_change", "provision_id, kind, effective_from"))),
-                    new Table("rm_over_capacity_decision", List.of("provision_id", "seq")))));
+                    new Table("rm_over_capacity_decision", List.of("provision_id", "seq")))),
+            new ReadModel(CapacityLedgerProjection.NAME, List.of(
+                    new Table("rm_capacity_ledger", List.of("provision_id", "effective_from")),
+                    new Table("rm_capacity_placement", List.of("provision_id", "placement_id")),
+                    new Table("rm_capacity_provision", List.of("provision_id")))));
 
     public List<ReadModel> all() {
         return ALL;

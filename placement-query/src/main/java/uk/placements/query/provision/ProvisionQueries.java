@@ -11,31 +11,54 @@ import uk.placements.shared.provision.query.ProvisionView;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Answers questions about provisions: the "provisions" read model with capacity counted from the caseload. */
+/**
+ * Answers questions about provisions: the "provisions" read model with its capacity today from the capacity ledger
+ * ({@code report_capacity_ledger}), as the dashboards and the live stream read it; for a provision that opens later,
+ * as it opens. The two are projected apart: a view's version is the older of the two models' versions of the
+ * provision, so that {@code minVersion} waits for both; until the ledger has the provision at all, its commissioned
+ * places as recorded and nothing taken.
+ */
 @Component
 public class ProvisionQueries {
 
     private static final String SELECT = """
-            SELECT v.*,
-                (SELECT COUNT(*) FROM rm_placement p WHERE p.provision_id = v.provision_id
-                    AND p.status = 'ADMITTED') AS on_roll,
-                (SELECT COUNT(*) FROM rm_placement p WHERE p.provision_id = v.provision_id
-                    AND p.status = 'OFFERED') AS offers
-            FROM rm_provision v""";
+            SELECT v.*, CASE WHEN cp.version < v.version THEN cp.version ELSE v.version END AS seen_version,
+                COALESCE(c.commissioned_places, v.commissioned_places) AS places,
+                COALESCE(c.on_roll, 0) AS on_roll, COALESCE(c.offers_outstanding, 0) AS offers,
+                COALESCE(c.vacancies, v.commissioned_places) AS vacancies, COALESCE(c.over_capacity, 0) AS over_capacity
+            FROM rm_provision v
+            LEFT JOIN rm_capacity_provision cp ON cp.provision_id = v.provision_id
+            LEFT JOIN report_capacity_ledger c ON c.provision_id = v.provision_id
+                AND c.effective_from = (SELECT MAX(x.effective_from) FROM report_capacity_ledger x
+                    WHERE x.provision_id = v.provision_id
+                    AND x.effective_from <= CASE WHEN v.opened_on > CAST(? AS DATE) THEN v.opened_on
+                        ELSE CAST(? AS DATE) END)""";
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public ProvisionQueries(JdbcTemplate jdbc) {
+    public ProvisionQueries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The arguments of {@link #SELECT}: today, twice. */
+    private List<Object> today() {
+        Date today = Date.valueOf(LocalDate.now(clock));
+        return new ArrayList<>(List.of(today, today));
     }
 
     @QueryHandler
     public ProvisionView provision(FindProvision query) {
-        return jdbc.query(SELECT + " WHERE v.provision_id = ?", MAPPER, query.provisionId()).stream().findFirst()
+        List<Object> args = today();
+        args.add(query.provisionId());
+        return jdbc.query(SELECT + " WHERE v.provision_id = ?", MAPPER, args.toArray()).stream().findFirst()
                 .orElse(null);
     }
 
@@ -62,26 +85,26 @@ public class ProvisionQueries {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_provision v" + where, Long.class, args.toArray());
         args.add(query.page() * query.size());
         args.add(query.size());
+        args.addAll(0, today());
         List<ProvisionView> items = jdbc.query(SELECT + where + " ORDER BY v.provision_id OFFSET ? ROWS FETCH NEXT ? "
                 + "ROWS ONLY", MAPPER, args.toArray());
         return new ProvisionPage(items, query.page(), query.size(), total);
     }
 
     private static final RowMapper<ProvisionView> MAPPER = (rs, i) -> {
-        int commissioned = rs.getInt("commissioned_places");
+        int commissioned = rs.getInt("places");
         int onRoll = rs.getInt("on_roll");
         int offers = rs.getInt("offers");
         Date closed = rs.getDate("closed_on");
         Date staffingFrom = rs.getDate("staffing_from");
         BigDecimal therapy = rs.getBigDecimal("therapy_hours_per_week");
-        return new ProvisionView(rs.getString("provision_id"), rs.getLong("version"), rs.getString("name"),
+        return new ProvisionView(rs.getString("provision_id"), rs.getLong("seen_version"), rs.getString("name"),
                 rs.getString("type"), rs.getString("phase"),
                 new ProvisionView.HostSchool(rs.getString("host_urn"), rs.getString("host_name")),
                 rs.getInt("lowest_year"), rs.getInt("highest_year"),
                 Arrays.asList(rs.getString("designated_needs").split(",")), rs.getString("status"),
                 rs.getDate("opened_on").toLocalDate(), closed == null ? null : closed.toLocalDate(), commissioned,
-                onRoll, offers, Math.max(0, commissioned - onRoll - offers),
-                Math.max(0, onRoll + offers - commissioned),
+                onRoll, offers, rs.getInt("vacancies"), rs.getInt("over_capacity"),
                 new ProvisionView.Staffing((Integer) rs.getObject("adults"),
                         (Integer) rs.getObject("qualified_teachers"), therapy,
                         staffingFrom == null ? null : staffingFrom.toLocalDate()));
