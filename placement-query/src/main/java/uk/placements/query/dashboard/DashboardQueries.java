@@ -1,6 +1,7 @@
 package uk.placements.query.dashboard;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,6 @@ public class DashboardQueries {
 
     /** The window of the inclusion counts and medians: the twelve months up to and including the date. */
     static final int WINDOW_MONTHS = 12;
-
-    private static final String IN_FORCE = "pp.valid_from <= CAST(:asOf AS DATE) "
-            + "AND (pp.valid_to IS NULL OR pp.valid_to > CAST(:asOf AS DATE))";
 
     private final CapacityReader capacity;
     private final NamedParameterJdbcTemplate jdbc;
@@ -87,14 +85,33 @@ public class DashboardQueries {
         return groups;
     }
 
+    /**
+     * The referrals waiting on the date: those still open and those closed after it, each part seeked by {@code
+     * (status, valid_to)} (V126), so a date near today reads about as many periods as are waiting then, however long
+     * the history; a date further back reads the referrals closed since then as well.
+     */
+    private static final String WAITING_AS_AT = """
+            SELECT pp.primary_need, pp.year_group, pp.referred_on FROM report_placement_period pp
+            WHERE pp.status = 'REFERRED' AND pp.valid_to IS NULL AND pp.valid_from <= CAST(:asOf AS DATE)
+            UNION ALL
+            SELECT pp.primary_need, pp.year_group, pp.referred_on FROM report_placement_period pp
+            WHERE pp.status = 'REFERRED' AND pp.valid_to > CAST(:asOf AS DATE)
+                AND pp.valid_from <= CAST(:asOf AS DATE)""";
+
+    /** A waiting referral as {@link #WAITING_AS_AT} selects it, by column name. */
+    record WaitingRow(String primaryNeed, int yearGroup, Date referredOn) {
+    }
+
+    private static final DataClassRowMapper<WaitingRow> WAITING_BY_NAME = new DataClassRowMapper<>(WaitingRow.class);
+
     private WaitingList waitingList(GetWaitingList query) {
         LocalDate asOf = query.asOf();
         record Waiting(String need, int year, int days) {
         }
-        List<Waiting> waiting = jdbc.query("SELECT pp.primary_need, pp.year_group, pp.referred_on "
-                        + "FROM report_placement_period pp WHERE pp.status = 'REFERRED' AND " + IN_FORCE,
-                params(asOf), (rs, i) -> new Waiting(rs.getString(1), rs.getInt(2),
-                        (int) ChronoUnit.DAYS.between(rs.getDate(3).toLocalDate(), asOf)));
+        List<Waiting> waiting = jdbc.query(WAITING_AS_AT, params(asOf), WAITING_BY_NAME).stream()
+                .map(w -> new Waiting(w.primaryNeed(), w.yearGroup(),
+                        (int) ChronoUnit.DAYS.between(w.referredOn().toLocalDate(), asOf)))
+                .toList();
         Map<String, List<Integer>> byGroup = new TreeMap<>();
         for (Waiting w : waiting) {
             byGroup.computeIfAbsent(w.need() + "|" + String.format("%02d", w.year()), k -> new ArrayList<>())
@@ -117,13 +134,15 @@ public class DashboardQueries {
         LocalDate windowFrom = asOf.minusMonths(WINDOW_MONTHS);
         MapSqlParameterSource params = params(asOf).addValue("windowFrom", Date.valueOf(windowFrom));
 
+        // the window's milestones, seeked by date (V126): the window's activity, not the history
         Map<String, List<Milestone>> milestones = new HashMap<>();
         jdbc.query("SELECT provision_id, kind, days_from_referral, days_from_offer FROM report_placement_milestone "
                         + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
                         + "AND provision_id IS NOT NULL", params,
                 rs -> {
-                    milestones.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Milestone(
-                            rs.getString(2), (Integer) rs.getObject(3), (Integer) rs.getObject(4)));
+                    milestones.computeIfAbsent(rs.getString("provision_id"), k -> new ArrayList<>()).add(
+                            new Milestone(rs.getString("kind"), (Integer) rs.getObject("days_from_referral"),
+                                    (Integer) rs.getObject("days_from_offer")));
                 });
 
         List<ProvisionInclusion> rows = new ArrayList<>();

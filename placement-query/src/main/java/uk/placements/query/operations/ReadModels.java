@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
- * their indexes (see V100__read_models.sql, V121, V122, V124). A new projection is added here, or operations cannot see,
+ * their indexes (see V100__read_models.sql, V121, V122, V124, V126). A new projection is added here, or operations cannot see,
  * checksum or rebuild it.
  */
 @Component
@@ -31,9 +31,11 @@ public class ReadModels {
             new ReadModel(PlacementHistoryProjection.NAME, List.of(
                     new Table("rm_placement_period", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_placement_period_dates", "valid_from, valid_to"),
-                            new Index("ix_rm_placement_period_provision", "provision_id, status, valid_from"))),
+                            new Index("ix_rm_placement_period_provision", "provision_id, status, valid_from"),
+                            new Index("ix_rm_placement_period_waiting", "status, valid_to, valid_from"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
-                            new Index("ix_rm_milestone_kind", "kind, on_date"))))),
+                            new Index("ix_rm_milestone_kind", "kind, on_date"),
+                            new Index("ix_rm_milestone_on", "on_date"))))),
             new ReadModel(ProvisionProjection.NAME, List.of(
                     new Table("rm_provision", List.of("provision_id")),
                     new Table("rm_provision_change", List.of("provision_id", "seq"), List.of(
