@@ -68,9 +68,9 @@ public class DashboardCache {
     private byte[] position() {
         MessageDigest digest = sha256();
         jdbc.query(TOKENS, rs -> {
-            digest.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) rs.getInt(2));
-            byte[] token = rs.getBytes(3);
+            digest.update(rs.getString("processorName").getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) rs.getInt("segment"));
+            byte[] token = rs.getBytes("token");
             digest.update(token == null ? new byte[] {0} : token);
         });
         return digest.digest();
