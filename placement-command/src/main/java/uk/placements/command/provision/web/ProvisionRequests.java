@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import uk.placements.edge.web.PlainText;
+import uk.placements.edge.web.PlausibleDate;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.ProvisionType;
@@ -29,12 +31,12 @@ public final class ProvisionRequests {
     }
 
     public record HostSchool(@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit URN") String urn,
-                             @NotBlank @Size(max = 200) String name) {
+                             @NotBlank @Size(max = 200) @PlainText String name) {
     }
 
     public record Commission(@NotNull @Pattern(regexp = "[A-Z0-9-]{3,40}",
                                      message = "must be 3 to 40 characters of A-Z, 0-9 and '-'") String id,
-                             @NotBlank @Size(max = 200) String name,
+                             @NotBlank @Size(max = 200) @PlainText String name,
                              @NotNull ProvisionType type,
                              @NotNull @Valid HostSchool hostSchool,
                              @NotNull Phase phase,
@@ -42,7 +44,7 @@ public final class ProvisionRequests {
                              @NotNull @Min(0) @Max(13) Integer highestYear,
                              @NotEmpty Set<@NotNull NeedCode> designatedNeeds,
                              @NotNull @Min(1) @Max(500) Integer commissionedPlaces,
-                             @NotNull LocalDate openedOn) {
+                             @NotNull @PlausibleDate LocalDate openedOn) {
 
         @JsonIgnore
         @AssertTrue(message = "lowestYear must not be above highestYear")
@@ -52,14 +54,14 @@ public final class ProvisionRequests {
     }
 
     public record Places(@NotNull @Min(1) @Max(500) Integer commissionedPlaces,
-                         @NotNull LocalDate effectiveFrom,
-                         @Size(max = TEXT) String reason) {
+                         @NotNull @PlausibleDate LocalDate effectiveFrom,
+                         @Size(max = TEXT) @PlainText(lines = true) String reason) {
     }
 
     public record Staffing(@NotNull @Min(0) @Max(500) Integer adults,
                            @NotNull @Min(0) @Max(500) Integer qualifiedTeachers,
                            @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal therapyHoursPerWeek,
-                           @NotNull LocalDate effectiveFrom) {
+                           @NotNull @PlausibleDate LocalDate effectiveFrom) {
 
         @JsonIgnore
         @AssertTrue(message = "qualifiedTeachers are counted among adults, so cannot exceed them")
@@ -68,6 +70,7 @@ public final class ProvisionRequests {
         }
     }
 
-    public record Close(@NotNull LocalDate closedOn, @NotBlank @Size(max = TEXT) String reason) {
+    public record Close(@NotNull @PlausibleDate LocalDate closedOn,
+                        @NotBlank @Size(max = TEXT) @PlainText(lines = true) String reason) {
     }
 }
