@@ -1,5 +1,6 @@
 package uk.placements.command.placement.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -71,6 +72,7 @@ public final class PlacementRequests {
         }
     }
 
+    @Schema(name = "OverCapacityDecisionInput")
     public record OverCapacity(@NotBlank @Size(max = TEXT) @PlainText(lines = true) String reason,
                                @NotBlank @Size(max = 100) @PlainText String decidedBy) {
     }

@@ -1,6 +1,7 @@
 package uk.placements.command.provision.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -22,7 +23,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** The JSON bodies of the provision writes (API.md). */
+/**
+ * The JSON bodies of the provision writes (API.md). Bodies named like a view get a name of their own in the OpenAPI
+ * document: a view's fields may be null where the request's are required.
+ */
 public final class ProvisionRequests {
 
     static final int TEXT = 500;
@@ -30,6 +34,7 @@ public final class ProvisionRequests {
     private ProvisionRequests() {
     }
 
+    @Schema(name = "HostSchoolInput")
     public record HostSchool(@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit URN") String urn,
                              @NotBlank @Size(max = 200) @PlainText String name) {
     }
@@ -58,6 +63,7 @@ public final class ProvisionRequests {
                          @Size(max = TEXT) @PlainText(lines = true) String reason) {
     }
 
+    @Schema(name = "StaffingInput")
     public record Staffing(@NotNull @Min(0) @Max(500) Integer adults,
                            @NotNull @Min(0) @Max(500) Integer qualifiedTeachers,
                            @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal therapyHoursPerWeek,
