@@ -68,8 +68,9 @@ class ErasureTest extends AppTest {
     @Test
     void theRetentionReportListsPupilsPastDateOfBirthPlus31YearsUntilTheyAreErased() {
         String oldUpn = Api.newUpn();
-        String old = api.post("caseworker", "/api/placements", Api.referralJson(oldUpn, 3, "ASD", "EHCP",
-                "2026-09-01").replace("2017-05-14", "1990-01-01")).json().get("id").asText();
+        // Referred at 24 (a referral takes pupils of 2 to 25), in 2014: past retention now.
+        String old = api.post("caseworker", "/api/placements", Api.referralJson(oldUpn, 13, "ASD", "EHCP",
+                "2014-09-01").replace("2017-05-14", "1990-01-01")).json().get("id").asText();
         String young = api.refer(Api.newUpn());
         api.get("caseworker", "/api/placements/" + old + "?minVersion=0");
         api.get("caseworker", "/api/placements/" + young + "?minVersion=0");

@@ -41,6 +41,8 @@ class HostileInputTest {
     private static JdbcTemplate jdbc;
     private static HostileRequests requests;
     private static int port;
+    private static String placement;
+    private static String provision;
 
     @BeforeContainer
     static void start() {
@@ -53,9 +55,9 @@ class HostileInputTest {
         http = new RawHttp(port);
         jdbc = app.getBean(JdbcTemplate.class);
         Api api = new Api(port);
-        String provision = api.commission(Api.newProvisionId("HOSTILE"), "RESOURCE_BASE", 5);
+        provision = api.commission(Api.newProvisionId("HOSTILE"), "RESOURCE_BASE", 5);
         String upn = Api.newUpn();
-        String placement = api.refer(upn);
+        placement = api.refer(upn);
         requests = new HostileRequests(new HostileRequests.Fixtures(placement, provision, upn));
     }
 
@@ -100,10 +102,87 @@ class HostileInputTest {
     }
 
     @Example
-    void traceAndUnknownMethodsAreRefusedWithProblemDetails() {
-        expect(raw("TRACE", "/api/provisions", "caseworker", null), 400);
-        expect(raw("FOO", "/api/placements", "caseworker", null), 400);
+    void traceAndUnknownMethodsAreMethodNotAllowedWithProblemDetails() {
+        RawHttp.Answer trace = expect(raw("TRACE", "/api/provisions", "caseworker", null), 405);
+        assertThat(trace.header("Allow")).contains("GET", "POST").doesNotContain("TRACE");
+        expect(raw("TRACE", "/api/placements/" + placement, "analyst", null), 405);
+        expect(raw("FOO", "/api/placements", "caseworker", null), 405);
         expect(raw("CONNECT", "/api/provisions", "caseworker", null), 405);
+    }
+
+    // Found by an outside OpenAPI fuzzer (issue 15).
+
+    @Example
+    void aPageWhoseOffsetOverflowsAnIntIsABadRequestNamingPage() {
+        for (String list : List.of("/api/placements", "/api/provisions")) {
+            RawHttp.Answer answer = expect(raw("GET", list + "?page=42949673&size=50", "caseworker", null), 400);
+            assertThat(answer.text()).contains("\"field\":\"page\"");
+            expect(raw("GET", list + "?page=2147483647&size=500", "caseworker", null), 400);
+            RawHttp.Answer last = http.send(raw("GET", list + "?page=1000000&size=500", "caseworker", null));
+            assertThat(last.status()).as(last.text()).isEqualTo(200);
+            assertThat(json(last.text(), list).path("items")).isEmpty();
+        }
+    }
+
+    @Example
+    void theErrorPageAskedForDirectlyIsNotFoundAndNotInTheDocument() {
+        for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH")) {
+            expect(raw(method, "/error", "caseworker", null), 404);
+        }
+        RawHttp.Answer document = http.send(raw("GET", "/v3/api-docs", "analyst", null));
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(json(document.text(), "/v3/api-docs").path("paths").has("/error")).isFalse();
+    }
+
+    @Example
+    void businessDatesOutsideTwoThousandTo2099AreRefusedWithAFieldError() {
+        RawHttp.Answer referral = expect(raw("POST", "/api/placements", "caseworker",
+                Api.referralJson(Api.newUpn(), 3, "ASD", "EHCP", "0985-06-22"), "Content-Type", "application/json"),
+                400);
+        assertThat(referral.text()).contains("\"field\":\"referredOn\"", "2000-01-01");
+        RawHttp.Answer provision = expect(raw("POST", "/api/provisions", "provision-admin",
+                Api.provisionJson(Api.newProvisionId("OLD"), "RESOURCE_BASE", 0, 6, "\"ASD\"", 5)
+                        .replace("2024-09-01", "0001-01-01"), "Content-Type", "application/json"), 400);
+        assertThat(provision.text()).contains("\"field\":\"openedOn\"");
+        RawHttp.Answer offer = expect(raw("POST", "/api/placements/" + placement + "/offer",
+                "caseworker", "{\"provisionId\":\"" + provision
+                        + "\",\"offeredOn\":\"2100-01-01\"}", "Content-Type", "application/json"), 400);
+        assertThat(offer.text()).contains("\"field\":\"offeredOn\"");
+    }
+
+    @Example
+    void aDateOfBirthOutsideTwoTo25YearsBeforeTheReferralIsRefusedWithAFieldError() {
+        for (String born : List.of("1900-01-01", "2000-08-31", "2025-01-01")) {
+            RawHttp.Answer answer = expect(raw("POST", "/api/placements", "caseworker",
+                    Api.referralJson(Api.newUpn(), 3, "ASD", "EHCP", "2026-09-01").replace("2017-05-14", born),
+                    "Content-Type", "application/json"), 400);
+            assertThat(answer.text()).as(born).contains("\"field\":\"pupil.dateOfBirth\"")
+                    .doesNotContain(born);
+        }
+    }
+
+    @Example
+    void controlCharactersInNamesAndNotesAreRefusedWithAFieldError() {
+        String referral = Api.referralJson(Api.newUpn(), 3, "ASD", "EHCP", "2026-09-01");
+        RawHttp.Answer name = expect(raw("POST", "/api/placements", "caseworker",
+                referral.replace("Olivia", "Oli\\u0007via"), "Content-Type", "application/json"), 400);
+        assertThat(name.text()).contains("\"field\":\"pupil.givenName\"");
+        RawHttp.Answer tab = expect(raw("POST", "/api/placements", "caseworker",
+                referral.replace("Hargreaves", "Har\\tgreaves"), "Content-Type", "application/json"), 400);
+        assertThat(tab.text()).contains("\"field\":\"pupil.familyName\"");
+        RawHttp.Answer note = expect(raw("POST", "/api/placements", "caseworker",
+                referral.replace("\"referredOn\"", "\"note\":\"a\\u0000b\",\"referredOn\""),
+                "Content-Type", "application/json"), 400);
+        assertThat(note.text()).contains("\"field\":\"note\"");
+        RawHttp.Answer provision = expect(raw("POST", "/api/provisions", "provision-admin",
+                Api.provisionJson(Api.newProvisionId("CTRL"), "RESOURCE_BASE", 0, 6, "\"ASD\"", 5)
+                        .replace("Host School", "Host\\u001bSchool"), "Content-Type", "application/json"), 400);
+        assertThat(provision.text()).contains("\"field\":\"hostSchool.name\"");
+        RawHttp.Answer lines = http.send(raw("POST", "/api/placements", "caseworker",
+                Api.referralJson(Api.newUpn(), 3, "ASD", "EHCP", "2026-09-01")
+                        .replace("\"referredOn\"", "\"note\":\"first line\\nsecond\\tline\",\"referredOn\""),
+                "Content-Type", "application/json"));
+        assertThat(lines.status()).as("line breaks and tabs in a note: " + lines.text()).isEqualTo(201);
     }
 
     @Example

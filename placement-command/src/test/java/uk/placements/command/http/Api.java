@@ -51,6 +51,17 @@ public final class Api {
         }
     }
 
+    /** One request as sent and its answer, for a test that checks traffic against the OpenAPI document. */
+    public record Exchange(String method, String path, Map<String, String> headers, byte[] body, Answer answer) {
+    }
+
+    private static volatile java.util.function.Consumer<Exchange> observer;
+
+    /** Every exchange of every {@code Api} goes to {@code listener} (null: to nobody) until it is changed. */
+    public static void observe(java.util.function.Consumer<Exchange> listener) {
+        observer = listener;
+    }
+
     public Answer post(String user, String path, String json, String... headers) {
         return send(user, "POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
     }
@@ -83,7 +94,14 @@ public final class Api {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> flat = new LinkedHashMap<>();
             response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(), String.join(",", v)));
-            return new Answer(response.statusCode(), flat, response.body());
+            Answer answer = new Answer(response.statusCode(), flat, response.body());
+            java.util.function.Consumer<Exchange> listener = observer;
+            if (listener != null) {
+                Map<String, String> sent = new LinkedHashMap<>();
+                request.build().headers().map().forEach((k, v) -> sent.put(k, String.join(",", v)));
+                listener.accept(new Exchange(method, path, sent, body, answer));
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

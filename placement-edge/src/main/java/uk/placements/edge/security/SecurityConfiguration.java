@@ -79,14 +79,26 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** The methods Spring Security's firewall lets through (its default); anything else never reaches the API. */
+    static final java.util.Set<String> METHODS = java.util.Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST",
+            "PUT");
+
     /**
      * The firewall's refusals (a method outside the API's, an encoded slash or dot segment, a control character in a
      * header) as problem details. Spring's default answers with {@code sendError(400)}, whose error dispatch the
-     * firewall refuses in turn, so the client got a 400 with an empty body.
+     * firewall refuses in turn, so the client got a 400 with an empty body. A method the API does not have
+     * ({@code TRACE}, or one nobody defined) is 405 with the methods it has in {@code Allow}, as HTTP wants.
      */
     @Bean
     public RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> ProblemResponses.write(response, 400, "Bad Request",
-                ProblemHandling.REJECTED);
+        return (request, response, rejected) -> {
+            if (!METHODS.contains(request.getMethod())) {
+                response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS");
+                ProblemResponses.write(response, 405, "Method Not Allowed",
+                        "the API has no such method; see the Allow header");
+            } else {
+                ProblemResponses.write(response, 400, "Bad Request", ProblemHandling.REJECTED);
+            }
+        };
     }
 }

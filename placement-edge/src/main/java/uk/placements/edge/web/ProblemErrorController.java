@@ -1,5 +1,7 @@
 package uk.placements.edge.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -21,8 +23,13 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping(path = "${server.error.path:/error}", produces = {"application/problem+json", "*/*"})
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null && c >= 400
-                ? HttpStatus.valueOf(c) : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status;
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            status = HttpStatus.NOT_FOUND;
+        } else {
+            status = code instanceof Integer c && HttpStatus.resolve(c) != null && c >= 400
+                    ? HttpStatus.valueOf(c) : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(ProblemResponses.title(status.value()));
         problem.setDetail(ProblemResponses.detail(status.value()));

@@ -55,6 +55,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidField e) {
+        return badRequest(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
     @ExceptionHandler(RequestHeaders.BadHeader.class)
     ResponseEntity<ProblemDetail> badHeader(RequestHeaders.BadHeader e) {
         return badRequest(List.of(new FieldProblem(e.header(), e.getMessage())));

@@ -3,6 +3,7 @@ package uk.placements.query.web;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import uk.placements.edge.web.InvalidField;
 import uk.placements.edge.web.NotFound;
 
 import java.util.function.Supplier;
@@ -24,7 +25,7 @@ public final class SingleRead {
     public static <T> ResponseEntity<T> answer(String what, String id, Supplier<T> read, ToLongFunction<T> version,
                                                Long minVersion, String ifNoneMatch) {
         if (minVersion != null && minVersion < 0) {
-            throw new IllegalArgumentException("minVersion must be 0 or more");
+            throw new InvalidField("minVersion", "must be 0 or more");
         }
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         T view = read.get();
@@ -56,13 +57,20 @@ public final class SingleRead {
         }
     }
 
-    /** Paging of API.md: page from 0, size 1 to 500 (default 50). */
+    /** The largest page number: 500 pages of 500 beyond the largest caseload a county would hold. */
+    public static final int MAX_PAGE = 1_000_000;
+
+    /**
+     * Paging of API.md: page 0 to {@link #MAX_PAGE}, size 1 to 500 (default 50). The bound on the page keeps
+     * {@code page x size} (the offset the read models skip) inside an int: page 42949673 of 50 overflowed to a
+     * negative offset, and the database refused it with a 500.
+     */
     public static void checkPage(int page, int size) {
-        if (page < 0) {
-            throw new IllegalArgumentException("page must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidField("page", "must be 0 to " + MAX_PAGE);
         }
         if (size < 1 || size > 500) {
-            throw new IllegalArgumentException("size must be 1 to 500");
+            throw new InvalidField("size", "must be 1 to 500");
         }
     }
 }

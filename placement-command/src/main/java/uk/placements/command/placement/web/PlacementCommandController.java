@@ -48,6 +48,7 @@ public class PlacementCommandController {
     @PostMapping
     public ResponseEntity<WriteResult> refer(@Valid @RequestBody PlacementRequests.Refer body,
                                              HttpServletRequest request) {
+        PlacementRequests.checkAge(body);
         PlacementId id = PlacementId.random();
         PlacementRequests.Pupil pupil = body.pupil();
         ReferPupil command = new ReferPupil(id,

@@ -1,5 +1,6 @@
 package uk.placements.command.placement.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import uk.placements.edge.web.InvalidField;
+import uk.placements.edge.web.PlainText;
+import uk.placements.edge.web.PlausibleDate;
 import uk.placements.edge.web.ValidUpn;
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
@@ -29,9 +33,10 @@ public final class PlacementRequests {
     private PlacementRequests() {
     }
 
+    /** A date of birth is checked against the referral date too: {@link #checkAge}. */
     public record Pupil(@NotNull @ValidUpn String upn,
-                        @NotBlank @Size(max = 100) String givenName,
-                        @NotBlank @Size(max = 100) String familyName,
+                        @NotBlank @Size(max = 100) @PlainText String givenName,
+                        @NotBlank @Size(max = 100) @PlainText String familyName,
                         @NotNull @Past LocalDate dateOfBirth) {
         @Override
         public String toString() {
@@ -46,40 +51,61 @@ public final class PlacementRequests {
                         @NotNull EhcpStatus ehcpStatus,
                         ProvisionType requestedType,
                         @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit URN") String homeSchoolUrn,
-                        @NotNull LocalDate referredOn,
-                        @Size(max = TEXT) String note) {
+                        @NotNull @PlausibleDate LocalDate referredOn,
+                        @Size(max = TEXT) @PlainText(lines = true) String note) {
     }
 
-    public record OverCapacity(@NotBlank @Size(max = TEXT) String reason,
-                               @NotBlank @Size(max = 100) String decidedBy) {
+    /** The youngest and oldest a referred pupil may be on the referral date: SEND runs from 2 (nursery) to 25. */
+    static final int YOUNGEST = 2;
+    static final int OLDEST = 25;
+
+    /**
+     * A date of birth that puts the pupil, on the referral date, between {@link #YOUNGEST} and {@link #OLDEST}
+     * years old: anything else is a slip of the keyboard, refused with a field error.
+     */
+    static void checkAge(Refer refer) {
+        LocalDate born = refer.pupil().dateOfBirth();
+        LocalDate on = refer.referredOn();
+        if (born.isAfter(on.minusYears(YOUNGEST)) || !born.isAfter(on.minusYears(OLDEST + 1))) {
+            throw new InvalidField("pupil.dateOfBirth", "must make the pupil " + YOUNGEST + " to " + OLDEST
+                    + " years old on referredOn");
+        }
+    }
+
+    @Schema(name = "OverCapacityDecisionInput")
+    public record OverCapacity(@NotBlank @Size(max = TEXT) @PlainText(lines = true) String reason,
+                               @NotBlank @Size(max = 100) @PlainText String decidedBy) {
     }
 
     public record Offer(@NotNull @Pattern(regexp = "[A-Z0-9-]{3,40}", message = "must be a provision id")
                         String provisionId,
-                        @NotNull LocalDate offeredOn,
-                        @Size(max = TEXT) String needOverrideReason,
+                        @NotNull @PlausibleDate LocalDate offeredOn,
+                        @Size(max = TEXT) @PlainText(lines = true) String needOverrideReason,
                         @Valid OverCapacity overCapacityDecision) {
     }
 
     /** Decline or withdraw an offer, withdraw a referral. */
-    public record OnWithReason(@NotNull LocalDate on, @NotBlank @Size(max = TEXT) String reason) {
+    public record OnWithReason(@NotNull @PlausibleDate LocalDate on,
+                               @NotBlank @Size(max = TEXT) @PlainText(lines = true) String reason) {
     }
 
-    public record Admission(@NotNull LocalDate admittedOn,
+    public record Admission(@NotNull @PlausibleDate LocalDate admittedOn,
                             @Min(0) @Max(100) Integer mainstreamPercent,
-                            @Size(max = TEXT) String reason) {
+                            @Size(max = TEXT) @PlainText(lines = true) String reason) {
     }
 
     /** {@code reasonCategory} (optional, added to API.md's body) lets reasons be counted by category. */
     public record TimeSplit(@NotNull @Min(0) @Max(100) Integer mainstreamPercent,
-                            @NotNull LocalDate effectiveFrom,
-                            @Size(max = TEXT) String reason,
+                            @NotNull @PlausibleDate LocalDate effectiveFrom,
+                            @Size(max = TEXT) @PlainText(lines = true) String reason,
                             SplitChangeCategory reasonCategory) {
     }
 
-    public record MoveToMainstream(@NotNull LocalDate effectiveFrom, @Size(max = TEXT) String note) {
+    public record MoveToMainstream(@NotNull @PlausibleDate LocalDate effectiveFrom,
+                                   @Size(max = TEXT) @PlainText(lines = true) String note) {
     }
 
-    public record End(@NotNull LocalDate effectiveFrom, EndReason reason, @Size(max = TEXT) String note) {
+    public record End(@NotNull @PlausibleDate LocalDate effectiveFrom, EndReason reason,
+                      @Size(max = TEXT) @PlainText(lines = true) String note) {
     }
 }

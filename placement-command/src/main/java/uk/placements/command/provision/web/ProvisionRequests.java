@@ -1,6 +1,7 @@
 package uk.placements.command.provision.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,6 +13,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import uk.placements.edge.web.PlainText;
+import uk.placements.edge.web.PlausibleDate;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.ProvisionType;
@@ -20,7 +23,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** The JSON bodies of the provision writes (API.md). */
+/**
+ * The JSON bodies of the provision writes (API.md). Bodies named like a view get a name of their own in the OpenAPI
+ * document: a view's fields may be null where the request's are required.
+ */
 public final class ProvisionRequests {
 
     static final int TEXT = 500;
@@ -28,13 +34,14 @@ public final class ProvisionRequests {
     private ProvisionRequests() {
     }
 
+    @Schema(name = "HostSchoolInput")
     public record HostSchool(@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit URN") String urn,
-                             @NotBlank @Size(max = 200) String name) {
+                             @NotBlank @Size(max = 200) @PlainText String name) {
     }
 
     public record Commission(@NotNull @Pattern(regexp = "[A-Z0-9-]{3,40}",
                                      message = "must be 3 to 40 characters of A-Z, 0-9 and '-'") String id,
-                             @NotBlank @Size(max = 200) String name,
+                             @NotBlank @Size(max = 200) @PlainText String name,
                              @NotNull ProvisionType type,
                              @NotNull @Valid HostSchool hostSchool,
                              @NotNull Phase phase,
@@ -42,7 +49,7 @@ public final class ProvisionRequests {
                              @NotNull @Min(0) @Max(13) Integer highestYear,
                              @NotEmpty Set<@NotNull NeedCode> designatedNeeds,
                              @NotNull @Min(1) @Max(500) Integer commissionedPlaces,
-                             @NotNull LocalDate openedOn) {
+                             @NotNull @PlausibleDate LocalDate openedOn) {
 
         @JsonIgnore
         @AssertTrue(message = "lowestYear must not be above highestYear")
@@ -52,14 +59,15 @@ public final class ProvisionRequests {
     }
 
     public record Places(@NotNull @Min(1) @Max(500) Integer commissionedPlaces,
-                         @NotNull LocalDate effectiveFrom,
-                         @Size(max = TEXT) String reason) {
+                         @NotNull @PlausibleDate LocalDate effectiveFrom,
+                         @Size(max = TEXT) @PlainText(lines = true) String reason) {
     }
 
+    @Schema(name = "StaffingInput")
     public record Staffing(@NotNull @Min(0) @Max(500) Integer adults,
                            @NotNull @Min(0) @Max(500) Integer qualifiedTeachers,
                            @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal therapyHoursPerWeek,
-                           @NotNull LocalDate effectiveFrom) {
+                           @NotNull @PlausibleDate LocalDate effectiveFrom) {
 
         @JsonIgnore
         @AssertTrue(message = "qualifiedTeachers are counted among adults, so cannot exceed them")
@@ -68,6 +76,7 @@ public final class ProvisionRequests {
         }
     }
 
-    public record Close(@NotNull LocalDate closedOn, @NotBlank @Size(max = TEXT) String reason) {
+    public record Close(@NotNull @PlausibleDate LocalDate closedOn,
+                        @NotBlank @Size(max = TEXT) @PlainText(lines = true) String reason) {
     }
 }

@@ -15,6 +15,7 @@ import uk.placements.command.pupil.JdbcPupilStore;
 import uk.placements.command.web.CommandSender;
 import uk.placements.command.web.WriteResult;
 import uk.placements.edge.web.NotFound;
+import uk.placements.edge.web.PlainText;
 import uk.placements.shared.common.Upn;
 import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.pupil.ErasePupil;
@@ -25,7 +26,7 @@ import uk.placements.shared.pupil.ErasePupil;
 public class ErasureController {
 
     /** The erasure's reason: why the authority's public task no longer needs the data. */
-    public record Erasure(@NotBlank @Size(max = 500) String reason) {
+    public record Erasure(@NotBlank @Size(max = 500) @PlainText(lines = true) String reason) {
     }
 
     private final CommandSender sender;

@@ -1,0 +1,189 @@
+package uk.placements.app.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import uk.placements.app.AppTest;
+import uk.placements.command.http.Api;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document says what the server does (issue 15), proven against the server: the served document is
+ * valid for swagger-parser (the maintained OpenAPI parser), and every request and answer of a journey over every
+ * feature, refusals included, is valid against it for Atlassian's swagger-request-validator: paths, parameters,
+ * headers, bodies, status codes, media types, nullable and required fields, enums and patterns.
+ */
+class OpenApiContractTest extends AppTest {
+
+    private final List<Api.Exchange> traffic = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stopObserving() {
+        Api.observe(null);
+    }
+
+    @Test
+    void theServedDocumentIsValidOpenApiAndDeclaresTheContract() {
+        String document = api.get(null, "/v3/api-docs").body();
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(document, null, options);
+
+        assertThat(parsed.getMessages()).isEmpty();
+        var openApi = parsed.getOpenAPI();
+        assertThat(openApi.getInfo().getTitle()).isEqualTo("Placements API");
+        assertThat(openApi.getComponents().getSecuritySchemes()).containsKeys("basicAuth", "bearerJwt");
+        assertThat(openApi.getPaths()).doesNotContainKey("/error").containsKey("/actuator/health");
+        assertThat(openApi.getComponents().getSchemas().get("Problem").getProperties())
+                .containsKeys("rule", "errors", "currentVersion");
+        var refer = openApi.getPaths().get("/api/placements").getPost();
+        assertThat(refer.getOperationId()).isEqualTo("referPupil");
+        assertThat(refer.getResponses()).containsKeys("201", "400", "401", "403", "409", "412", "413", "415", "422")
+                .doesNotContainKey("200");
+        assertThat(refer.getResponses().get("201").getHeaders()).containsKeys("Location", "ETag",
+                "X-Correlation-Id");
+        assertThat(refer.getResponses().get("409").getContent()).containsKey("application/problem+json");
+        assertThat(refer.getParameters()).extracting("name").contains("If-Match", "Idempotency-Key");
+        assertThat(openApi.getPaths().get("/api/reports/capacity.csv").getGet().getResponses().get("200")
+                .getContent()).containsOnlyKeys("text/csv");
+        assertThat(openApi.getPaths().get("/api/dashboard/capacity/stream").getGet().getResponses().get("200")
+                .getContent()).containsOnlyKeys("text/event-stream");
+        io.swagger.v3.oas.models.media.Schema<?> closedOn = (io.swagger.v3.oas.models.media.Schema<?>) openApi
+                .getComponents().getSchemas().get("ProvisionView").getProperties().get("closedOn");
+        assertThat(closedOn.getNullable()).isTrue();
+        assertThat(document).doesNotContain("_1\"", "SseEmitter", "OpenAPI definition");
+    }
+
+    @Test
+    void everyRequestAndAnswerOfAJourneyOverEveryFeatureMatchesTheDocument() {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForInlineApiSpecification(api.get(null, "/v3/api-docs").body()).build();
+        Api.observe(traffic::add);
+
+        String provision = Api.newProvisionId("CONTRACT");
+        assertThat(api.post("provision-admin", "/api/provisions",
+                Api.provisionJson(provision, "RESOURCE_BASE", 0, 6, "\"ASD\"", 1)).status()).isEqualTo(201);
+        api.get("caseworker", "/api/provisions/" + provision + "?minVersion=0");
+        api.get("analyst", "/api/provisions?type=RESOURCE_BASE&page=0&size=10");
+        api.post("provision-admin", "/api/provisions/" + provision + "/staffing",
+                "{\"adults\":3,\"qualifiedTeachers\":1,\"therapyHoursPerWeek\":4.5,\"effectiveFrom\":\"2026-09-01\"}");
+        api.put("provision-admin", "/api/provisions/" + provision + "/places",
+                "{\"commissionedPlaces\":2,\"effectiveFrom\":\"2026-09-01\",\"reason\":\"demand\"}");
+
+        String upn = Api.newUpn();
+        Api.Answer referred = api.post("caseworker", "/api/placements",
+                Api.referralJson(upn, 3, "ASD", "EHCP", "2026-09-01"), "Idempotency-Key", "contract-1",
+                "X-Correlation-Id", "contract-journey");
+        String placement = referred.json().get("id").asText();
+        api.post("caseworker", "/api/placements", Api.referralJson(upn, 3, "ASD", "EHCP", "2026-09-01"));
+        api.post("caseworker", "/api/placements", Api.referralJson(Api.newUpn(), 3, "ASD", "EHCP", "0985-06-22"));
+        api.get("caseworker", "/api/placements/" + placement + "?minVersion=0");
+        Api.Answer read = api.get("caseworker", "/api/placements/" + placement);
+        api.get("caseworker", "/api/placements/" + placement, "If-None-Match", read.header("ETag"));
+        api.get("caseworker", "/api/placements/" + placement + "?minVersion=99");
+        api.get("caseworker", "/api/placements?status=REFERRED&sort=-referredOn&page=0&size=5");
+        api.get("caseworker", "/api/placements?page=42949673&size=50");
+        api.get("caseworker", "/api/placements/" + java.util.UUID.randomUUID());
+        api.post("caseworker", "/api/placements/" + placement + "/offer",
+                "{\"provisionId\":\"" + provision + "\",\"offeredOn\":\"2026-09-10\"}", "If-Match", "\"9\"");
+        api.post("caseworker", "/api/placements/" + placement + "/offer",
+                "{\"provisionId\":\"" + provision + "\",\"offeredOn\":\"2026-09-10\"}");
+        api.post("caseworker", "/api/placements/" + placement + "/admission",
+                "{\"admittedOn\":\"2026-09-05\"}");
+        api.post("caseworker", "/api/placements/" + placement + "/admission",
+                "{\"admittedOn\":\"2026-09-20\",\"mainstreamPercent\":60}");
+        api.post("caseworker", "/api/placements/" + placement + "/time-split",
+                "{\"mainstreamPercent\":70,\"effectiveFrom\":\"2026-10-01\"}");
+        api.post("provision-admin", "/api/provisions/" + provision + "/close",
+                "{\"closedOn\":\"2026-10-02\",\"reason\":\"merged\"}");
+        api.post("caseworker", "/api/placements/" + placement + "/move-to-mainstream",
+                "{\"effectiveFrom\":\"2026-11-01\",\"note\":\"thriving\"}");
+        api.get("caseworker", "/api/placements/" + placement + "?minVersion=4");
+        api.post("analyst", "/api/placements", Api.referralJson(Api.newUpn(), 3, "ASD", "EHCP", "2026-09-01"));
+        api.get(null, "/api/provisions");
+
+        api.get("analyst", "/api/dashboard/capacity?asOf=2026-10-01");
+        api.get("analyst", "/api/dashboard/waiting-list");
+        api.get("analyst", "/api/dashboard/inclusion");
+        api.get("analyst", "/api/reports/capacity.csv?asOf=2026-10-01");
+        api.get("analyst", "/api/reports/placements.csv");
+        api.get("auditor", "/api/audit/placements/" + placement + "/events");
+        api.get("auditor", "/api/audit/placements/" + placement + "/verify");
+        api.get("auditor", "/api/audit/placements/" + placement + "/state?asOf=2099-01-01T00:00:00Z");
+        api.get("auditor", "/api/audit/provisions/" + provision + "/events");
+        api.get("auditor", "/api/audit/access-log?upn=" + upn);
+        api.get("admin", "/api/admin/projections");
+        api.get("admin", "/api/admin/retention");
+        api.get("caseworker", "/api/me");
+        api.get(null, "/actuator/health");
+
+        Api.observe(null);
+        List<String> failures = new ArrayList<>();
+        for (Api.Exchange exchange : traffic) {
+            // A request sent to be refused (malformed, or without credentials) breaks the document on purpose:
+            // only its answer is checked.
+            int status = exchange.answer().status();
+            ValidationReport report = status == 400 || status == 401
+                    ? validator.validateResponse(exchange.path().split("\\?")[0],
+                    Request.Method.valueOf(exchange.method()), response(exchange.answer()))
+                    : validator.validate(request(exchange), response(exchange.answer()));
+            if (report.hasErrors()) {
+                failures.add(exchange.method() + " " + exchange.path() + " -> " + exchange.answer().status() + "\n"
+                        + report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        .map(m -> "  " + m.getKey() + ": " + m.getMessage()).reduce((a, b) -> a + "\n" + b)
+                        .orElse("") + "\n  body: " + clip(exchange.answer().body()));
+            }
+        }
+        assertThat(traffic).hasSizeGreaterThan(35);
+        assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    private static Request request(Api.Exchange exchange) {
+        String[] target = exchange.path().split("\\?", 2);
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(exchange.method(), target[0]);
+        if (target.length > 1) {
+            for (String pair : target[1].split("&")) {
+                String[] kv = pair.split("=", 2);
+                builder.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        exchange.headers().forEach(builder::withHeader);
+        if (exchange.body() != null) {
+            builder.withContentType("application/json").withBody(new String(exchange.body(), StandardCharsets.UTF_8));
+        }
+        return builder.build();
+    }
+
+    private static SimpleResponse response(Api.Answer answer) {
+        SimpleResponse.Builder builder = SimpleResponse.Builder.status(answer.status());
+        answer.headers().forEach((name, value) -> {
+            if (!name.startsWith(":")) {
+                builder.withHeader(name, value);
+            }
+        });
+        if (answer.body() != null && !answer.body().isEmpty()) {
+            builder.withBody(answer.body());
+        }
+        return builder.build();
+    }
+
+    private static String clip(String body) {
+        return body == null || body.length() < 600 ? String.valueOf(body) : body.substring(0, 600) + "…";
+    }
+
+}
