@@ -18,9 +18,7 @@ import uk.placements.shared.placement.event.TimeSplitChanged;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,12 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlacementRowFollowsTheFoldTest {
 
-    static Stream<Class<?>> placementEvents() {
-        return Arrays.stream(PlacementEvent.class.getPermittedSubclasses());
-    }
-
     @ParameterizedTest(name = "{0}: the row's columns are the fold's")
-    @MethodSource("placementEvents")
+    @MethodSource("uk.placements.query.history.EveryEventReachesEveryFoldTest#placementEvents")
     void everyEventChangesTheRowAsTheFoldChangesThePlacement(Class<?> type) {
         PupilReferred referred = EventSamples.sample(PupilReferred.class);
         PlacementEvent event = (PlacementEvent) EventSamples.sample(type);
