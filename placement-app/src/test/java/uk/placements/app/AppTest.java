@@ -1,11 +1,13 @@
 package uk.placements.app;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.placements.app.contract.TrafficAgainstTheDocument;
 import uk.placements.command.http.Api;
 
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.function.BooleanSupplier;
  * Base of the tests of the whole embedded app over real HTTP on a real in-memory H2: command side, projections
  * and read API together. All such tests share one application context.
  */
+@ExtendWith(TrafficAgainstTheDocument.class) // every request and answer is held to the API document (issue 15)
 @AutoConfigureObservability(tracing = false) // metrics export as in production: /actuator/prometheus exists
 @SpringBootTest(classes = PlacementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

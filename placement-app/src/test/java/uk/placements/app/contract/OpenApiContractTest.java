@@ -1,10 +1,6 @@
 package uk.placements.app.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -13,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import uk.placements.app.AppTest;
 import uk.placements.command.http.Api;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +42,7 @@ class OpenApiContractTest extends AppTest {
         com.fasterxml.jackson.databind.node.ObjectNode served = (com.fasterxml.jackson.databind.node.ObjectNode)
                 json.readTree(api.get(null, "/v3/api-docs").body());
         served.remove("servers"); // the test server's random port
-        java.nio.file.Path committed = java.nio.file.Path.of("src/test/openapi/placements-api.json");
+        java.nio.file.Path committed = TrafficAgainstTheDocument.COMMITTED;
         if (Boolean.getBoolean("openapi.write")) {
             java.nio.file.Files.createDirectories(committed.getParent());
             java.nio.file.Files.writeString(committed, json.writerWithDefaultPrettyPrinter()
@@ -155,58 +149,8 @@ class OpenApiContractTest extends AppTest {
         api.get(null, "/actuator/health");
 
         Api.observe(null);
-        List<String> failures = new ArrayList<>();
-        for (Api.Exchange exchange : traffic) {
-            // A request sent to be refused (malformed, or without credentials) breaks the document on purpose:
-            // only its answer is checked.
-            int status = exchange.answer().status();
-            ValidationReport report = status == 400 || status == 401
-                    ? validator.validateResponse(exchange.path().split("\\?")[0],
-                    Request.Method.valueOf(exchange.method()), response(exchange.answer()))
-                    : validator.validate(request(exchange), response(exchange.answer()));
-            if (report.hasErrors()) {
-                failures.add(exchange.method() + " " + exchange.path() + " -> " + exchange.answer().status() + "\n"
-                        + report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                        .map(m -> "  " + m.getKey() + ": " + m.getMessage()).reduce((a, b) -> a + "\n" + b)
-                        .orElse("") + "\n  body: " + clip(exchange.answer().body()));
-            }
-        }
+        List<String> failures = TrafficAgainstTheDocument.failures(validator, traffic);
         assertThat(traffic).hasSizeGreaterThan(35);
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
     }
-
-    private static Request request(Api.Exchange exchange) {
-        String[] target = exchange.path().split("\\?", 2);
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(exchange.method(), target[0]);
-        if (target.length > 1) {
-            for (String pair : target[1].split("&")) {
-                String[] kv = pair.split("=", 2);
-                builder.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        exchange.headers().forEach(builder::withHeader);
-        if (exchange.body() != null) {
-            builder.withContentType("application/json").withBody(new String(exchange.body(), StandardCharsets.UTF_8));
-        }
-        return builder.build();
-    }
-
-    private static SimpleResponse response(Api.Answer answer) {
-        SimpleResponse.Builder builder = SimpleResponse.Builder.status(answer.status());
-        answer.headers().forEach((name, value) -> {
-            if (!name.startsWith(":")) {
-                builder.withHeader(name, value);
-            }
-        });
-        if (answer.body() != null && !answer.body().isEmpty()) {
-            builder.withBody(answer.body());
-        }
-        return builder.build();
-    }
-
-    private static String clip(String body) {
-        return body == null || body.length() < 600 ? String.valueOf(body) : body.substring(0, 600) + "…";
-    }
-
 }

@@ -2,6 +2,7 @@ package uk.placements.app.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.query.operations.ProjectionOperations;
 import uk.placements.app.PlacementsApplication;
+import uk.placements.app.contract.TrafficAgainstTheDocument;
 import uk.placements.command.http.Api;
 
 import java.time.Duration;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "spring.datasource.url=jdbc:h2:mem:dashboards-api;DB_CLOSE_DELAY=-1",
                 "placements.crypto.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
         })
+@ExtendWith(TrafficAgainstTheDocument.class) // every request and answer is held to the API document
 class DashboardApiTest {
 
     private static final List<String> PATHS = List.of("/api/dashboard/capacity", "/api/dashboard/waiting-list",

@@ -292,6 +292,10 @@ public class ApiDocument {
             responses.get("200").content(new Content().addMediaType("application/zip",
                     new MediaType().schema(new StringSchema().format("binary"))));
         }
+        if (path.startsWith("/api/admin/backups")) {
+            responses.addApiResponse("501", problem("the database is not an embedded H2 file (in memory, or "
+                    + "PostgreSQL, which is backed up with its own tools)"));
+        }
         responses.addApiResponse("400", problem("malformed input: see errors"));
         responses.addApiResponse("401", problem("no credentials, or wrong ones"));
         responses.addApiResponse("403", problem("the user's role may not do this"));
