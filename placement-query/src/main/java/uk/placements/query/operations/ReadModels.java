@@ -2,6 +2,7 @@ package uk.placements.query.operations;
 
 import org.springframework.stereotype.Component;
 import uk.placements.query.caseload.CaseloadProjection;
+import uk.placements.query.funding.FundingProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.query.operations.ReadModel.Index;
@@ -37,7 +38,10 @@ public class ReadModels {
                     new Table("rm_provision", List.of("provision_id")),
                     new Table("rm_provision_change", List.of("provision_id", "seq"), List.of(
                             new Index("ix_rm_provision_change", "provision_id, kind, effective_from"))),
-                    new Table("rm_over_capacity_decision", List.of("provision_id", "seq")))));
+                    new Table("rm_over_capacity_decision", List.of("provision_id", "seq")))),
+            new ReadModel(FundingProjection.NAME, List.of(
+                    new Table("rm_funding_placement", List.of("placement_id")),
+                    new Table("rm_funding_topup", List.of("placement_id", "seq")))));
 
     public List<ReadModel> all() {
         return ALL;

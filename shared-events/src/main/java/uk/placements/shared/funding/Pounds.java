@@ -15,6 +15,15 @@ public final class Pounds {
     private Pounds() {
     }
 
+    /**
+     * A stored sum as it reads back: with two decimals again. Events pass through a JSON tree on their way through
+     * the upcasters, which reads {@code 3100.00} as the double 3100.0; every sum here has at most ten significant
+     * digits, so the double gives back the exact pounds and pence. Null stays null.
+     */
+    public static BigDecimal stored(BigDecimal value) {
+        return value == null ? null : value.setScale(SCALE, java.math.RoundingMode.HALF_UP);
+    }
+
     /** The value with two decimals; fractions of a penny or more than {@link #MAX} are refused (400). */
     public static BigDecimal of(BigDecimal value) {
         if (value == null) {

@@ -65,4 +65,19 @@ class FundingEventJsonTest {
         String json = serializer.serialize(SAMPLES.get(0), String.class).getData();
         assertThat(json).contains("\"academicYear\":\"2025-26\"").contains("\"perPlace\":6000.00");
     }
+
+    @Test
+    @DisplayName("a sum read back through a JSON tree, as the upcaster chain reads events, keeps its pence")
+    void sumsKeepTheirPenceThroughAJsonTree() {
+        BandValueSet event = new BandValueSet(new BandCode("BAND-1"), FinancialYear.parse("2026-27"),
+                new BigDecimal("3100.00"), null, null);
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+        SerializedObject<com.fasterxml.jackson.databind.JsonNode> tree = serializer.getConverter().convert(stored,
+                com.fasterxml.jackson.databind.JsonNode.class);
+
+        BandValueSet read = serializer.deserialize(tree);
+
+        assertThat(read.annualValue()).isEqualTo(new BigDecimal("3100.00"));
+        assertThat(read.annualValue().toPlainString()).isEqualTo("3100.00");
+    }
 }

@@ -3,6 +3,7 @@ package uk.placements.shared.funding.event;
 import org.axonframework.serialization.Revision;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.funding.AcademicYear;
+import uk.placements.shared.funding.Pounds;
 
 import java.math.BigDecimal;
 
@@ -10,4 +11,9 @@ import java.math.BigDecimal;
 @Revision("1")
 public record PlaceRateSet(ProvisionType type, AcademicYear academicYear, BigDecimal perPlace, BigDecimal previous,
                            String reason) implements TariffEvent {
+
+    public PlaceRateSet {
+        perPlace = Pounds.stored(perPlace);
+        previous = Pounds.stored(previous);
+    }
 }

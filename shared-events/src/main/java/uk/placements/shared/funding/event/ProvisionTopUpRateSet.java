@@ -2,6 +2,7 @@ package uk.placements.shared.funding.event;
 
 import org.axonframework.serialization.Revision;
 import uk.placements.shared.funding.FinancialYear;
+import uk.placements.shared.funding.Pounds;
 import uk.placements.shared.provision.ProvisionId;
 
 import java.math.BigDecimal;
@@ -10,4 +11,9 @@ import java.math.BigDecimal;
 @Revision("1")
 public record ProvisionTopUpRateSet(ProvisionId provisionId, FinancialYear financialYear, BigDecimal annualValue,
                                     BigDecimal previous, String reason) implements TariffEvent {
+
+    public ProvisionTopUpRateSet {
+        annualValue = Pounds.stored(annualValue);
+        previous = Pounds.stored(previous);
+    }
 }

@@ -2,6 +2,7 @@ package uk.placements.shared.funding.event;
 
 import org.axonframework.serialization.Revision;
 import uk.placements.shared.funding.BandCode;
+import uk.placements.shared.funding.Pounds;
 import uk.placements.shared.funding.TopUpBasis;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.provision.ProvisionId;
@@ -20,4 +21,8 @@ import java.time.LocalDate;
 public record TopUpAssigned(PlacementId placementId, ProvisionId provisionId, TopUpBasis basis, BandCode band,
                             LocalDate effectiveFrom, BigDecimal annualValue, boolean change,
                             TopUpBasis previousBasis, BandCode previousBand, String reason) implements FundingEvent {
+
+    public TopUpAssigned {
+        annualValue = Pounds.stored(annualValue);
+    }
 }
