@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import uk.placements.command.placement.domain.PlacementRulesTest;
 import uk.placements.command.provision.domain.ProvisionRulesTest;
+import uk.placements.command.funding.domain.FundingRulesTest;
+import uk.placements.command.funding.domain.TariffRulesTest;
 import uk.placements.shared.common.Rule;
 
 import java.lang.reflect.Method;
@@ -21,7 +23,8 @@ class RuleCoverageTest {
     @Test
     @DisplayName("every rule code is named by at least one aggregate fixture test")
     void everyRuleHasAFixtureTest() {
-        Set<String> names = Stream.of(PlacementRulesTest.class, ProvisionRulesTest.class)
+        Set<String> names = Stream.of(PlacementRulesTest.class, ProvisionRulesTest.class, TariffRulesTest.class,
+                        FundingRulesTest.class)
                 .flatMap(RuleCoverageTest::withNested)
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .flatMap(RuleCoverageTest::testNames)

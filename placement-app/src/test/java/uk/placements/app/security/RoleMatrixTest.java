@@ -27,7 +27,8 @@ class RoleMatrixTest extends AppTest {
     private static final String AU = "auditor";
     private static final String AN = "analyst";
     private static final String AD = "admin";
-    private static final List<String> USERS = List.of(CW, PA, AU, AN, AD);
+    private static final String FI = "finance";
+    private static final List<String> USERS = List.of(CW, PA, AU, AN, AD, FI);
 
     /** {@code allowedStatus}: what a permitted role gets; 0 means "not called for permitted roles" (a stream). */
     record Endpoint(String method, String path, Set<String> allowed, int allowedStatus) {
@@ -58,7 +59,7 @@ class RoleMatrixTest extends AppTest {
     private static int targetsPort;
 
     static Stream<Endpoint> endpoints() {
-        Set<String> any = Set.of(CW, PA, AU, AN, AD);
+        Set<String> any = Set.of(CW, PA, AU, AN, AD, FI);
         return Stream.of(
                 new Endpoint("GET", "/api/me", any),
                 new Endpoint("POST", "/api/provisions", Set.of(PA, AD)),
@@ -99,7 +100,14 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("GET", "/api/admin/backups", Set.of(AD), 501),
                 new Endpoint("POST", "/api/admin/backups", Set.of(AD), 501),
                 new Endpoint("GET", "/api/admin/backups/placements-20261205T000000000Z.zip", Set.of(AD), 501),
-                new Endpoint("GET", "/actuator/prometheus", Set.of(AD)));
+                new Endpoint("GET", "/actuator/prometheus", Set.of(AD)),
+                new Endpoint("GET", "/api/funding/tariff", Set.of(CW, FI, AD)),
+                new Endpoint("PUT", "/api/funding/tariff/place-rates", Set.of(FI, AD)),
+                new Endpoint("PUT", "/api/funding/tariff/bands/MATRIX", Set.of(FI, AD)),
+                new Endpoint("PUT", "/api/funding/tariff/provision-rates/{prov}", Set.of(FI, AD)),
+                new Endpoint("POST", "/api/funding/placements/{pl}/top-up", Set.of(CW, FI, AD)),
+                new Endpoint("GET", "/api/funding/placements/{pl}", Set.of(CW, FI, AD)),
+                new Endpoint("GET", "/api/funding/without-funding", Set.of(CW, FI, AD)));
     }
 
     static Stream<Case> cases() {

@@ -29,6 +29,7 @@ import java.util.Map;
 import static uk.placements.edge.security.SecurityConfiguration.ADMIN;
 import static uk.placements.edge.security.SecurityConfiguration.ANALYST;
 import static uk.placements.edge.security.SecurityConfiguration.AUDITOR;
+import static uk.placements.edge.security.SecurityConfiguration.FINANCE;
 import static uk.placements.edge.security.SecurityConfiguration.CASEWORKER;
 import static uk.placements.edge.security.SecurityConfiguration.PROVISION_ADMIN;
 
@@ -61,7 +62,7 @@ public class BasicSignIn {
         if (demo) {
             String encoded = encoder.encode(demoPassword);
             Arrays.stream(new String[][]{{"caseworker", CASEWORKER}, {"provision-admin", PROVISION_ADMIN},
-                            {"auditor", AUDITOR}, {"analyst", ANALYST}, {"admin", ADMIN}})
+                            {"auditor", AUDITOR}, {"analyst", ANALYST}, {"admin", ADMIN}, {"finance", FINANCE}})
                     .filter(u -> users.stream().noneMatch(configured -> configured.getUsername().equals(u[0])))
                     .map(u -> User.withUsername(u[0]).password(encoded).roles(u[1]).build())
                     .forEach(users::add);
@@ -80,7 +81,7 @@ public class BasicSignIn {
                 throw new NoUsers("the user " + name + " is configured without a password (placements.users." + name
                         + ".password)");
             }
-            List<String> known = List.of(CASEWORKER, PROVISION_ADMIN, AUDITOR, ANALYST, ADMIN);
+            List<String> known = List.of(CASEWORKER, PROVISION_ADMIN, AUDITOR, ANALYST, ADMIN, FINANCE);
             List<String> granted = roles == null ? List.of() : roles.stream().map(String::strip).toList();
             if (granted.isEmpty() || !known.containsAll(granted)) {
                 throw new NoUsers("the user " + name + " needs one or more of the roles " + known

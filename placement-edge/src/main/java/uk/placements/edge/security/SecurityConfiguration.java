@@ -25,6 +25,7 @@ public class SecurityConfiguration {
     public static final String AUDITOR = "AUDITOR";
     public static final String ANALYST = "ANALYST";
     public static final String ADMIN = "ADMIN";
+    public static final String FINANCE = "FINANCE";
 
     /**
      * An API and, later, a small web client served from the same origin: nothing from elsewhere, never framed, no
@@ -74,6 +75,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/dashboard/capacity/stream").authenticated()
                         .requestMatchers("/api/dashboard/**", "/api/reports/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        // money (docs/funding.md): the tariff is set by finance; caseworkers fund placements
+                        .requestMatchers(HttpMethod.GET, "/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)
+                        .requestMatchers("/api/funding/tariff/**").hasAnyRole(FINANCE, ADMIN)
+                        .requestMatchers("/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .anyRequest().authenticated());
         return http.build();

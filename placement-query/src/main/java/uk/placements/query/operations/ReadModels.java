@@ -3,6 +3,7 @@ package uk.placements.query.operations;
 import org.springframework.stereotype.Component;
 import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.caseload.CaseloadProjection;
+import uk.placements.query.funding.FundingProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.query.operations.ReadModel.Index;
@@ -44,7 +45,10 @@ public class ReadModels {
             new ReadModel(CapacityLedgerProjection.NAME, List.of(
                     new Table("rm_capacity_ledger", List.of("provision_id", "effective_from")),
                     new Table("rm_capacity_placement", List.of("provision_id", "placement_id")),
-                    new Table("rm_capacity_provision", List.of("provision_id")))));
+                    new Table("rm_capacity_provision", List.of("provision_id")))),
+            new ReadModel(FundingProjection.NAME, List.of(
+                    new Table("rm_funding_placement", List.of("placement_id")),
+                    new Table("rm_funding_topup", List.of("placement_id", "seq")))));
 
     public List<ReadModel> all() {
         return ALL;

@@ -22,7 +22,13 @@ public enum Rule {
     RELEASE("R-RELEASE", false),
     END_REASON("R-END-REASON", false),
     PLACES_CHANGE("R-PLACES-CHANGE", false),
-    CLOSE("R-CLOSE", true);
+    CLOSE("R-CLOSE", true),
+    // money (docs/funding.md)
+    POSITIVE("R-POSITIVE", false),
+    NO_OVERLAP("R-NO-OVERLAP", false),
+    BAND_EXISTS("R-BAND-EXISTS", false),
+    FUNDING_DATE("R-FUNDING-DATE", false),
+    FUNDING_REASON("R-FUNDING-REASON", false);
 
     private final String code;
     private final boolean conflict;

@@ -1,0 +1,22 @@
+package uk.placements.shared.funding;
+
+import uk.placements.shared.placement.PlacementId;
+
+/**
+ * The event streams of money. The event store keys every stream by its id alone (aggregate identifier and sequence
+ * are unique together), so a placement's funding cannot share the placement's own id: it is the placement id with a
+ * prefix, lower case, which no provision code (upper case) or placement id (a bare UUID) can be.
+ */
+public final class FundingStreams {
+
+    /** The authority's one tariff. */
+    public static final String TARIFF = "tariff";
+    private static final String FUNDING = "funding-";
+
+    private FundingStreams() {
+    }
+
+    public static String fundingOf(PlacementId placement) {
+        return FUNDING + placement.value();
+    }
+}
