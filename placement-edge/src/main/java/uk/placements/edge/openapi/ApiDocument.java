@@ -135,7 +135,8 @@ public class ApiDocument {
     }
 
     /** Objects in the views that are null until something happens: an offer, a decision, a staffing record. */
-    private static final Set<String> NULLABLE_OBJECTS = Set.of("provision", "overCapacityDecision", "staffing");
+    private static final Set<String> NULLABLE_OBJECTS = Set.of("provision", "overCapacityDecision", "staffing",
+            "inForce");
 
     /** Properties of the views that carry an enum's name, and which enum. */
     private static final Map<String, List<String>> ENUMS = Map.of(
@@ -236,10 +237,10 @@ public class ApiDocument {
         parameters(path, operation);
         boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
         boolean aggregateWrite = write && (path.startsWith("/api/placements") || path.startsWith("/api/provisions")
-                || path.startsWith("/api/admin/pupils"));
+                || path.startsWith("/api/admin/pupils") || path.startsWith("/api/funding"));
         boolean identified = path.contains("{");
         if (aggregateWrite) {
-            boolean creation = !identified;
+            boolean creation = !identified && !path.startsWith("/api/funding"); // the tariff's writes update it
             operation.addParametersItem(header("If-Match", "refuse the write (412) unless the record is at this "
                     + "version, an ETag such as \"3\"", new StringSchema().pattern(ETAG)));
             operation.addParametersItem(header("Idempotency-Key", "repeat a write safely: the same key with the same"
@@ -340,7 +341,8 @@ public class ApiDocument {
                 case "upn" -> p.setSchema(new StringSchema().pattern(UPN));
                 case "provisionId" -> p.setSchema(new StringSchema().pattern(PROVISION_ID));
                 case "id" -> p.setSchema(new StringSchema().pattern(path.startsWith("/api/placements")
-                        || path.startsWith("/api/audit/placements") ? PLACEMENT_ID : PROVISION_ID));
+                        || path.startsWith("/api/audit/placements") || path.startsWith("/api/funding/placements")
+                        ? PLACEMENT_ID : PROVISION_ID));
                 default -> {
                 }
             }

@@ -76,7 +76,7 @@ public class FundingReader {
             throw new NotFound("placement", id);
         }
         FundingState state = FundingState.NONE;
-        List<FundingViews.TopUp> history = new ArrayList<>();
+        List<FundingViews.Assignment> history = new ArrayList<>();
         DomainEventStream stream = events.readEvents(FundingStreams.fundingOf(placement));
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
@@ -86,7 +86,8 @@ public class FundingReader {
             }
         }
         FundingState folded = state;
-        FundingViews.TopUp inForce = state.inForceOn(asOf).map(a -> history.get(positionOf(folded, a))).orElse(null);
+        FundingViews.Assignment inForce = state.inForceOn(asOf).map(a -> history.get(positionOf(folded, a)))
+                .orElse(null);
         return new FundingViews.Funding(placement.value(), state.version(), asOf, inForce, history);
     }
 
@@ -100,9 +101,9 @@ public class FundingReader {
         throw new IllegalStateException("an assignment in force is one of the placement's assignments");
     }
 
-    private static FundingViews.TopUp topUp(DomainEventMessage<?> event, TopUpAssigned e) {
+    private static FundingViews.Assignment topUp(DomainEventMessage<?> event, TopUpAssigned e) {
         LocalDate recordedOn = event.getTimestamp().atZone(ZoneOffset.UTC).toLocalDate();
-        return new FundingViews.TopUp(event.getSequenceNumber(), e.basis().name(),
+        return new FundingViews.Assignment(event.getSequenceNumber(), e.basis().name(),
                 e.band() == null ? null : e.band().value(), e.effectiveFrom(), e.annualValue(), e.change(),
                 e.previousBasis() == null ? null : e.previousBasis().name(),
                 e.previousBand() == null ? null : e.previousBand().value(), e.reason(), event.getTimestamp(),

@@ -30,11 +30,14 @@ public final class FundingViews {
      * A placement's funding: what is in force on {@code asOf} (null if nothing) and every assignment in the order
      * recorded, with who recorded it and when. {@code version} is the funding stream's (-1 before the first).
      */
-    public record Funding(String placementId, long version, LocalDate asOf, TopUp inForce, List<TopUp> history) {
+    public record Funding(String placementId, long version, LocalDate asOf, Assignment inForce, List<Assignment> history) {
     }
 
-    /** One assignment; {@code backdated} when it takes effect before the day it was recorded (UTC). */
-    public record TopUp(long sequence, String basis, String band, LocalDate effectiveFrom, BigDecimal annualValue,
+    /**
+     * One assignment; {@code backdated} when it takes effect before the day it was recorded (UTC). Not named TopUp:
+     * the API document names schemas by simple class name, and the request to assign one is {@code TopUp}.
+     */
+    public record Assignment(long sequence, String basis, String band, LocalDate effectiveFrom, BigDecimal annualValue,
                         boolean change, String previousBasis, String previousBand, String reason,
                         Instant recordedAt, String recordedBy, boolean backdated) {
     }
