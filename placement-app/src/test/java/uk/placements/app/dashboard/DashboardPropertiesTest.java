@@ -163,10 +163,15 @@ class DashboardPropertiesTest {
             boolean base = p.type() == ProvisionType.RESOURCE_BASE;
             PlacementId admitted = PlacementId.random();
             PlacementId declined = PlacementId.random();
+            // A change to the places the provision last recorded records nothing (the aggregate compares with its
+            // last change, whatever its date), so both changes differ from it and from each other.
+            int last = plan.stream().filter(c -> c instanceof ChangeCommissionedPlaces change
+                            && change.provisionId().equals(p.provisionId()))
+                    .map(c -> ((ChangeCommissionedPlaces) c).commissionedPlaces())
+                    .reduce(p.commissionedPlaces(), (before, after) -> after);
             List<Object> commands = List.of(
-                    new ChangeCommissionedPlaces(p.provisionId(), p.commissionedPlaces() + 4, d0.plusDays(30),
-                            "back-dated"),
-                    new ChangeCommissionedPlaces(p.provisionId(), p.commissionedPlaces() + 1, d0.plusDays(15),
+                    new ChangeCommissionedPlaces(p.provisionId(), last + 4, d0.plusDays(30), "back-dated"),
+                    new ChangeCommissionedPlaces(p.provisionId(), last + 1, d0.plusDays(15),
                             "back-dated before the change above"),
                     new RecordStaffing(p.provisionId(), 3, 1, new BigDecimal("4.5"), d0.plusDays(2)),
                     refer(admitted, p, d0, seed),
