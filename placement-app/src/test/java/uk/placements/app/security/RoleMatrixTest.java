@@ -107,7 +107,10 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("PUT", "/api/funding/tariff/provision-rates/{prov}", Set.of(FI, AD)),
                 new Endpoint("POST", "/api/funding/placements/{pl}/top-up", Set.of(CW, FI, AD)),
                 new Endpoint("GET", "/api/funding/placements/{pl}", Set.of(CW, FI, AD)),
-                new Endpoint("GET", "/api/funding/without-funding", Set.of(CW, FI, AD)));
+                new Endpoint("GET", "/api/funding/without-funding", Set.of(CW, FI, AD)),
+                new Endpoint("GET", "/api/funding/place-change", Set.of(FI, AN, PA, AD)),
+                new Endpoint("GET", "/api/funding/place-change.csv", Set.of(FI, AN, PA, AD)),
+                new Endpoint("PUT", "/api/funding/place-change/{prov}/2027-28", Set.of(PA, FI, AD)));
     }
 
     static Stream<Case> cases() {
