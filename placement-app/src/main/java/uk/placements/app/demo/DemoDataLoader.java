@@ -25,7 +25,8 @@ import static uk.placements.shared.common.CommandMetadata.USER_ID;
 /**
  * The {@code demo} profile: on first start, loads a generated authority through the same commands caseworkers,
  * provision admins and finance send (the casework, then its tariff, top-up bands and place-change returns), so every
- * rule checks it. An event store that already holds events is left alone. A
+ * rule checks it. Each command's events are stamped with its business date ({@link RecordedOnBusinessDates}), as if
+ * the history had been recorded as it happened. An event store that already holds events is left alone. A
  * refused command stops the start: it means the generator is wrong, and a half-believable demo would hide that.
  * Logs counts only; the generated pupils are fictional, but personal data is never logged.
  */
@@ -68,13 +69,17 @@ public class DemoDataLoader implements ApplicationRunner {
         long cpuStarted = CPU.getCurrentThreadCpuTime();
         AuthorityPlan plan = new AuthorityGenerator(seed, LocalDate.now(clock)).generate(provisions, placements);
         int sent = 0;
-        for (Object command : plan.commands()) {
-            send(command, sent);
-            sent++;
-        }
-        for (Object command : plan.fundingCommands()) {
-            send(command, sent);
-            sent++;
+        try (RecordedOnBusinessDates recording = RecordedOnBusinessDates.install()) {
+            for (Object command : plan.commands()) {
+                recording.recordAt(command, sent);
+                send(command, sent);
+                sent++;
+            }
+            for (Object command : plan.fundingCommands()) {
+                recording.recordAt(command, sent);
+                send(command, sent);
+                sent++;
+            }
         }
         log.info("Demo data loaded: {} commands in {} ms ({} ms CPU on the loading thread); {} provisions ({} closed), {} placements by status {}, "
                         + "{} over-capacity offers, {} need overrides, {} offers declined, {} offers withdrawn, "

@@ -35,6 +35,8 @@ class DemoDataLoaderTest {
     private JdbcTemplate jdbc;
     @Autowired
     private DemoDataLoader loader;
+    @Autowired
+    private uk.placements.query.funding.FundingLedgerReader ledger;
 
     @Test
     void loadsAnAuthorityWithEveryProvisionKindAndEveryLifecycleStep() {
@@ -79,6 +81,28 @@ class DemoDataLoaderTest {
         assertThat(payloads("PlaceChangeRecorded"))
                 .isNotEmpty()
                 .allMatch(p -> p.contains("\"nilReturn\":true") == p.contains("\"reason\":null"));
+    }
+
+    @Test
+    void recordsTheHistoryOnItsBusinessDatesSoThatPastMonthsHavePaymentSchedules() throws InterruptedException {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<String[]> admissions = jdbc.query("SELECT timeStamp, payload FROM DomainEventEntry "
+                        + "WHERE payloadType LIKE '%.PupilAdmitted'",
+                (rs, i) -> new String[]{rs.getString(1), new String(rs.getBytes(2), StandardCharsets.UTF_8)});
+        assertThat(admissions).hasSizeGreaterThan(100).allSatisfy(a -> {
+            String admittedOn = a[1].replaceAll(".*\"admittedOn\":\"([0-9-]{10})\".*", "$1");
+            String expected = java.time.LocalDate.parse(admittedOn).isAfter(today) ? today.toString() : admittedOn;
+            assertThat(a[0]).as(a[1]).startsWith(expected);
+        });
+        // the payment schedule of last month as drawn when it ended: top-ups were due
+        java.time.YearMonth lastMonth = java.time.YearMonth.from(today).minusMonths(1);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        java.math.BigDecimal due = java.math.BigDecimal.ZERO;
+        while (due.signum() == 0 && System.nanoTime() < deadline) {
+            due = ledger.schedule(lastMonth, lastMonth.atEndOfMonth()).totals().due();
+            Thread.sleep(100);
+        }
+        assertThat(due).isPositive();
     }
 
     @Test
