@@ -76,6 +76,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/dashboard/**", "/api/reports/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         // money (docs/funding.md): the tariff is set by finance; caseworkers fund placements
+                        .requestMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/spend")
+                        .hasAnyRole(FINANCE, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/funding/schedules", "/api/funding/schedules/**")
+                        .hasAnyRole(FINANCE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)
                         .requestMatchers("/api/funding/tariff/**").hasAnyRole(FINANCE, ADMIN)
                         .requestMatchers("/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)

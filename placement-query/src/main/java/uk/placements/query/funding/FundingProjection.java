@@ -7,7 +7,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.axonframework.eventhandling.Timestamp;
 import uk.placements.query.PerBatch;
+import uk.placements.shared.funding.event.BandValueSet;
+import uk.placements.shared.funding.event.PlaceRateSet;
+import uk.placements.shared.funding.event.ProvisionTopUpRateSet;
 import uk.placements.shared.funding.event.TopUpAssigned;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
@@ -15,8 +19,11 @@ import uk.placements.shared.placement.event.OfferWithdrawn;
 import uk.placements.shared.placement.event.PlaceOffered;
 import uk.placements.shared.placement.event.PlacementEnded;
 import uk.placements.shared.placement.event.PupilAdmitted;
+import uk.placements.shared.placement.event.PupilReferred;
 
+import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,11 +33,13 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Read model "funding": each placement's place (offered, admitted, left) and its top-up assignments, for the list of
- * placements without funding. A placement's events and its funding's events are two streams (possibly handled by
- * two segments at once), so each writes its own table. Idempotent: a placement row keeps the sequence of its last
- * event and ignores one no newer; a top-up row is keyed by its event's sequence and written again, never twice.
- * Rows are gathered per batch of events and written just before the batch commits ({@link PerBatch}).
+ * Read model "funding": each placement's place (offered, admitted, left, and when each was recorded), its top-up
+ * assignments and every value of the tariff, for the list of placements without funding and for the funding ledger
+ * ({@code FundingLedgerReader}), which is computed from these tables as known at any moment. A placement's events,
+ * its funding's events and the tariff are separate streams (possibly handled by several segments at once), so each
+ * writes its own table. Idempotent: a placement row keeps the sequence of its last event and ignores one no newer;
+ * top-up and tariff rows are keyed by their event's sequence and written again, never twice. Rows are gathered per
+ * batch of events and written just before the batch commits ({@link PerBatch}).
  */
 @Component
 @ProcessingGroup(FundingProjection.NAME)
@@ -47,31 +56,44 @@ public class FundingProjection {
     private static final class Batch {
         final Map<String, Place> places = new TreeMap<>();
         final List<TopUp> topUps = new ArrayList<>();
+        final List<TariffValue> tariff = new ArrayList<>();
     }
 
     private static final class Place {
         final String placementId;
         long version = -1;
         String provisionId;
+        String primaryNeed;
         LocalDate offeredOn;
         LocalDate admittedOn;
+        Instant admittedAt;
         LocalDate leftOn;
+        Instant leftAt;
 
         Place(String placementId) {
             this.placementId = placementId;
         }
     }
 
-    private record TopUp(String placementId, long seq, String basis, String band, LocalDate effectiveFrom) {
+    private record TopUp(String placementId, long seq, String basis, String band, LocalDate effectiveFrom,
+                         Instant recordedAt) {
+    }
+
+    private record TariffValue(long seq, String kind, String item, int yearStart, BigDecimal amount,
+                               Instant recordedAt) {
+    }
+
+    @EventHandler
+    void on(PupilReferred e, @SequenceNumber long seq, ReplayStatus replay) {
+        change(e.placementId().value(), seq, replay, p -> p.primaryNeed = e.primaryNeed().name());
     }
 
     @EventHandler
     void on(PlaceOffered e, @SequenceNumber long seq, ReplayStatus replay) {
         change(e.placementId().value(), seq, replay, p -> {
+            noPlace(p);
             p.provisionId = e.provisionId().value();
             p.offeredOn = e.offeredOn();
-            p.admittedOn = null;
-            p.leftOn = null;
         });
     }
 
@@ -86,45 +108,75 @@ public class FundingProjection {
     }
 
     @EventHandler
-    void on(PupilAdmitted e, @SequenceNumber long seq, ReplayStatus replay) {
-        change(e.placementId().value(), seq, replay, p -> p.admittedOn = e.admittedOn());
+    void on(PupilAdmitted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        change(e.placementId().value(), seq, replay, p -> {
+            p.admittedOn = e.admittedOn();
+            p.admittedAt = at;
+        });
     }
 
     @EventHandler
-    void on(MovedToMainstream e, @SequenceNumber long seq, ReplayStatus replay) {
-        change(e.placementId().value(), seq, replay, p -> p.leftOn = e.effectiveFrom());
+    void on(MovedToMainstream e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        change(e.placementId().value(), seq, replay, p -> left(p, e.effectiveFrom(), at));
     }
 
     @EventHandler
-    void on(PlacementEnded e, @SequenceNumber long seq, ReplayStatus replay) {
-        change(e.placementId().value(), seq, replay, p -> p.leftOn = e.effectiveFrom());
+    void on(PlacementEnded e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        change(e.placementId().value(), seq, replay, p -> left(p, e.effectiveFrom(), at));
     }
 
     @EventHandler
-    void on(TopUpAssigned e, @SequenceNumber long seq) {
+    void on(TopUpAssigned e, @SequenceNumber long seq, @Timestamp Instant at) {
         batch.current().topUps.add(new TopUp(e.placementId().value(), seq, e.basis().name(),
-                e.band() == null ? null : e.band().value(), e.effectiveFrom()));
+                e.band() == null ? null : e.band().value(), e.effectiveFrom(), at));
+    }
+
+    @EventHandler
+    void on(PlaceRateSet e, @SequenceNumber long seq, @Timestamp Instant at) {
+        batch.current().tariff.add(new TariffValue(seq, "PLACE", e.type().name(), e.academicYear().startYear(),
+                e.perPlace(), at));
+    }
+
+    @EventHandler
+    void on(BandValueSet e, @SequenceNumber long seq, @Timestamp Instant at) {
+        batch.current().tariff.add(new TariffValue(seq, "BAND", e.band().value(), e.financialYear().startYear(),
+                e.annualValue(), at));
+    }
+
+    @EventHandler
+    void on(ProvisionTopUpRateSet e, @SequenceNumber long seq, @Timestamp Instant at) {
+        batch.current().tariff.add(new TariffValue(seq, "PROVISION", e.provisionId().value(),
+                e.financialYear().startYear(), e.annualValue(), at));
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM rm_funding_tariff");
         jdbc.update("DELETE FROM rm_funding_topup");
         jdbc.update("DELETE FROM rm_funding_placement");
+    }
+
+    private static void left(Place p, LocalDate on, Instant at) {
+        p.leftOn = on;
+        p.leftAt = at;
     }
 
     private static void noPlace(Place p) {
         p.provisionId = null;
         p.offeredOn = null;
         p.admittedOn = null;
+        p.admittedAt = null;
         p.leftOn = null;
+        p.leftAt = null;
     }
 
     private void change(String id, long seq, ReplayStatus replay, Consumer<Place> change) {
         Map<String, Place> places = batch.current().places;
         Place place = places.get(id);
         if (place == null) {
-            // A replay meets each event once, and the table still holds the old read model: no look.
-            place = replay.isReplay() ? null : read(id);
+            // The referral (sequence 0) starts the row: nothing to look up. Any later event looks, in a replay too:
+            // a replay by the event processor runs in many batches, and an earlier batch may have written the row.
+            place = seq == 0 ? null : read(id);
             place = place == null ? new Place(id) : place;
             places.put(id, place);
         }
@@ -136,17 +188,20 @@ public class FundingProjection {
     }
 
     private Place read(String id) {
-        return jdbc.query("SELECT provision_id, offered_on, admitted_on, left_on, version FROM rm_funding_placement "
-                + "WHERE placement_id = ?", rs -> {
+        return jdbc.query("SELECT provision_id, primary_need, offered_on, admitted_on, admitted_at, left_on, left_at, "
+                + "version FROM rm_funding_placement WHERE placement_id = ?", rs -> {
             if (!rs.next()) {
                 return null;
             }
             Place place = new Place(id);
-            place.provisionId = rs.getString(1);
-            place.offeredOn = local(rs.getDate(2));
-            place.admittedOn = local(rs.getDate(3));
-            place.leftOn = local(rs.getDate(4));
-            place.version = rs.getLong(5);
+            place.provisionId = rs.getString("provision_id");
+            place.primaryNeed = rs.getString("primary_need");
+            place.offeredOn = local(rs.getDate("offered_on"));
+            place.admittedOn = local(rs.getDate("admitted_on"));
+            place.admittedAt = instant(rs.getTimestamp("admitted_at"));
+            place.leftOn = local(rs.getDate("left_on"));
+            place.leftAt = instant(rs.getTimestamp("left_at"));
+            place.version = rs.getLong("version");
             return place;
         }, id);
     }
@@ -156,27 +211,44 @@ public class FundingProjection {
         List<Object[]> rows = new ArrayList<>();
         for (Place p : gathered.places.values()) {
             keys.add(new Object[]{p.placementId});
-            rows.add(new Object[]{p.placementId, p.provisionId, sql(p.offeredOn), sql(p.admittedOn), sql(p.leftOn),
-                    p.version});
+            rows.add(new Object[]{p.placementId, p.provisionId, p.primaryNeed, sql(p.offeredOn), sql(p.admittedOn),
+                    sql(p.admittedAt), sql(p.leftOn), sql(p.leftAt), p.version});
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM rm_funding_placement WHERE placement_id = ?", keys);
-            jdbc.batchUpdate("INSERT INTO rm_funding_placement (placement_id, provision_id, offered_on, admitted_on, "
-                    + "left_on, version) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate("INSERT INTO rm_funding_placement (placement_id, provision_id, primary_need, offered_on, "
+                    + "admitted_on, admitted_at, left_on, left_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
+        List<TariffValue> tariff = new ArrayList<>(gathered.tariff);
+        tariff.sort(Comparator.comparingLong(TariffValue::seq));
+        if (!tariff.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM rm_funding_tariff WHERE seq = ?",
+                    tariff.stream().map(t -> new Object[]{t.seq()}).toList());
+            jdbc.batchUpdate("INSERT INTO rm_funding_tariff (seq, kind, item, year_start, amount, recorded_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", tariff.stream().map(t -> new Object[]{t.seq(), t.kind(), t.item(),
+                    t.yearStart(), t.amount(), sql(t.recordedAt())}).toList());
         }
         List<TopUp> topUps = new ArrayList<>(gathered.topUps);
         topUps.sort(Comparator.comparing(TopUp::placementId).thenComparingLong(TopUp::seq));
         if (!topUps.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM rm_funding_topup WHERE placement_id = ? AND seq = ?",
                     topUps.stream().map(t -> new Object[]{t.placementId(), t.seq()}).toList());
-            jdbc.batchUpdate("INSERT INTO rm_funding_topup (placement_id, seq, basis, band, effective_from) "
-                    + "VALUES (?, ?, ?, ?, ?)", topUps.stream().map(t -> new Object[]{t.placementId(), t.seq(),
-                    t.basis(), t.band(), sql(t.effectiveFrom())}).toList());
+            jdbc.batchUpdate("INSERT INTO rm_funding_topup (placement_id, seq, basis, band, effective_from, "
+                    + "recorded_at) VALUES (?, ?, ?, ?, ?, ?)", topUps.stream().map(t -> new Object[]{t.placementId(),
+                    t.seq(), t.basis(), t.band(), sql(t.effectiveFrom()), sql(t.recordedAt())}).toList());
         }
     }
 
     private static Date sql(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
+    }
+
+    private static java.sql.Timestamp sql(Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
+    }
+
+    private static Instant instant(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static LocalDate local(Date date) {

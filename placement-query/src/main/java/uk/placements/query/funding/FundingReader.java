@@ -66,15 +66,7 @@ public class FundingReader {
 
     /** @throws NotFound for a placement that does not exist */
     public FundingViews.Funding funding(String id, LocalDate asOf) {
-        PlacementId placement;
-        try {
-            placement = new PlacementId(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFound("placement", id);
-        }
-        if (events.lastSequenceNumberFor(placement.value()).isEmpty()) {
-            throw new NotFound("placement", id);
-        }
+        PlacementId placement = existing(id);
         FundingState state = FundingState.NONE;
         List<FundingViews.Assignment> history = new ArrayList<>();
         DomainEventStream stream = events.readEvents(FundingStreams.fundingOf(placement));
@@ -89,6 +81,20 @@ public class FundingReader {
         FundingViews.Assignment inForce = state.inForceOn(asOf).map(a -> history.get(positionOf(folded, a)))
                 .orElse(null);
         return new FundingViews.Funding(placement.value(), state.version(), asOf, inForce, history);
+    }
+
+    /** @throws NotFound for a placement that does not exist (in the event store: never behind a write) */
+    public PlacementId existing(String id) {
+        PlacementId placement;
+        try {
+            placement = new PlacementId(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFound("placement", id);
+        }
+        if (events.lastSequenceNumberFor(placement.value()).isEmpty()) {
+            throw new NotFound("placement", id);
+        }
+        return placement;
     }
 
     /** The assignments and the history are parallel lists, one entry per event. */

@@ -48,7 +48,8 @@ public class ReadModels {
                     new Table("rm_capacity_provision", List.of("provision_id")))),
             new ReadModel(FundingProjection.NAME, List.of(
                     new Table("rm_funding_placement", List.of("placement_id")),
-                    new Table("rm_funding_topup", List.of("placement_id", "seq")))));
+                    new Table("rm_funding_topup", List.of("placement_id", "seq")),
+                    new Table("rm_funding_tariff", List.of("seq")))));
 
     public List<ReadModel> all() {
         return ALL;

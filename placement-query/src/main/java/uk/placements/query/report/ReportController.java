@@ -52,7 +52,7 @@ public class ReportController {
                 .body(out.toString());
     }
 
-    static String line(List<String> values) {
+    public static String line(List<String> values) {
         return values.stream().map(ReportController::field).collect(Collectors.joining(",")) + "\r\n";
     }
 

@@ -1,0 +1,166 @@
+package uk.placements.query.funding;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.placements.query.audit.AccessLog;
+import uk.placements.query.dashboard.AsOf;
+import uk.placements.query.report.ReportController;
+import uk.placements.shared.common.SchoolUrn;
+import uk.placements.shared.funding.AcademicYear;
+import uk.placements.shared.funding.FinancialYear;
+import uk.placements.shared.provision.ProvisionId;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The money the ledger computes (docs/funding.md, "The funding ledger"): a placement's top-ups month by month, a
+ * year's ledger, payment schedules (JSON and CSV) and the spend dashboard. Every {@code asOf} is a date, today
+ * when absent, and means as known at the end of that day.
+ */
+@RestController
+@RequestMapping("/api/funding")
+@Tag(name = "Funding (read)")
+public class FundingLedgerController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** What the ledger and the dashboards may be asked for: a year with its months. */
+    public enum YearBasis { FINANCIAL, ACADEMIC }
+
+    private final FundingLedgerReader ledger;
+    private final FundingReader funding;
+    private final AccessLog accessLog;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public FundingLedgerController(FundingLedgerReader ledger, FundingReader funding, AccessLog accessLog,
+                                   JdbcTemplate jdbc, Clock clock) {
+        this.ledger = ledger;
+        this.funding = funding;
+        this.accessLog = accessLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/placements/{id}/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
+    public LedgerViews.PlacementLedger placement(@PathVariable String id,
+                                                 @RequestParam(required = false) String asOf) {
+        String placement = funding.existing(id).value();
+        return ledger.placement(placement, null, AsOf.parse(asOf, clock));
+    }
+
+    @GetMapping(path = "/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
+    public LedgerViews.YearLedger year(@RequestParam(required = false) String year,
+                                       @RequestParam(defaultValue = "FINANCIAL") YearBasis basis,
+                                       @RequestParam(required = false) String asOf,
+                                       @RequestParam(required = false) String provisionId) {
+        LocalDate day = AsOf.parse(asOf, clock);
+        boolean academic = basis == YearBasis.ACADEMIC;
+        int start = year == null ? (academic ? AcademicYear.of(day).startYear() : FinancialYear.of(day).startYear())
+                : academic ? AcademicYear.parse(year).startYear() : FinancialYear.parse(year).startYear();
+        return ledger.year(academic, start, day, provisionId == null ? null : new ProvisionId(provisionId).value());
+    }
+
+    @GetMapping(path = "/schedules", produces = MediaType.APPLICATION_JSON_VALUE)
+    public LedgerViews.Schedule schedule(@RequestParam(required = false) String month,
+                                         @RequestParam(required = false) String asOf) {
+        LocalDate day = AsOf.parse(asOf, clock);
+        return ledger.schedule(month == null ? YearMonth.from(day) : month(month), day);
+    }
+
+    /**
+     * A month's payment schedule as CSV for the authority's finance system: placement ids, no personal data, unless
+     * {@code named} (FINANCE, ADMIN), which adds each pupil's name and records the download in the access log.
+     */
+    @GetMapping(path = "/schedules/{month}.csv", produces = "text/csv")
+    public ResponseEntity<String> scheduleCsv(@PathVariable String month,
+                                              @RequestParam(required = false) String asOf,
+                                              @RequestParam(required = false) String urn,
+                                              @RequestParam(defaultValue = "false") boolean named,
+                                              HttpServletRequest request) {
+        LocalDate day = AsOf.parse(asOf, clock);
+        String school = urn == null ? null : new SchoolUrn(urn).value();
+        FundingLedgerReader.ScheduleLines schedule = ledger.scheduleLines(month(month), day, school);
+        List<String> header = new ArrayList<>(List.of("urn", "school", "schedule_month", "line", "for_month",
+                "placement_id", "provision_id", "days_funded", "priced_by", "amount"));
+        Map<String, String> names = new HashMap<>();
+        if (named) {
+            header.add("pupil_name");
+            List<String> ids = schedule.lines().stream().map(FundingLedgerReader.ScheduleLine::placementId)
+                    .distinct().toList();
+            names = names(ids);
+            String user = SecurityContextHolder.getContext().getAuthentication().getName();
+            for (int from = 0; from < ids.size(); from += 500) {
+                accessLog.recordPlacements(user, request.getRequestURI(),
+                        ids.subList(from, Math.min(ids.size(), from + 500)));
+            }
+        }
+        StringBuilder out = new StringBuilder(ReportController.line(header));
+        for (FundingLedgerReader.ScheduleLine l : schedule.lines()) {
+            List<String> row = new ArrayList<>(List.of(l.provision().urn(), l.provision().school(),
+                    l.scheduleMonth().toString(), l.kind(), l.forMonth().toString(), l.placementId(),
+                    l.provision().provisionId(), Integer.toString(l.daysFunded()),
+                    l.basis() == null ? "" : l.basis(), l.amount().toPlainString()));
+            if (named) {
+                row.add(names.getOrDefault(l.placementId(), ""));
+            }
+            out.append(ReportController.line(row));
+        }
+        String file = "payment-schedule-" + schedule.month() + (school == null ? "" : "-" + school)
+                + (named ? "-named" : "") + ".csv";
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .body(out.toString());
+    }
+
+    @GetMapping(path = "/spend", produces = MediaType.APPLICATION_JSON_VALUE)
+    public LedgerViews.Spend spend(@RequestParam(required = false) String financialYear,
+                                   @RequestParam(required = false) String asOf) {
+        LocalDate day = AsOf.parse(asOf, clock);
+        int start = financialYear == null ? FinancialYear.of(day).startYear()
+                : FinancialYear.parse(financialYear).startYear();
+        return ledger.spend(start, day, Map.of());
+    }
+
+    /** Pupils' names from the caseload read model (blank once erased). */
+    private Map<String, String> names(List<String> placementIds) {
+        Map<String, String> names = new HashMap<>();
+        for (int from = 0; from < placementIds.size(); from += 500) {
+            List<String> chunk = placementIds.subList(from, Math.min(placementIds.size(), from + 500));
+            jdbc.query("SELECT placement_id, given_name, family_name FROM rm_placement WHERE pupil_erased = FALSE "
+                            + "AND placement_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                            "?")) + ")",
+                    rs -> {
+                        names.put(rs.getString(1), (rs.getString(2) == null ? "" : rs.getString(2)) + " "
+                                + (rs.getString(3) == null ? "" : rs.getString(3)));
+                    }, chunk.toArray());
+        }
+        return names;
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("a month is written like 2026-09");
+        }
+    }
+}

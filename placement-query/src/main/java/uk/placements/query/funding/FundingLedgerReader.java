@@ -1,0 +1,374 @@
+package uk.placements.query.funding;
+
+import org.springframework.stereotype.Component;
+import uk.placements.shared.common.ProvisionType;
+import uk.placements.shared.funding.AcademicYear;
+import uk.placements.shared.funding.FinancialYear;
+import uk.placements.shared.funding.FundingLedger;
+import uk.placements.shared.funding.Pounds;
+import uk.placements.shared.funding.TariffState;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The funding ledger, payment schedules and the spend dashboard (docs/funding.md), each {@link FundingLedger} applied
+ * to the {@link FundingFacts} known at a moment. "As at" a day means as known at the end of that day (UTC).
+ */
+@Component
+public class FundingLedgerReader {
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(Pounds.SCALE);
+    private static final LocalDate EVER = LocalDate.of(1900, 1, 1);
+    private static final LocalDate NEVER = LocalDate.of(9999, 1, 1);
+
+    private final FundingFacts facts;
+
+    public FundingLedgerReader(FundingFacts facts) {
+        this.facts = facts;
+    }
+
+    /** The end of {@code day}, UTC: what was recorded before it was known "as at" that day. */
+    static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    static Instant startOf(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** A placement's top-up month by month, to its leaving or, while it is open, to the month of {@code asAt}. */
+    public LedgerViews.PlacementLedger placement(String placementId, String provisionId, LocalDate asAt) {
+        FundingFacts.Known known = facts.known(endOf(asAt), FundingFacts.Scope.placement(placementId), EVER, NEVER);
+        FundingFacts.Placement placement = known.placements().get(placementId);
+        if (placement == null) {
+            return new LedgerViews.PlacementLedger(placementId, provisionId, asAt, List.of(), ZERO);
+        }
+        List<LedgerViews.PlacementMonth> months = known.topUps(placement, placement.stay().firstMonth(),
+                        YearMonth.from(asAt)).stream()
+                .map(m -> new LedgerViews.PlacementMonth(m.month().toString(), m.financialYear().toString(),
+                        m.academicYear().toString(), m.daysOccupied(), m.daysFunded(), m.unpricedDays(), m.basis(),
+                        m.amount()))
+                .toList();
+        return new LedgerViews.PlacementLedger(placementId, placement.provisionId(), asAt, months,
+                FundingLedger.sum(months.stream().map(LedgerViews.PlacementMonth::topUp).toList()));
+    }
+
+    /** The months of a financial ({@code academic} false) or academic year. */
+    static List<YearMonth> monthsOf(LocalDate firstDay) {
+        List<YearMonth> months = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            months.add(YearMonth.from(firstDay).plusMonths(i));
+        }
+        return months;
+    }
+
+    /** Top-ups and place funding for each month of a year up to the month of {@code asAt}, by provision. */
+    public LedgerViews.YearLedger year(boolean academic, int startYear, LocalDate asAt, String provisionId) {
+        LocalDate first = academic ? new AcademicYear(startYear).firstDay() : new FinancialYear(startYear).firstDay();
+        List<YearMonth> months = monthsOf(first).stream().filter(m -> !m.isAfter(YearMonth.from(asAt))).toList();
+        Money money = money(asAt, provisionId == null ? FundingFacts.Scope.ALL
+                : FundingFacts.Scope.provision(provisionId), months);
+        List<LedgerViews.MonthTotal> monthTotals = months.stream().map(m -> {
+            BigDecimal topUps = money.topUpsByMonth.getOrDefault(m, ZERO);
+            BigDecimal places = money.placesByMonth.getOrDefault(m, ZERO);
+            return new LedgerViews.MonthTotal(m.toString(), topUps, places, topUps.add(places));
+        }).toList();
+        List<LedgerViews.ProvisionTotal> provisions = new ArrayList<>();
+        money.provisions.forEach((id, p) -> {
+            if (provisionId == null || provisionId.equals(id)) {
+                BigDecimal topUps = money.topUpsByProvision.getOrDefault(id, ZERO);
+                BigDecimal places = money.placesByProvision.getOrDefault(id, ZERO);
+                if (topUps.signum() != 0 || places.signum() != 0) {
+                    provisions.add(new LedgerViews.ProvisionTotal(id, p.name(), p.type(), p.urn(), topUps, places,
+                            topUps.add(places)));
+                }
+            }
+        });
+        BigDecimal topUps = FundingLedger.sum(monthTotals.stream().map(LedgerViews.MonthTotal::topUps).toList());
+        BigDecimal places = FundingLedger.sum(monthTotals.stream().map(LedgerViews.MonthTotal::placeFunding).toList());
+        return new LedgerViews.YearLedger((academic ? new AcademicYear(startYear).toString()
+                : new FinancialYear(startYear).toString()), academic ? "ACADEMIC" : "FINANCIAL", asAt, monthTotals,
+                provisions, new LedgerViews.Totals(topUps, places, topUps.add(places)));
+    }
+
+    /** The money of some months, as known at the end of {@code asAt}, gathered by month, provision and need. */
+    private static final class Money {
+        final Map<String, FundingFacts.Provision> provisions;
+        final Map<String, List<FundingFacts.CapacityFrom>> capacity;
+        final TariffState tariff;
+        final FundingFacts.Known known;
+        final Map<YearMonth, BigDecimal> topUpsByMonth = new TreeMap<>();
+        final Map<YearMonth, BigDecimal> placesByMonth = new TreeMap<>();
+        final Map<String, BigDecimal> topUpsByProvision = new TreeMap<>();
+        final Map<String, BigDecimal> placesByProvision = new TreeMap<>();
+        final Map<String, BigDecimal> topUpsByNeed = new TreeMap<>();
+
+        Money(FundingFacts facts, FundingFacts.Known known) {
+            this.known = known;
+            this.tariff = known.tariff();
+            this.provisions = facts.provisions();
+            this.capacity = facts.capacity();
+        }
+    }
+
+    private Money money(LocalDate asAt, FundingFacts.Scope scope, List<YearMonth> months) {
+        if (months.isEmpty()) {
+            return new Money(facts, facts.known(endOf(asAt), scope, NEVER, EVER));
+        }
+        YearMonth first = months.get(0);
+        YearMonth last = months.get(months.size() - 1);
+        Money money = new Money(facts, facts.known(endOf(asAt), scope, first.atDay(1),
+                last.atEndOfMonth().plusDays(1)));
+        for (FundingFacts.Placement p : money.known.placements().values()) {
+            for (FundingLedger.TopUpMonth m : money.known.topUps(p, first, last)) {
+                money.topUpsByMonth.merge(m.month(), m.amount(), BigDecimal::add);
+                money.topUpsByProvision.merge(p.provisionId(), m.amount(), BigDecimal::add);
+                money.topUpsByNeed.merge(p.primaryNeed() == null ? "UNKNOWN" : p.primaryNeed(), m.amount(),
+                        BigDecimal::add);
+            }
+        }
+        money.provisions.forEach((id, provision) -> {
+            if (scope.provisionId() != null && !scope.provisionId().equals(id)) {
+                return;
+            }
+            List<FundingFacts.CapacityFrom> rows = money.capacity.getOrDefault(id, List.of());
+            for (YearMonth month : months) {
+                Optional<BigDecimal> rate = money.tariff.placeRate(ProvisionType.valueOf(provision.type()),
+                        AcademicYear.of(month.atDay(1)));
+                long placeDays = FundingFacts.placeDays(rows, month);
+                if (rate.isPresent() && placeDays > 0) {
+                    BigDecimal amount = FundingLedger.placeFunding(month, rate.get(), placeDays);
+                    money.placesByMonth.merge(month, amount, BigDecimal::add);
+                    money.placesByProvision.merge(id, amount, BigDecimal::add);
+                }
+            }
+        });
+        return money;
+    }
+
+    /**
+     * The payment schedule of {@code month} as at {@code asAt}: for each host school, the top-ups due for the month
+     * as known when it ended (or at {@code asAt}, if earlier), and the adjustments to earlier months that what was
+     * recorded during the month made; never a past month rewritten. Summed over every schedule from a month's own on,
+     * its adjustments and its due make what is known to be due for it now.
+     */
+    public ScheduleLines scheduleLines(YearMonth month, LocalDate asAt, String urn) {
+        Instant end = startOf(month.plusMonths(1));
+        Instant cutoff = endOf(asAt).isBefore(end) ? endOf(asAt) : end;
+        Instant start = startOf(month).isBefore(cutoff) ? startOf(month) : cutoff;
+        FundingFacts.Scope scope = urn == null ? FundingFacts.Scope.ALL : FundingFacts.Scope.school(urn);
+        FundingFacts.Known now = facts.known(cutoff, scope, EVER, month.atEndOfMonth().plusDays(1));
+        FundingFacts.Known before = facts.known(start, scope, EVER, month.atEndOfMonth().plusDays(1));
+        boolean tariffChanged = facts.tariffValues(start) != facts.tariffValues(cutoff);
+        Map<String, FundingFacts.Provision> provisions = facts.provisions();
+        List<ScheduleLine> lines = new ArrayList<>();
+        Set<String> ids = new HashSet<>(now.placements().keySet());
+        ids.addAll(before.placements().keySet());
+        for (String id : new java.util.TreeSet<>(ids)) {
+            FundingFacts.Placement is = now.placements().get(id);
+            FundingFacts.Placement was = before.placements().get(id);
+            FundingFacts.Placement any = is != null ? is : was;
+            FundingFacts.Provision provision = provisions.get(any.provisionId());
+            if (provision == null) {
+                continue;
+            }
+            if (is != null) {
+                FundingLedger.TopUpMonth due = FundingLedger.topUp(is.stay(), is.funding(), now.tariff(), month);
+                if (due.daysOccupied() > 0) {
+                    lines.add(new ScheduleLine(provision, month, "DUE", month, id, due.daysFunded(), due.basis(),
+                            due.amount()));
+                }
+            }
+            if (!tariffChanged && FundingFacts.sameFacts(is, was)) {
+                continue; // nothing recorded during the month changes this placement's earlier months
+            }
+            YearMonth from = any.stay().firstMonth();
+            Map<YearMonth, FundingLedger.TopUpMonth> then = byMonth(was, before, from, month.minusMonths(1));
+            for (FundingLedger.TopUpMonth m : byMonth(is, now, from, month.minusMonths(1)).values()) {
+                FundingLedger.TopUpMonth old = then.remove(m.month());
+                BigDecimal change = m.amount().subtract(old == null ? ZERO : old.amount());
+                if (change.signum() != 0) {
+                    lines.add(new ScheduleLine(provision, month, "ADJUSTMENT", m.month(), id,
+                            m.daysFunded() - (old == null ? 0 : old.daysFunded()), m.basis(), change));
+                }
+            }
+            for (FundingLedger.TopUpMonth old : then.values()) {
+                if (old.amount().signum() != 0) {
+                    lines.add(new ScheduleLine(provision, month, "ADJUSTMENT", old.month(), id, -old.daysFunded(),
+                            old.basis(), old.amount().negate()));
+                }
+            }
+        }
+        lines.sort(java.util.Comparator.comparing((ScheduleLine l) -> l.provision().urn())
+                .thenComparing(l -> l.kind().equals("DUE") ? 0 : 1).thenComparing(ScheduleLine::forMonth)
+                .thenComparing(ScheduleLine::placementId));
+        return new ScheduleLines(month, asAt, endOf(asAt).isBefore(end), lines);
+    }
+
+    private static Map<YearMonth, FundingLedger.TopUpMonth> byMonth(FundingFacts.Placement p, FundingFacts.Known k,
+                                                                    YearMonth from, YearMonth to) {
+        Map<YearMonth, FundingLedger.TopUpMonth> months = new LinkedHashMap<>();
+        if (p != null) {
+            for (FundingLedger.TopUpMonth m : k.topUps(p, from, to)) {
+                months.put(m.month(), m);
+            }
+        }
+        return months;
+    }
+
+    /** One line of a payment schedule: the top-up due for its month, or an adjustment to an earlier month. */
+    public record ScheduleLine(FundingFacts.Provision provision, YearMonth scheduleMonth, String kind,
+                               YearMonth forMonth, String placementId, int daysFunded, String basis,
+                               BigDecimal amount) {
+    }
+
+    public record ScheduleLines(YearMonth month, LocalDate asAt, boolean provisional, List<ScheduleLine> lines) {
+    }
+
+    /** The schedule's lines summed per host school. */
+    public LedgerViews.Schedule schedule(YearMonth month, LocalDate asAt) {
+        ScheduleLines all = scheduleLines(month, asAt, null);
+        Map<String, List<ScheduleLine>> bySchool = new TreeMap<>();
+        for (ScheduleLine line : all.lines()) {
+            bySchool.computeIfAbsent(line.provision().urn(), k -> new ArrayList<>()).add(line);
+        }
+        List<LedgerViews.SchoolSchedule> schools = new ArrayList<>();
+        bySchool.forEach((urn, lines) -> {
+            BigDecimal due = FundingLedger.sum(lines.stream().filter(l -> l.kind().equals("DUE"))
+                    .map(ScheduleLine::amount).toList());
+            BigDecimal adjustments = FundingLedger.sum(lines.stream().filter(l -> !l.kind().equals("DUE"))
+                    .map(ScheduleLine::amount).toList());
+            int placements = (int) lines.stream().map(ScheduleLine::placementId).distinct().count();
+            schools.add(new LedgerViews.SchoolSchedule(urn, lines.get(0).provision().school(), placements, due,
+                    adjustments, due.add(adjustments)));
+        });
+        BigDecimal due = FundingLedger.sum(schools.stream().map(LedgerViews.SchoolSchedule::due).toList());
+        BigDecimal adjustments = FundingLedger.sum(schools.stream().map(LedgerViews.SchoolSchedule::adjustments)
+                .toList());
+        return new LedgerViews.Schedule(month.toString(), asAt, all.provisional(), schools,
+                new LedgerViews.ScheduleTotals(due, adjustments, due.add(adjustments)));
+    }
+
+    /**
+     * The spend of a financial year as at {@code asAt}: each month up to asAt's is due (actual), each later month is
+     * what today's placements and bands commit (forecast: the placements open as known at asAt stay, their top-ups
+     * in force continue); by provision, type, phase and need, the year's figures (actual and committed), cost per
+     * pupil on roll on asAt, and the place funding of the places left empty on asAt.
+     */
+    public LedgerViews.Spend spend(int financialYear, LocalDate asAt, Map<String, Integer> requestedPlaces) {
+        FinancialYear fy = new FinancialYear(financialYear);
+        List<YearMonth> months = monthsOf(fy.firstDay());
+        Money money = money(asAt, FundingFacts.Scope.ALL, months);
+        YearMonth current = YearMonth.from(asAt);
+        List<LedgerViews.SpendMonth> spendMonths = new ArrayList<>();
+        BigDecimal committed = ZERO;
+        for (YearMonth m : months) {
+            BigDecimal total = money.topUpsByMonth.getOrDefault(m, ZERO).add(money.placesByMonth.getOrDefault(m, ZERO));
+            boolean actual = !m.isAfter(current);
+            spendMonths.add(new LedgerViews.SpendMonth(m.toString(), actual ? total : null, actual ? null : total));
+            if (!actual) {
+                committed = committed.add(total);
+            }
+        }
+        List<LedgerViews.ProvisionSpend> byProvision = new ArrayList<>();
+        AcademicYear thisYear = AcademicYear.of(asAt);
+        money.provisions.forEach((id, p) -> {
+            FundingFacts.CapacityFrom today = FundingFacts.on(money.capacity.getOrDefault(id, List.of()), asAt);
+            int commissioned = today == null || !today.open() ? 0 : today.commissioned();
+            int onRoll = today == null ? 0 : today.onRoll();
+            BigDecimal topUps = money.topUpsByProvision.getOrDefault(id, ZERO);
+            BigDecimal places = money.placesByProvision.getOrDefault(id, ZERO);
+            if (commissioned == 0 && onRoll == 0 && topUps.signum() == 0 && places.signum() == 0) {
+                return;
+            }
+            int empty = Math.max(0, commissioned - onRoll);
+            BigDecimal emptyCost = money.tariff.placeRate(ProvisionType.valueOf(p.type()), thisYear)
+                    .map(rate -> rate.multiply(BigDecimal.valueOf(empty))).orElse(ZERO).setScale(Pounds.SCALE);
+            BigDecimal total = topUps.add(places);
+            byProvision.add(new LedgerViews.ProvisionSpend(id, p.name(), p.type(), p.phase(), p.urn(), commissioned,
+                    onRoll, topUps, places, total, perPupil(total, onRoll), empty, emptyCost));
+        });
+        Map<String, Integer> onRollByNeed = new TreeMap<>();
+        for (FundingFacts.Placement p : money.known.placements().values()) {
+            if (!p.stay().admittedOn().isAfter(asAt)
+                    && (p.stay().leftOn() == null || p.stay().leftOn().isAfter(asAt))) {
+                onRollByNeed.merge(p.primaryNeed() == null ? "UNKNOWN" : p.primaryNeed(), 1, Integer::sum);
+            }
+        }
+        List<LedgerViews.GroupSpend> byNeed = new ArrayList<>();
+        Set<String> needs = new java.util.TreeSet<>(money.topUpsByNeed.keySet());
+        needs.addAll(onRollByNeed.keySet());
+        for (String need : needs) {
+            BigDecimal topUps = money.topUpsByNeed.getOrDefault(need, ZERO);
+            int onRoll = onRollByNeed.getOrDefault(need, 0);
+            byNeed.add(new LedgerViews.GroupSpend(need, onRoll, topUps, ZERO, topUps, perPupil(topUps, onRoll)));
+        }
+        int onRoll = byProvision.stream().mapToInt(LedgerViews.ProvisionSpend::onRoll).sum();
+        BigDecimal topUps = FundingLedger.sum(byProvision.stream().map(LedgerViews.ProvisionSpend::topUps).toList());
+        BigDecimal places = FundingLedger.sum(byProvision.stream().map(LedgerViews.ProvisionSpend::placeFunding)
+                .toList());
+        BigDecimal empty = FundingLedger.sum(byProvision.stream().map(LedgerViews.ProvisionSpend::emptyPlacesCost)
+                .toList());
+        LedgerViews.SpendTotals totals = new LedgerViews.SpendTotals(onRoll, topUps, places, topUps.add(places),
+                perPupil(topUps.add(places), onRoll), empty);
+        return new LedgerViews.Spend(fy.toString(), asAt, spendMonths, byProvision,
+                group(byProvision, LedgerViews.ProvisionSpend::type), group(byProvision,
+                LedgerViews.ProvisionSpend::phase), byNeed, totals, committed,
+                nextYear(money, thisYear.startYear() + 1, requestedPlaces));
+    }
+
+    private static LedgerViews.NextYear nextYear(Money money, int startYear, Map<String, Integer> requested) {
+        AcademicYear next = new AcademicYear(startYear);
+        int places = 0;
+        int unpriced = 0;
+        BigDecimal funding = ZERO;
+        for (Map.Entry<String, FundingFacts.Provision> e : money.provisions.entrySet()) {
+            FundingFacts.CapacityFrom first = FundingFacts.on(money.capacity.getOrDefault(e.getKey(), List.of()),
+                    next.firstDay());
+            Integer asked = requested.get(e.getKey());
+            int n = asked != null ? asked : first == null || !first.open() ? 0 : first.commissioned();
+            places += n;
+            Optional<BigDecimal> rate = money.tariff.placeRate(ProvisionType.valueOf(e.getValue().type()), next);
+            if (rate.isPresent()) {
+                funding = funding.add(rate.get().multiply(BigDecimal.valueOf(n)));
+            } else {
+                unpriced += n;
+            }
+        }
+        return new LedgerViews.NextYear(next.toString(), places, funding.setScale(Pounds.SCALE), unpriced);
+    }
+
+    private static List<LedgerViews.GroupSpend> group(List<LedgerViews.ProvisionSpend> provisions,
+                                                      Function<LedgerViews.ProvisionSpend, String> key) {
+        Map<String, List<LedgerViews.ProvisionSpend>> groups = new TreeMap<>();
+        provisions.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
+        List<LedgerViews.GroupSpend> result = new ArrayList<>();
+        groups.forEach((k, list) -> {
+            int onRoll = list.stream().mapToInt(LedgerViews.ProvisionSpend::onRoll).sum();
+            BigDecimal topUps = FundingLedger.sum(list.stream().map(LedgerViews.ProvisionSpend::topUps).toList());
+            BigDecimal places = FundingLedger.sum(list.stream().map(LedgerViews.ProvisionSpend::placeFunding)
+                    .toList());
+            result.add(new LedgerViews.GroupSpend(k, onRoll, topUps, places, topUps.add(places),
+                    perPupil(topUps.add(places), onRoll)));
+        });
+        return result;
+    }
+
+    private static BigDecimal perPupil(BigDecimal total, int onRoll) {
+        return onRoll == 0 ? null : total.divide(BigDecimal.valueOf(onRoll), Pounds.SCALE, RoundingMode.HALF_UP);
+    }
+}
