@@ -77,11 +77,11 @@ const sum = (items, f) => items.reduce((s, m) => s + Number(m[f] ?? 0), 0);
 
 try {
   const q = new URLSearchParams({ financialYear });
-  if (asAt) q.set('asAt', asAt);
+  if (asAt) q.set('asOf', asAt);
   const spend = await get(`/api/funding/spend?${q}`);
   const actual = sum(spend.months, 'actual');
   const forecast = sum(spend.months, 'forecast');
-  document.getElementById('shown').textContent = `Financial year ${spend.financialYear}, as known at the end of ${dayLabel(spend.asAt)}.`;
+  document.getElementById('shown').textContent = `Financial year ${spend.financialYear}, as known at the end of ${dayLabel(spend.asOf ?? spend.asAt)}.`;
   document.getElementById('headline').replaceChildren(
     row('Spent so far', pounds(actual), 'spent'),
     row('Committed to the end of the year', pounds(spend.committedToYearEnd), 'committed'),
@@ -107,20 +107,21 @@ try {
   document.getElementById('by-provision').replaceChildren(provisionsTable(spend));
   document.getElementById('by-type').replaceChildren(groups('by-type', 'Type', spend.byType, typeLabel, spend.totals));
   document.getElementById('by-phase').replaceChildren(groups('by-phase', 'Phase', spend.byPhase, phaseLabel, spend.totals));
-  document.getElementById('by-need').replaceChildren(groups('by-need', 'Need', spend.byNeed, (k) => k, null));
+  document.getElementById('by-need').replaceChildren(groups('by-need', 'Primary need', spend.byNeed, (k) => (k === 'UNKNOWN' ? 'Not recorded' : k), null));
   const next = spend.nextAcademicYear || {};
   document.getElementById('next-year').replaceChildren(
     row('Academic year', next.academicYear ?? '–', 'next-academic-year'),
     row('Commissioned places', number(next.places), 'next-places'),
-    row('Place funding', pounds(next.placeFunding), 'next-place-funding'));
+    row('Place funding', pounds(next.placeFunding), 'next-place-funding'),
+    ...(next.unpricedPlaces ? [row('Places without a place rate', `${next.unpricedPlaces}: set the rate in the tariff`, 'next-unpriced')] : []));
   document.getElementById('figures').classList.remove('app-hidden');
 } catch (e) {
   if (e.status === 400) {
     const body = e.body || {};
     const errors = body.errors?.length ? body.errors : [{ field: /year/i.test(body.detail || '') ? 'financialYear' : 'asAt',
       message: body.detail || 'is not right' }];
-    showProblem(form, { ...e, status: 400, body: { ...body, errors } }, {}, {},
-      { fieldLabels: { asAt: 'As known at', financialYear: 'Financial year' } });
+    showProblem(form, { ...e, status: 400, body: { ...body, errors } }, {}, { asOf: 'asAt' },
+      { fieldLabels: { asOf: 'As known at', asAt: 'As known at', financialYear: 'Financial year' } });
   } else {
     showError(document.getElementById('problem'), e.status === 404 ? 'The spend figures are not available yet' : e.message);
   }

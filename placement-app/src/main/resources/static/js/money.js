@@ -38,6 +38,13 @@ export function topUpLabel(basis, band) {
   return basis === 'PROVISION_RATE' ? "The provision's own rate" : `Band ${band}`;
 }
 
+/** What priced a month of the ledger (B2, B1 > B2 when the band changed in the month, PROVISION_RATE), as read. */
+export function pricedByLabel(basis) {
+  if (!basis) return 'Nothing in force';
+  return basis.split(' > ').map((b) => (b === 'PROVISION_RATE' ? "the provision's own rate" : `Band ${b}`))
+    .join(', then ').replace(/^t/, 'T');
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
 

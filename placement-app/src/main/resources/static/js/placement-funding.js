@@ -5,7 +5,7 @@ import { call, get, today } from './api.js';
 import { el } from './layout.js';
 import { clearErrors, showProblem, values } from './forms.js';
 import { dateField } from './dates.js';
-import { dayLabel, figureCell, financialYearOf, monthLabel, pounds, recordedLabel, success, table, topUpLabel } from './money.js';
+import { dayLabel, figureCell, financialYearOf, monthLabel, pounds, pricedByLabel, recordedLabel, success, table, topUpLabel } from './money.js';
 
 const cell = (text, attributes = {}) => el('td', { class: 'govuk-table__cell', ...attributes }, text);
 
@@ -46,12 +46,13 @@ function ledgerTable(ledger) {
     figureCell('daysOccupied', String(m.daysOccupied)),
     figureCell('daysFunded', String(m.daysFunded)),
     figureCell('unpricedDays', String(m.unpricedDays)),
+    cell(pricedByLabel(m.basis), { 'data-figure': 'pricedBy' }),
     figureCell('topUp', pounds(m.topUp))));
   rows.push(el('tr', { class: 'govuk-table__row', 'data-month': 'total' },
-    el('th', { scope: 'row', class: 'govuk-table__header' }, 'Total'), cell(''), cell(''), cell(''), cell(''),
+    el('th', { scope: 'row', class: 'govuk-table__header' }, 'Total'), cell(''), cell(''), cell(''), cell(''), cell(''),
     figureCell('topUp', pounds(ledger.total))));
   return table('ledger-table', ['Month', 'Financial year', 'Days occupied#', 'Days funded#', 'Days without a top-up#',
-    'Top-up due#'], rows, { labelledBy: 'ledger-title' });
+    'Priced by', 'Top-up due#'], rows, { labelledBy: 'ledger-title' });
 }
 
 /** The bands of the tariff, each once, labelled with its value in the latest financial year it has one. */
@@ -178,9 +179,10 @@ async function showLedger(id) {
   const container = document.getElementById('ledger');
   try {
     const ledger = await get(`/api/funding/placements/${encodeURIComponent(id)}/ledger`);
-    document.getElementById('ledger-note').textContent = `As known at the end of ${dayLabel(ledger.asAt)}: `
-      + 'the annual value of the top-up in force each day, a twelfth a month, pro-rated to the days funded. '
-      + `This financial year is ${financialYearOf(ledger.asAt)}.`;
+    const asOf = ledger.asOf ?? ledger.asAt;
+    document.getElementById('ledger-note').textContent = `As known at the end of ${dayLabel(asOf)} (financial year `
+      + `${financialYearOf(asOf)}): each month, a twelfth of the annual value of the top-up in force, pro-rated to the `
+      + 'days funded out of the days in the month.';
     container.replaceChildren(ledgerTable(ledger));
   } catch (e) {
     document.getElementById('ledger-note').textContent = '';

@@ -71,8 +71,24 @@ class PlacementFundingBrowserTest extends BrowserTest {
                 .matches("\\d{1,2} [A-Z][a-z]+ \\d{4} \\d{2}:\\d{2}");
         screenshot("76-funding-history");
 
-        open("/placement.html?id=" + placement);
+        // the ledger: a twelfth of the annual value a month, pro-rated to the days funded of the days in the month
+        String october = "//table[@id='ledger-table']//tr[@data-month='2026-10']";
+        openUntil("/placement.html?id=" + placement, By.xpath(october + "/td[@data-figure='pricedBy']"), "Band " + high);
         assertThat(textOf(By.id("funding-in-force"))).startsWith("Band " + high);
+        String september = "//table[@id='ledger-table']//tr[@data-month='2026-09']";
+        assertThat(textOf(By.xpath(september + "/th"))).isEqualTo("September 2026");
+        assertThat(textOf(By.xpath(september + "/td[@data-figure='daysOccupied']"))).isEqualTo("16");
+        assertThat(textOf(By.xpath(september + "/td[@data-figure='daysFunded']"))).isEqualTo("16");
+        assertThat(textOf(By.xpath(september + "/td[@data-figure='pricedBy']"))).isEqualTo("Band " + low);
+        assertThat(textOf(By.xpath(september + "/td[@data-figure='topUp']"))).isEqualTo("£71.11"); // 1600 / 12 x 16 / 30
+        assertThat(textOf(By.xpath(october + "/td[@data-figure='daysFunded']"))).isEqualTo("31");
+        assertThat(textOf(By.xpath(october + "/td[@data-figure='topUp']"))).isEqualTo("£258.33"); // 3100 / 12
+        long pence = browser.findElements(By.xpath("//table[@id='ledger-table']//tr[@data-month!='total']"
+                + "/td[@data-figure='topUp']")).stream()
+                .mapToLong(td -> Long.parseLong(td.getText().replaceAll("[£,.]", ""))).sum();
+        assertThat(textOf(By.xpath("//table[@id='ledger-table']//tr[@data-month='total']/td[@data-figure='topUp']")))
+                .isEqualTo(String.format("£%,d.%02d", pence / 100, pence % 100));
+        screenshot("79-funding-ledger");
     }
 
     @Test
