@@ -14,7 +14,7 @@ const MENUS = [
   { href: '/funding.html', text: 'Finance', roles: ['FINANCE', 'ANALYST', 'ADMIN'] },
   { href: '/tariff.html', text: 'Tariff', roles: ['FINANCE', 'ADMIN'] },
   { href: '/schedules.html', text: 'Payment schedules', roles: ['FINANCE', 'ADMIN'] },
-  { href: '/place-change.html', text: 'Place-change return', roles: ['PROVISION_ADMIN', 'FINANCE', 'ADMIN'] },
+  { href: '/place-change.html', text: 'Place-change return', roles: ['PROVISION_ADMIN', 'FINANCE', 'ANALYST', 'ADMIN'] },
 ];
 
 export function el(tag, attributes = {}, ...children) {
