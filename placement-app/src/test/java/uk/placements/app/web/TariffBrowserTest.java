@@ -3,7 +3,9 @@ package uk.placements.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -108,6 +110,47 @@ class TariffBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("form")).stream().filter(WebElement::isDisplayed)).isEmpty();
         assertThat(browser.findElements(By.xpath("//table//button"))).isEmpty();
         screenshot("74-tariff-read-only");
+    }
+
+    @Test
+    void aBandIsSetAndCorrectedWithTheKeyboardAlone() {
+        String band = MoneySetUp.newBand();
+        signIn("finance");
+        open("/tariff.html");
+        tabTo(browser.findElement(By.id("band-band")));
+        press(band, Keys.TAB, "2026-27", Keys.TAB, "1600", Keys.ENTER);
+        waitForText(By.id("done-banner"), "Band " + band + " for 2026-27: £1,600.00");
+        assertThat(focused()).as("focus moves to the banner saying what was done").isEqualTo("done-banner");
+
+        tabTo(browser.findElement(By.xpath(bandRow(band) + "//button")));
+        press(Keys.ENTER);
+        assertThat(focused()).as("the Correct button takes focus to the value").isEqualTo("band-annualValue");
+        press("1650", Keys.ENTER);
+        waitFor(By.id("band-errors"));
+        assertThat(focused()).as("focus moves to the error summary").isEqualTo("band-errors");
+        press(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("#band-reason");
+        press(Keys.ENTER);
+        assertThat(focused()).as("the summary's link takes focus to the reason").isEqualTo("band-reason");
+        press("Uplift agreed by the schools forum", Keys.TAB, Keys.ENTER);
+        waitForText(By.id("done-banner"), "Corrected from £1,600.00");
+        assertThat(textOf(By.xpath(bandRow(band) + "/td[@data-figure='value']"))).isEqualTo("£1,650.00");
+    }
+
+    private void press(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private String focused() {
+        return browser.switchTo().activeElement().getAttribute("id");
+    }
+
+    /** Presses Tab until the element has focus, as a keyboard user moves through the page. */
+    private void tabTo(WebElement target) {
+        for (int i = 0; i < 1000 && !browser.switchTo().activeElement().equals(target); i++) {
+            press(Keys.TAB);
+        }
+        assertThat(browser.switchTo().activeElement()).as("Tab reaches " + target).isEqualTo(target);
     }
 
     /** An academic year without a place rate for the type: the tariff is shared by every test of the run. */
