@@ -107,7 +107,13 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("PUT", "/api/funding/tariff/provision-rates/{prov}", Set.of(FI, AD)),
                 new Endpoint("POST", "/api/funding/placements/{pl}/top-up", Set.of(CW, FI, AD)),
                 new Endpoint("GET", "/api/funding/placements/{pl}", Set.of(CW, FI, AD)),
-                new Endpoint("GET", "/api/funding/without-funding", Set.of(CW, FI, AD)));
+                new Endpoint("GET", "/api/funding/without-funding", Set.of(CW, FI, AD)),
+                new Endpoint("GET", "/api/funding/placements/{pl}/ledger", Set.of(CW, FI, AD)),
+                new Endpoint("GET", "/api/funding/ledger", Set.of(AN, FI, AD)),
+                new Endpoint("GET", "/api/funding/spend", Set.of(AN, FI, AD)),
+                new Endpoint("GET", "/api/funding/schedules", Set.of(FI, AD)),
+                new Endpoint("GET", "/api/funding/schedules/2026-11.csv", Set.of(FI, AD)),
+                new Endpoint("GET", "/api/funding/schedules/2026-11.csv?named=true", Set.of(FI, AD)));
     }
 
     static Stream<Case> cases() {

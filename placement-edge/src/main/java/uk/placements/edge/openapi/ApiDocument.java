@@ -112,6 +112,11 @@ public class ApiDocument {
             Map.entry("GET /api/admin/backups", "listBackups"),
             Map.entry("POST /api/admin/backups", "takeBackup"),
             Map.entry("GET /api/admin/backups/{file}", "downloadBackup"),
+            Map.entry("GET /api/funding/placements/{id}/ledger", "placementFundingLedger"),
+            Map.entry("GET /api/funding/ledger", "fundingLedger"),
+            Map.entry("GET /api/funding/schedules", "paymentSchedule"),
+            Map.entry("GET /api/funding/schedules/{month}.csv", "paymentScheduleCsv"),
+            Map.entry("GET /api/funding/spend", "spendDashboard"),
             Map.entry("GET /api/me", "whoAmI"),
             Map.entry("GET /actuator/health", "health"));
 
@@ -278,7 +283,7 @@ public class ApiDocument {
             responses.addApiResponse("304", new ApiResponse().description("If-None-Match names the current version")
                     .addHeaderObject("ETag", headerObject("the record's version", new StringSchema().pattern(ETAG))));
         }
-        if (path.startsWith("/api/reports/")) {
+        if (path.startsWith("/api/reports/") || path.endsWith(".csv")) {
             responses.get("200").description("RFC 4180 CSV with a header row")
                     .content(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema())));
         }
@@ -300,7 +305,7 @@ public class ApiDocument {
         responses.addApiResponse("400", problem("malformed input: see errors"));
         responses.addApiResponse("401", problem("no credentials, or wrong ones"));
         responses.addApiResponse("403", problem("the user's role may not do this"));
-        if (identified) {
+        if (identified && !path.startsWith("/api/funding/schedules/")) { // a month names no record
             responses.addApiResponse("404", problem("no record with this id"));
         }
         responses.addApiResponse("406", problem("the Accept header allows nothing this operation answers"));
@@ -339,6 +344,11 @@ public class ApiDocument {
                     }
                 }
                 case "upn" -> p.setSchema(new StringSchema().pattern(UPN));
+                case "urn" -> p.setSchema(new StringSchema().pattern("^[0-9]{6}$"));
+                case "month" -> p.setSchema(new StringSchema().pattern("^[0-9]{4}-(0[1-9]|1[0-2])$")
+                        .example("2026-09"));
+                case "year", "financialYear", "academicYear" -> p.setSchema(new StringSchema()
+                        .pattern("^[0-9]{4}-[0-9]{2}$").example("2026-27"));
                 case "provisionId" -> p.setSchema(new StringSchema().pattern(PROVISION_ID));
                 case "id" -> p.setSchema(new StringSchema().pattern(path.startsWith("/api/placements")
                         || path.startsWith("/api/audit/placements") || path.startsWith("/api/funding/placements")

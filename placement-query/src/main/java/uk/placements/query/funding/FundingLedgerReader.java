@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * The funding ledger, payment schedules and the spend dashboard (docs/funding.md), each {@link FundingLedger} applied
- * to the {@link FundingFacts} known at a moment. "As at" a day means as known at the end of that day (UTC).
+ * to the {@link FundingRecords} known at a moment. "As at" a day means as known at the end of that day (UTC).
  */
 @Component
 public class FundingLedgerReader {
@@ -35,9 +35,9 @@ public class FundingLedgerReader {
     private static final LocalDate EVER = LocalDate.of(1900, 1, 1);
     private static final LocalDate NEVER = LocalDate.of(9999, 1, 1);
 
-    private final FundingFacts facts;
+    private final FundingRecords facts;
 
-    public FundingLedgerReader(FundingFacts facts) {
+    public FundingLedgerReader(FundingRecords facts) {
         this.facts = facts;
     }
 
@@ -52,8 +52,8 @@ public class FundingLedgerReader {
 
     /** A placement's top-up month by month, to its leaving or, while it is open, to the month of {@code asAt}. */
     public LedgerViews.PlacementLedger placement(String placementId, String provisionId, LocalDate asAt) {
-        FundingFacts.Known known = facts.known(endOf(asAt), FundingFacts.Scope.placement(placementId), EVER, NEVER);
-        FundingFacts.Placement placement = known.placements().get(placementId);
+        FundingRecords.Known known = facts.known(endOf(asAt), FundingRecords.Scope.placement(placementId), EVER, NEVER);
+        FundingRecords.Placement placement = known.placements().get(placementId);
         if (placement == null) {
             return new LedgerViews.PlacementLedger(placementId, provisionId, asAt, List.of(), ZERO);
         }
@@ -80,8 +80,8 @@ public class FundingLedgerReader {
     public LedgerViews.YearLedger year(boolean academic, int startYear, LocalDate asAt, String provisionId) {
         LocalDate first = academic ? new AcademicYear(startYear).firstDay() : new FinancialYear(startYear).firstDay();
         List<YearMonth> months = monthsOf(first).stream().filter(m -> !m.isAfter(YearMonth.from(asAt))).toList();
-        Money money = money(asAt, provisionId == null ? FundingFacts.Scope.ALL
-                : FundingFacts.Scope.provision(provisionId), months);
+        Money money = money(asAt, provisionId == null ? FundingRecords.Scope.ALL
+                : FundingRecords.Scope.provision(provisionId), months);
         List<LedgerViews.MonthTotal> monthTotals = months.stream().map(m -> {
             BigDecimal topUps = money.topUpsByMonth.getOrDefault(m, ZERO);
             BigDecimal places = money.placesByMonth.getOrDefault(m, ZERO);
@@ -107,17 +107,17 @@ public class FundingLedgerReader {
 
     /** The money of some months, as known at the end of {@code asAt}, gathered by month, provision and need. */
     private static final class Money {
-        final Map<String, FundingFacts.Provision> provisions;
-        final Map<String, List<FundingFacts.CapacityFrom>> capacity;
+        final Map<String, FundingRecords.Provision> provisions;
+        final Map<String, List<FundingRecords.CapacityFrom>> capacity;
         final TariffState tariff;
-        final FundingFacts.Known known;
+        final FundingRecords.Known known;
         final Map<YearMonth, BigDecimal> topUpsByMonth = new TreeMap<>();
         final Map<YearMonth, BigDecimal> placesByMonth = new TreeMap<>();
         final Map<String, BigDecimal> topUpsByProvision = new TreeMap<>();
         final Map<String, BigDecimal> placesByProvision = new TreeMap<>();
         final Map<String, BigDecimal> topUpsByNeed = new TreeMap<>();
 
-        Money(FundingFacts facts, FundingFacts.Known known) {
+        Money(FundingRecords facts, FundingRecords.Known known) {
             this.known = known;
             this.tariff = known.tariff();
             this.provisions = facts.provisions();
@@ -125,7 +125,7 @@ public class FundingLedgerReader {
         }
     }
 
-    private Money money(LocalDate asAt, FundingFacts.Scope scope, List<YearMonth> months) {
+    private Money money(LocalDate asAt, FundingRecords.Scope scope, List<YearMonth> months) {
         if (months.isEmpty()) {
             return new Money(facts, facts.known(endOf(asAt), scope, NEVER, EVER));
         }
@@ -133,7 +133,7 @@ public class FundingLedgerReader {
         YearMonth last = months.get(months.size() - 1);
         Money money = new Money(facts, facts.known(endOf(asAt), scope, first.atDay(1),
                 last.atEndOfMonth().plusDays(1)));
-        for (FundingFacts.Placement p : money.known.placements().values()) {
+        for (FundingRecords.Placement p : money.known.placements().values()) {
             for (FundingLedger.TopUpMonth m : money.known.topUps(p, first, last)) {
                 money.topUpsByMonth.merge(m.month(), m.amount(), BigDecimal::add);
                 money.topUpsByProvision.merge(p.provisionId(), m.amount(), BigDecimal::add);
@@ -145,11 +145,11 @@ public class FundingLedgerReader {
             if (scope.provisionId() != null && !scope.provisionId().equals(id)) {
                 return;
             }
-            List<FundingFacts.CapacityFrom> rows = money.capacity.getOrDefault(id, List.of());
+            List<FundingRecords.CapacityFrom> rows = money.capacity.getOrDefault(id, List.of());
             for (YearMonth month : months) {
                 Optional<BigDecimal> rate = money.tariff.placeRate(ProvisionType.valueOf(provision.type()),
                         AcademicYear.of(month.atDay(1)));
-                long placeDays = FundingFacts.placeDays(rows, month);
+                long placeDays = FundingRecords.placeDays(rows, month);
                 if (rate.isPresent() && placeDays > 0) {
                     BigDecimal amount = FundingLedger.placeFunding(month, rate.get(), placeDays);
                     money.placesByMonth.merge(month, amount, BigDecimal::add);
@@ -170,19 +170,19 @@ public class FundingLedgerReader {
         Instant end = startOf(month.plusMonths(1));
         Instant cutoff = endOf(asAt).isBefore(end) ? endOf(asAt) : end;
         Instant start = startOf(month).isBefore(cutoff) ? startOf(month) : cutoff;
-        FundingFacts.Scope scope = urn == null ? FundingFacts.Scope.ALL : FundingFacts.Scope.school(urn);
-        FundingFacts.Known now = facts.known(cutoff, scope, EVER, month.atEndOfMonth().plusDays(1));
-        FundingFacts.Known before = facts.known(start, scope, EVER, month.atEndOfMonth().plusDays(1));
+        FundingRecords.Scope scope = urn == null ? FundingRecords.Scope.ALL : FundingRecords.Scope.school(urn);
+        FundingRecords.Known now = facts.known(cutoff, scope, EVER, month.atEndOfMonth().plusDays(1));
+        FundingRecords.Known before = facts.known(start, scope, EVER, month.atEndOfMonth().plusDays(1));
         boolean tariffChanged = facts.tariffValues(start) != facts.tariffValues(cutoff);
-        Map<String, FundingFacts.Provision> provisions = facts.provisions();
+        Map<String, FundingRecords.Provision> provisions = facts.provisions();
         List<ScheduleLine> lines = new ArrayList<>();
         Set<String> ids = new HashSet<>(now.placements().keySet());
         ids.addAll(before.placements().keySet());
         for (String id : new java.util.TreeSet<>(ids)) {
-            FundingFacts.Placement is = now.placements().get(id);
-            FundingFacts.Placement was = before.placements().get(id);
-            FundingFacts.Placement any = is != null ? is : was;
-            FundingFacts.Provision provision = provisions.get(any.provisionId());
+            FundingRecords.Placement is = now.placements().get(id);
+            FundingRecords.Placement was = before.placements().get(id);
+            FundingRecords.Placement any = is != null ? is : was;
+            FundingRecords.Provision provision = provisions.get(any.provisionId());
             if (provision == null) {
                 continue;
             }
@@ -193,7 +193,7 @@ public class FundingLedgerReader {
                             due.amount()));
                 }
             }
-            if (!tariffChanged && FundingFacts.sameFacts(is, was)) {
+            if (!tariffChanged && FundingRecords.sameFacts(is, was)) {
                 continue; // nothing recorded during the month changes this placement's earlier months
             }
             YearMonth from = any.stay().firstMonth();
@@ -219,7 +219,7 @@ public class FundingLedgerReader {
         return new ScheduleLines(month, asAt, endOf(asAt).isBefore(end), lines);
     }
 
-    private static Map<YearMonth, FundingLedger.TopUpMonth> byMonth(FundingFacts.Placement p, FundingFacts.Known k,
+    private static Map<YearMonth, FundingLedger.TopUpMonth> byMonth(FundingRecords.Placement p, FundingRecords.Known k,
                                                                     YearMonth from, YearMonth to) {
         Map<YearMonth, FundingLedger.TopUpMonth> months = new LinkedHashMap<>();
         if (p != null) {
@@ -231,7 +231,7 @@ public class FundingLedgerReader {
     }
 
     /** One line of a payment schedule: the top-up due for its month, or an adjustment to an earlier month. */
-    public record ScheduleLine(FundingFacts.Provision provision, YearMonth scheduleMonth, String kind,
+    public record ScheduleLine(FundingRecords.Provision provision, YearMonth scheduleMonth, String kind,
                                YearMonth forMonth, String placementId, int daysFunded, String basis,
                                BigDecimal amount) {
     }
@@ -272,7 +272,7 @@ public class FundingLedgerReader {
     public LedgerViews.Spend spend(int financialYear, LocalDate asAt, Map<String, Integer> requestedPlaces) {
         FinancialYear fy = new FinancialYear(financialYear);
         List<YearMonth> months = monthsOf(fy.firstDay());
-        Money money = money(asAt, FundingFacts.Scope.ALL, months);
+        Money money = money(asAt, FundingRecords.Scope.ALL, months);
         YearMonth current = YearMonth.from(asAt);
         List<LedgerViews.SpendMonth> spendMonths = new ArrayList<>();
         BigDecimal committed = ZERO;
@@ -287,7 +287,7 @@ public class FundingLedgerReader {
         List<LedgerViews.ProvisionSpend> byProvision = new ArrayList<>();
         AcademicYear thisYear = AcademicYear.of(asAt);
         money.provisions.forEach((id, p) -> {
-            FundingFacts.CapacityFrom today = FundingFacts.on(money.capacity.getOrDefault(id, List.of()), asAt);
+            FundingRecords.CapacityFrom today = FundingRecords.on(money.capacity.getOrDefault(id, List.of()), asAt);
             int commissioned = today == null || !today.open() ? 0 : today.commissioned();
             int onRoll = today == null ? 0 : today.onRoll();
             BigDecimal topUps = money.topUpsByProvision.getOrDefault(id, ZERO);
@@ -303,7 +303,7 @@ public class FundingLedgerReader {
                     onRoll, topUps, places, total, perPupil(total, onRoll), empty, emptyCost));
         });
         Map<String, Integer> onRollByNeed = new TreeMap<>();
-        for (FundingFacts.Placement p : money.known.placements().values()) {
+        for (FundingRecords.Placement p : money.known.placements().values()) {
             if (!p.stay().admittedOn().isAfter(asAt)
                     && (p.stay().leftOn() == null || p.stay().leftOn().isAfter(asAt))) {
                 onRollByNeed.merge(p.primaryNeed() == null ? "UNKNOWN" : p.primaryNeed(), 1, Integer::sum);
@@ -336,8 +336,8 @@ public class FundingLedgerReader {
         int places = 0;
         int unpriced = 0;
         BigDecimal funding = ZERO;
-        for (Map.Entry<String, FundingFacts.Provision> e : money.provisions.entrySet()) {
-            FundingFacts.CapacityFrom first = FundingFacts.on(money.capacity.getOrDefault(e.getKey(), List.of()),
+        for (Map.Entry<String, FundingRecords.Provision> e : money.provisions.entrySet()) {
+            FundingRecords.CapacityFrom first = FundingRecords.on(money.capacity.getOrDefault(e.getKey(), List.of()),
                     next.firstDay());
             Integer asked = requested.get(e.getKey());
             int n = asked != null ? asked : first == null || !first.open() ? 0 : first.commissioned();

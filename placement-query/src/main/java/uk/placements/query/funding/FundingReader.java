@@ -45,11 +45,12 @@ public class FundingReader {
                 tariff = tariff.evolve(e);
             }
         }
-        List<FundingViews.PlaceRate> placeRates = new ArrayList<>();
+        List<FundingViews.TariffPlaceRate> placeRates = new ArrayList<>();
         tariff.placeRates().forEach((type, years) -> years.forEach((year, value) -> placeRates.add(
-                new FundingViews.PlaceRate(type.name(), year.toString(), year.firstDay(), year.lastDay(), value))));
-        placeRates.sort(Comparator.comparing(FundingViews.PlaceRate::type)
-                .thenComparing(FundingViews.PlaceRate::academicYear));
+                new FundingViews.TariffPlaceRate(type.name(), year.toString(), year.firstDay(), year.lastDay(),
+                        value))));
+        placeRates.sort(Comparator.comparing(FundingViews.TariffPlaceRate::type)
+                .thenComparing(FundingViews.TariffPlaceRate::academicYear));
         List<FundingViews.BandValue> bands = new ArrayList<>();
         tariff.bandValues().forEach((band, years) -> years.forEach((year, value) -> bands.add(
                 new FundingViews.BandValue(band.value(), year.toString(), year.firstDay(), year.lastDay(), value))));

@@ -12,11 +12,12 @@ public final class FundingViews {
     }
 
     /** The tariff; {@code version} is its stream's version (-1 before anything was set), also its ETag. */
-    public record Tariff(long version, List<PlaceRate> placeRates, List<BandValue> bands,
+    public record Tariff(long version, List<TariffPlaceRate> placeRates, List<BandValue> bands,
                          List<ProvisionRate> provisionRates) {
     }
 
-    public record PlaceRate(String type, String academicYear, LocalDate from, LocalDate to, BigDecimal perPlace) {
+    public record TariffPlaceRate(String type, String academicYear, LocalDate from, LocalDate to,
+                                  BigDecimal perPlace) {
     }
 
     public record BandValue(String band, String financialYear, LocalDate from, LocalDate to, BigDecimal annualValue) {

@@ -47,7 +47,8 @@ public class ReadModels {
                     new Table("rm_capacity_placement", List.of("provision_id", "placement_id")),
                     new Table("rm_capacity_provision", List.of("provision_id")))),
             new ReadModel(FundingProjection.NAME, List.of(
-                    new Table("rm_funding_placement", List.of("placement_id")),
+                    new Table("rm_funding_placement", List.of("placement_id"), List.of(
+                            new Index("ix_rm_funding_placement_provision", "provision_id, admitted_on"))),
                     new Table("rm_funding_topup", List.of("placement_id", "seq")),
                     new Table("rm_funding_tariff", List.of("seq")))));
 

@@ -39,11 +39,11 @@ import java.util.TreeMap;
  * times).
  */
 @Component
-public class FundingFacts {
+public class FundingRecords {
 
     private final JdbcTemplate jdbc;
 
-    public FundingFacts(JdbcTemplate jdbc) {
+    public FundingRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
