@@ -7,7 +7,7 @@ import { el, frame, ready, showError } from './layout.js';
 import { dateValue, setDate, upgradeDates } from './dates.js';
 import { showProblem } from './forms.js';
 import { barChart } from './charts.js';
-import { dayLabel, figureCell, financialYearOf, monthLabel, phaseLabel, pounds, shortMonth, table, typeLabel,
+import { academicYearOf, dayLabel, figureCell, financialYearOf, monthLabel, phaseLabel, pounds, shortMonth, table, typeLabel,
   wholePounds, yearsAround } from './money.js';
 
 await frame();
@@ -73,6 +73,48 @@ function provisionsTable(spend) {
     'Place funding#', 'Total#', 'Cost per pupil#', 'Empty places#', 'Cost of empty places#'], rows, { labelledBy: 'by-provision-title' });
 }
 
+/** The ledger of an academic or financial year (GET /api/funding/ledger), as known at the same day as the rest. */
+async function showLedger() {
+  const basis = params.get('ledgerBasis') === 'FINANCIAL' ? 'FINANCIAL' : 'ACADEMIC';
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(asAt) ? asAt : today();
+  const current = basis === 'ACADEMIC' ? academicYearOf(day) : financialYearOf(day);
+  const year = /^\d{4}-\d{2}$/.test(params.get('ledgerYear') || '') ? params.get('ledgerYear') : current;
+  document.getElementById('ledgerBasis').value = basis;
+  const choices = yearsAround(current, 3, 0);
+  if (!choices.includes(year)) choices.push(year);
+  document.getElementById('ledgerYear').replaceChildren(...choices.map((y) =>
+    el('option', { value: y, selected: y === year ? 'selected' : null }, y)));
+  const ledgerForm = document.getElementById('ledger-form');
+  ledgerForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = new URLSearchParams(location.search);
+    q.set('ledgerBasis', document.getElementById('ledgerBasis').value);
+    q.set('ledgerYear', document.getElementById('ledgerYear').value);
+    if (q.get('ledgerBasis') !== basis) q.delete('ledgerYear'); // the other kind of year: its current one
+    location.assign(`/funding.html?${q}#ledger-title`);
+  });
+  const container = document.getElementById('ledger-months');
+  try {
+    const q = new URLSearchParams({ year, basis });
+    if (asAt) q.set('asOf', asAt);
+    const ledger = await get(`/api/funding/ledger?${q}`);
+    document.getElementById('ledger-shown').textContent = `${basis === 'ACADEMIC' ? 'Academic' : 'Financial'} year `
+      + `${ledger.year}, as known at the end of ${dayLabel(ledger.asOf ?? ledger.asAt)}.`;
+    const rows = ledger.months.map((m) => el('tr', { class: 'govuk-table__row', 'data-month': m.month },
+      el('th', { scope: 'row', class: 'govuk-table__header' }, monthLabel(m.month)),
+      figureCell('topUps', pounds(m.topUps)), figureCell('placeFunding', pounds(m.placeFunding)), figureCell('total', pounds(m.total))));
+    rows.push(el('tr', { class: 'govuk-table__row', 'data-month': 'total' },
+      el('th', { scope: 'row', class: 'govuk-table__header' }, 'Total'), figureCell('topUps', pounds(ledger.totals.topUps)),
+      figureCell('placeFunding', pounds(ledger.totals.placeFunding)), figureCell('total', pounds(ledger.totals.total))));
+    container.replaceChildren(ledger.months.length
+      ? table('ledger-table', ['Month', 'Top-ups#', 'Place funding#', 'Total#'], rows, { labelledBy: 'ledger-title' })
+      : el('p', { class: 'govuk-body', id: 'ledger-none' }, 'The year has not started by that day.'));
+  } catch (e) {
+    container.replaceChildren(el('p', { class: 'govuk-body', id: 'ledger-none' }, e.status === 400
+      ? `That year cannot be shown: ${e.body?.detail || e.message}` : `The ledger could not be shown: ${e.message}`));
+  }
+}
+
 const sum = (items, f) => items.reduce((s, m) => s + Number(m[f] ?? 0), 0);
 
 try {
@@ -115,6 +157,7 @@ try {
     row('Place funding', pounds(next.placeFunding), 'next-place-funding'),
     ...(next.unpricedPlaces ? [row('Places without a place rate', `${next.unpricedPlaces}: set the rate in the tariff`, 'next-unpriced')] : []));
   document.getElementById('figures').classList.remove('app-hidden');
+  await showLedger();
 } catch (e) {
   if (e.status === 400) {
     const body = e.body || {};

@@ -68,6 +68,28 @@ class FinanceBrowserTest extends BrowserTest {
         assertThat(textOf(By.id("next-academic-year"))).matches("20\\d\\d-\\d\\d");
         screenshot("81-finance-dashboard");
 
+        // the ledger by academic year: its months from September to this one, their total the sum of the months
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        YearMonth september = YearMonth.of(today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1, 9);
+        String academicYear = september.getYear() + "-" + String.format("%02d", (september.getYear() + 1) % 100);
+        assertThat(textOf(By.id("ledger-shown"))).startsWith("Academic year " + academicYear + ", as known at the end of");
+        assertThat(browser.findElements(By.cssSelector("#ledger-table tbody tr")))
+                .hasSize((int) ChronoUnit.MONTHS.between(september, thisMonth) + 2);
+        assertThat(textOf(By.xpath("//table[@id='ledger-table']//tr[@data-month='" + september + "']/th")))
+                .isEqualTo("September " + september.getYear());
+        for (String figure : java.util.List.of("topUps", "placeFunding", "total")) {
+            long pence = browser.findElements(By.xpath("//table[@id='ledger-table']//tr[@data-month!='total']"
+                    + "/td[@data-figure='" + figure + "']")).stream()
+                    .mapToLong(td -> Long.parseLong(td.getText().replaceAll("[£,.]", ""))).sum();
+            assertThat(textOf(By.xpath("//table[@id='ledger-table']//tr[@data-month='total']/td[@data-figure='"
+                    + figure + "']"))).as(figure).isEqualTo(String.format("£%,d.%02d", pence / 100, pence % 100));
+        }
+        new Select(browser.findElement(By.id("ledgerBasis"))).selectByValue("FINANCIAL");
+        clickToNewPage(By.id("ledger-button"));
+        assertThat(textOf(By.id("ledger-shown"))).startsWith("Financial year " + financialYear + ",");
+        assertThat(textOf(By.xpath("//table[@id='ledger-table']//tr[@data-month='" + yearStart.toString()
+                .substring(0, 7) + "']/th"))).isEqualTo("April " + yearStart.getYear());
+
         String previous = (Integer.parseInt(financialYear.substring(0, 4)) - 1) + "-" + financialYear.substring(2, 4);
         new Select(browser.findElement(By.id("financialYear"))).selectByValue(previous);
         clickToNewPage(By.id("period-button"));
