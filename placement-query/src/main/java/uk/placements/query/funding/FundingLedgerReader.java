@@ -171,9 +171,15 @@ public class FundingLedgerReader {
         Instant cutoff = endOf(asAt).isBefore(end) ? endOf(asAt) : end;
         Instant start = startOf(month).isBefore(cutoff) ? startOf(month) : cutoff;
         FundingRecords.Scope scope = urn == null ? FundingRecords.Scope.ALL : FundingRecords.Scope.school(urn);
-        FundingRecords.Known now = facts.known(cutoff, scope, EVER, month.atEndOfMonth().plusDays(1));
-        FundingRecords.Known before = facts.known(start, scope, EVER, month.atEndOfMonth().plusDays(1));
+        // Placements whose earlier months can change: every one if the tariff was corrected during the month, else
+        // those with a fact recorded during it (a leaving not known at its start is recorded during it too).
         boolean tariffChanged = facts.tariffValues(start) != facts.tariffValues(cutoff);
+        LocalDate staysFrom = tariffChanged ? EVER : month.atDay(1);
+        Instant changedSince = tariffChanged ? null : start;
+        FundingRecords.Known now = facts.known(cutoff, scope, staysFrom, month.atEndOfMonth().plusDays(1),
+                changedSince);
+        FundingRecords.Known before = facts.known(start, scope, staysFrom, month.atEndOfMonth().plusDays(1),
+                changedSince);
         Map<String, FundingRecords.Provision> provisions = facts.provisions();
         List<ScheduleLine> lines = new ArrayList<>();
         Set<String> ids = new HashSet<>(now.placements().keySet());

@@ -84,12 +84,30 @@ public class FundingRecords {
      * past {@code staysFrom}, with the tariff, as known before {@code knownBefore}.
      */
     public Known known(Instant knownBefore, Scope scope, LocalDate staysFrom, LocalDate staysUntil) {
+        return known(knownBefore, scope, staysFrom, staysUntil, null);
+    }
+
+    /**
+     * As {@link #known(Instant, Scope, LocalDate, LocalDate)}, and also the placements (whatever their stay) with a
+     * fact recorded at or after {@code changedSince}, when given.
+     */
+    public Known known(Instant knownBefore, Scope scope, LocalDate staysFrom, LocalDate staysUntil,
+                       Instant changedSince) {
         Timestamp before = Timestamp.from(knownBefore);
         StringBuilder where = new StringBuilder(" WHERE p.admitted_on IS NOT NULL AND p.admitted_on < ?"
                 + " AND (p.admitted_at IS NULL OR p.admitted_at < ?)"
-                + " AND (p.left_on IS NULL OR p.left_on > ? OR p.left_at >= ?)");
+                + " AND (p.left_on IS NULL OR p.left_on > ? OR p.left_at >= ?");
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(staysUntil), before, Date.valueOf(staysFrom),
                 before));
+        if (changedSince != null) {
+            Timestamp since = Timestamp.from(changedSince);
+            where.append(" OR p.admitted_at >= ? OR p.left_at >= ? OR EXISTS (SELECT 1 FROM rm_funding_topup c"
+                    + " WHERE c.placement_id = p.placement_id AND c.recorded_at >= ?)");
+            args.add(since);
+            args.add(since);
+            args.add(since);
+        }
+        where.append(")");
         String from = " FROM rm_funding_placement p";
         if (scope.urn() != null) {
             from += " JOIN rm_provision v ON v.provision_id = p.provision_id";
