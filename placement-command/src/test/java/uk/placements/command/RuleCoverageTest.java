@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import uk.placements.command.placement.domain.PlacementRulesTest;
 import uk.placements.command.provision.domain.ProvisionRulesTest;
 import uk.placements.command.funding.domain.FundingRulesTest;
+import uk.placements.command.funding.domain.PlaceChangeRulesTest;
 import uk.placements.command.funding.domain.TariffRulesTest;
 import uk.placements.shared.common.Rule;
 
@@ -24,7 +25,7 @@ class RuleCoverageTest {
     @DisplayName("every rule code is named by at least one aggregate fixture test")
     void everyRuleHasAFixtureTest() {
         Set<String> names = Stream.of(PlacementRulesTest.class, ProvisionRulesTest.class, TariffRulesTest.class,
-                        FundingRulesTest.class)
+                        FundingRulesTest.class, PlaceChangeRulesTest.class)
                 .flatMap(RuleCoverageTest::withNested)
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .flatMap(RuleCoverageTest::testNames)

@@ -1,5 +1,6 @@
 package uk.placements.app.demo;
 
+import uk.placements.command.funding.domain.PlacementPeriod;
 import uk.placements.command.placement.domain.RuleViolation;
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
@@ -12,6 +13,14 @@ import uk.placements.shared.common.Rule;
 import uk.placements.shared.common.SchoolUrn;
 import uk.placements.shared.common.Upn;
 import uk.placements.shared.common.YearGroup;
+import uk.placements.shared.funding.AcademicYear;
+import uk.placements.shared.funding.BandCode;
+import uk.placements.shared.funding.FinancialYear;
+import uk.placements.shared.funding.PlaceChangeReason;
+import uk.placements.shared.funding.command.AssignTopUp;
+import uk.placements.shared.funding.command.RecordPlaceChange;
+import uk.placements.shared.funding.command.SetBandValue;
+import uk.placements.shared.funding.command.SetPlaceRate;
 import uk.placements.shared.placement.OverCapacityDecision;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PlacementState;
@@ -34,6 +43,7 @@ import uk.placements.shared.provision.command.CommissionProvision;
 import uk.placements.shared.provision.command.RecordStaffing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -78,6 +88,10 @@ import static uk.placements.shared.common.ProvisionType.SEN_UNIT;
  * over-capacity decision if the EHC plan names the school). Only commands the domain accepted, and that recorded
  * something, go into the plan, so every one is accepted when sent in order. Referrals whose next step falls after
  * today simply stay where they are: that is the waiting list, the outstanding offers and the pupils on roll.
+ * <p>
+ * Then the money (docs/funding.md), from the casework's final folds and through the money aggregates' own decision
+ * functions likewise: a tariff over the history, a top-up band for most admitted placements and place-change
+ * returns for the next academic year ({@link AuthorityPlan#fundingCommands()}, sent after the casework).
  */
 public final class AuthorityGenerator {
 
@@ -151,9 +165,13 @@ public final class AuthorityGenerator {
             while (!steps.isEmpty()) {
                 steps.poll().action().run();
             }
-            return new AuthorityPlan(commands, provisions.size(), (int) rules.provisionsClosed(),
+            List<Object> casework = List.copyOf(commands);
+            commands.clear();
+            planFunding(start);
+            return new AuthorityPlan(casework, provisions.size(), (int) rules.provisionsClosed(),
                     rules.placementsByStatus(), rules.overCapacityReservations(), needOverrides, declined,
-                    offersWithdrawn, splitChanges);
+                    offersWithdrawn, splitChanges, commands, rules.fundedPlacements(), rules.topUpChanges(),
+                    rules.placeChangeReturns());
         }
 
         /**
@@ -567,6 +585,77 @@ public final class AuthorityGenerator {
                             "Pupil on a medical placement at a hospital school")) : null));
         }
 
+        // ---- money: after the casework, from its folds (so the casework is the same with or without it) ----
+
+        /**
+         * The tariff over the whole history (place rates per academic year up to the next one, bands per financial
+         * year up to this one), a band for most admitted placements from their admission (about 5% are left without,
+         * so "placements without funding" has content) with a few changes, and place-change returns for the next
+         * academic year from about a quarter of the open provisions. Sent after the casework, so the placements are
+         * there; the rules see each placement's final period, as the live aggregates would.
+         */
+        private void planFunding(LocalDate historyStart) {
+            AcademicYear nextYear = new AcademicYear(AcademicYear.of(today).startYear() + 1);
+            for (ProvisionType type : List.of(RESOURCE_BASE, SEN_UNIT)) {
+                for (int y = AcademicYear.of(historyStart).startYear(); y <= nextYear.startYear(); y++) {
+                    send(new SetPlaceRate(type, new AcademicYear(y), PLACE_RATE, null));
+                }
+            }
+            int firstFinancialYear = FinancialYear.of(historyStart).startYear();
+            for (int b = 0; b < BANDS.size(); b++) {
+                for (int y = firstFinancialYear; y <= FinancialYear.of(today).startYear(); y++) {
+                    // a little more each year, to the nearest ten pounds
+                    BigDecimal value = BAND_VALUES.get(b).multiply(BigDecimal.valueOf(Math.pow(1.025,
+                            y - firstFinancialYear))).divide(BigDecimal.TEN, 0, RoundingMode.HALF_UP)
+                            .multiply(BigDecimal.TEN);
+                    send(new SetBandValue(BANDS.get(b), new FinancialYear(y), value, null));
+                }
+            }
+            for (Pupil p : pupils) {
+                PlacementPeriod period = rules.period(p.id);
+                LocalDate admitted = period.admittedOn();
+                if (admitted == null || (period.leftOn() != null && !admitted.isBefore(period.leftOn()))
+                        || chance(0.05)) {
+                    continue;
+                }
+                int band = p.need == PMLD || p.need == SLD || p.need == MSI ? 2 : weighted(List.of(0, 1, 2),
+                        p.need == SEMH || p.need == ASD ? new int[]{3, 5, 2} : new int[]{6, 3, 1});
+                send(new AssignTopUp(p.id, null, BANDS.get(band), admitted, null));
+                LocalDate changeOn = admitted.plusDays(between(60, 300));
+                if (chance(0.06) && !changeOn.isAfter(today)
+                        && (period.leftOn() == null || changeOn.isBefore(period.leftOn()))) {
+                    boolean up = band < 2 && (band == 0 || chance(0.6));
+                    send(new AssignTopUp(p.id, null, BANDS.get(up ? band + 1 : band - 1), changeOn, up
+                            ? pick(List.of("Annual review: needs increased, more adult support in class",
+                                    "New diagnosis: speech and language therapy added to the plan"))
+                            : pick(List.of("Annual review: needs now met with less adult support",
+                                    "Moderation panel: band reviewed against the banding descriptors"))));
+                }
+            }
+            for (Prov v : provisions) {
+                if (rules.provision(v.id).status() == ProvisionStatus.OPEN && chance(0.25)) {
+                    placeChangeReturn(v, nextYear);
+                }
+            }
+        }
+
+        /** A provision's return for next year: no change, or more or fewer places with the reason for change. */
+        private void placeChangeReturn(Prov v, AcademicYear year) {
+            int current = rules.places(v.id).placesOn(AcademicYear.of(today).firstDay());
+            double r = random.nextDouble();
+            if (r < 0.4 || current < 4) {
+                send(new RecordPlaceChange(v.id, year, null, true, null, null, null));
+            } else if (r < 0.8) {
+                send(new RecordPlaceChange(v.id, year, current + between(2, 4), false,
+                        pick(List.of(PlaceChangeReason.INCREASED_DEMAND, PlaceChangeReason.EXPANSION)),
+                        chance(0.5) ? "Waiting list for this need in the sufficiency review" : null, null));
+            } else {
+                send(new RecordPlaceChange(v.id, year, current - 2, false,
+                        pick(List.of(PlaceChangeReason.DECREASED_DEMAND, PlaceChangeReason.REALIGNMENT)),
+                        chance(0.5) ? "Places unfilled for two terms" : null, null));
+            }
+        }
+
         // ---- the day-by-day replay ----
 
         private LocalDate current() {
@@ -682,6 +771,13 @@ public final class AuthorityGenerator {
                 of(SEN_UNIT, Phase.ALL_THROUGH, 0, 13, SEMH));
     }
 
+    /** The place funding (elements 1 and 2) per commissioned place, every year, both kinds of place. */
+    private static final BigDecimal PLACE_RATE = new BigDecimal("6000.00");
+    private static final List<BandCode> BANDS = List.of(new BandCode("BAND-1"), new BandCode("BAND-2"),
+            new BandCode("BAND-3"));
+    /** The bands' annual top-up values in the first year of the history; they rise 2.5% a year. */
+    private static final List<BigDecimal> BAND_VALUES = List.of(new BigDecimal("1600"), new BigDecimal("3100"),
+            new BigDecimal("4500"));
     private static final List<NeedCode> NEEDS = List.of(NeedCode.values());
     /** SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH, roughly as referrals to such provision arrive. */
     private static final int[] NEED_WEIGHTS = {5, 10, 6, 2, 14, 14, 4, 2, 1, 4, 32, 2, 2};

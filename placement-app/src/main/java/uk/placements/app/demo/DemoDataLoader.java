@@ -23,8 +23,9 @@ import static uk.placements.shared.common.CommandMetadata.CORRELATION_ID;
 import static uk.placements.shared.common.CommandMetadata.USER_ID;
 
 /**
- * The {@code demo} profile: on first start, loads a generated authority through the same commands caseworkers and
- * provision admins send, so every rule checks it. An event store that already holds events is left alone. A
+ * The {@code demo} profile: on first start, loads a generated authority through the same commands caseworkers,
+ * provision admins and finance send (the casework, then its tariff, top-up bands and place-change returns), so every
+ * rule checks it. An event store that already holds events is left alone. A
  * refused command stops the start: it means the generator is wrong, and a half-believable demo would hide that.
  * Logs counts only; the generated pupils are fictional, but personal data is never logged.
  */
@@ -71,13 +72,19 @@ public class DemoDataLoader implements ApplicationRunner {
             send(command, sent);
             sent++;
         }
+        for (Object command : plan.fundingCommands()) {
+            send(command, sent);
+            sent++;
+        }
         log.info("Demo data loaded: {} commands in {} ms ({} ms CPU on the loading thread); {} provisions ({} closed), {} placements by status {}, "
                         + "{} over-capacity offers, {} need overrides, {} offers declined, {} offers withdrawn, "
-                        + "{} time-split changes",
+                        + "{} time-split changes; {} placements with a top-up band ({} band changes), {} place-change "
+                        + "returns",
                 sent, (System.nanoTime() - started) / 1_000_000,
                 (CPU.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000, plan.provisions(), plan.provisionsClosed(),
                 plan.placements(), plan.placementsByStatus(), plan.overCapacityOffers(), plan.needOverrides(),
-                plan.offersDeclined(), plan.offersWithdrawn(), plan.timeSplitChanges());
+                plan.offersDeclined(), plan.offersWithdrawn(), plan.timeSplitChanges(), plan.fundedPlacements(),
+                plan.bandChanges(), plan.placeChangeReturns());
     }
 
     private void send(Object command, int index) {

@@ -4,9 +4,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.placements.shared.common.PlacementStatus;
+import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.common.Upn;
+import uk.placements.shared.funding.AcademicYear;
+import uk.placements.shared.funding.BandCode;
+import uk.placements.shared.funding.FinancialYear;
+import uk.placements.shared.funding.TariffState;
+import uk.placements.shared.funding.command.AssignTopUp;
+import uk.placements.shared.funding.command.RecordPlaceChange;
+import uk.placements.shared.placement.command.AdmitPupil;
 import uk.placements.shared.placement.command.ReferPupil;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -60,9 +69,69 @@ class AuthorityGeneratorTest {
 
         // a fresh replay: every command, sent in order, is accepted and records something
         assertThat(plan.commands()).allMatch(rules::send);
+        assertThat(plan.fundingCommands()).allMatch(rules::send);
 
         assertThat(rules.placementsByStatus()).isEqualTo(plan.placementsByStatus());
         assertThat(rules.overCapacityReservations()).isEqualTo(plan.overCapacityOffers());
         assertThat(rules.provisionsClosed()).isEqualTo(plan.provisionsClosed());
+        assertThat(rules.fundedPlacements()).isEqualTo(plan.fundedPlacements());
+        assertThat(rules.topUpChanges()).isEqualTo(plan.bandChanges());
+        assertThat(rules.placeChangeReturns()).isEqualTo(plan.placeChangeReturns());
+    }
+
+    @Test
+    void theMoneyLeavesTheCaseworkAsItWas() {
+        AuthorityPlan plan = new AuthorityGenerator(20250901, TODAY).generate(36, 600);
+
+        assertThat(plan.commands()).noneMatch(c -> c.getClass().getPackageName().contains(".funding."));
+        assertThat(plan.fundingCommands()).allMatch(c -> c.getClass().getPackageName().contains(".funding."));
+        assertThat(new AuthorityGenerator(20250901, TODAY).generate(36, 600).fundingCommands())
+                .isEqualTo(plan.fundingCommands());
+    }
+
+    @Test
+    void theDemoAuthorityHasATariffOverItsHistoryAndBandsForMostAdmittedPlacements() {
+        AuthorityPlan plan = new AuthorityGenerator(20250901, TODAY).generate(36, 600);
+        DomainRules rules = new DomainRules(TODAY);
+        plan.commands().forEach(rules::send);
+        plan.fundingCommands().forEach(rules::send);
+        TariffState tariff = rules.tariff();
+        LocalDate historyStart = TODAY.minusDays(AuthorityGenerator.HISTORY_DAYS);
+
+        // place rates for both kinds of place from the history's first academic year to the next one
+        for (int y = AcademicYear.of(historyStart).startYear(); y <= AcademicYear.of(TODAY).startYear() + 1; y++) {
+            for (ProvisionType type : ProvisionType.values()) {
+                assertThat(tariff.placeRate(type, new AcademicYear(y))).as(type + " " + y)
+                        .contains(new BigDecimal("6000.00"));
+            }
+        }
+        // three bands, a value every financial year of the history, rising
+        for (String band : List.of("BAND-1", "BAND-2", "BAND-3")) {
+            BigDecimal before = BigDecimal.ZERO;
+            for (int y = FinancialYear.of(historyStart).startYear(); y <= FinancialYear.of(TODAY).startYear(); y++) {
+                BigDecimal value = tariff.bandValue(new BandCode(band), new FinancialYear(y)).orElseThrow();
+                assertThat(value).as(band + " " + y).isGreaterThan(before);
+                before = value;
+            }
+        }
+        assertThat(tariff.bandValue(new BandCode("BAND-1"), FinancialYear.of(historyStart)))
+                .contains(new BigDecimal("1600.00"));
+
+        // most admitted placements have a band from their admission; some have none; a few changed, with a reason
+        List<AssignTopUp> topUps = plan.fundingCommands().stream().filter(AssignTopUp.class::isInstance)
+                .map(AssignTopUp.class::cast).toList();
+        long admitted = plan.commands().stream().filter(AdmitPupil.class::isInstance).count();
+        assertThat(plan.fundedPlacements()).isGreaterThan((int) (admitted * 0.85)).isLessThan((int) admitted);
+        assertThat(topUps).filteredOn(t -> t.reason() == null).allSatisfy(t ->
+                assertThat(t.effectiveFrom()).isEqualTo(rules.period(t.placementId()).admittedOn()));
+        assertThat(plan.bandChanges()).isPositive();
+        assertThat(topUps).filteredOn(t -> t.reason() != null).hasSize(plan.bandChanges());
+
+        // returns for the next academic year: nil returns and changes with their reason
+        List<RecordPlaceChange> returns = plan.fundingCommands().stream().filter(RecordPlaceChange.class::isInstance)
+                .map(RecordPlaceChange.class::cast).toList();
+        assertThat(returns).hasSize(plan.placeChangeReturns()).isNotEmpty()
+                .allMatch(r -> r.academicYear().equals(new AcademicYear(AcademicYear.of(TODAY).startYear() + 1)))
+                .allMatch(r -> r.nilReturn() == (r.reason() == null));
     }
 }

@@ -63,6 +63,25 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void loadsATariffBandsForMostAdmissionsWithAFewChangesAndPlaceChangeReturns() {
+        assertThat(payloads("PlaceRateSet"))
+                .anyMatch(p -> p.contains("\"type\":\"RESOURCE_BASE\"") && p.contains("\"perPlace\":6000.00"))
+                .anyMatch(p -> p.contains("\"type\":\"SEN_UNIT\""));
+        assertThat(payloads("BandValueSet"))
+                .anyMatch(p -> p.contains("\"band\":\"BAND-1\""))
+                .anyMatch(p -> p.contains("\"band\":\"BAND-2\""))
+                .anyMatch(p -> p.contains("\"band\":\"BAND-3\""));
+        long admitted = count("PupilAdmitted");
+        List<String> topUps = payloads("TopUpAssigned");
+        long first = topUps.stream().filter(p -> p.contains("\"change\":false")).count();
+        assertThat(first).isGreaterThan(admitted * 85 / 100).isLessThan(admitted);
+        assertThat(topUps).anyMatch(p -> p.contains("\"change\":true") && p.contains("\"reason\":\""));
+        assertThat(payloads("PlaceChangeRecorded"))
+                .isNotEmpty()
+                .allMatch(p -> p.contains("\"nilReturn\":true") == p.contains("\"reason\":null"));
+    }
+
+    @Test
     void aSecondRunAddsNothing() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
 

@@ -209,6 +209,20 @@ class FundingLedgerApiTest extends AppTest {
         assertThat(api.get("caseworker", "/api/funding/spend").status()).isEqualTo(403);
     }
 
+    @Test
+    void nextYearsPlacesInTheForecastAreThoseAPlaceChangeReturnRequests() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        int nextStart = (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) + 1;
+        String next = nextStart + "-" + String.format("%02d", (nextStart + 1) % 100);
+        JsonNode before = api.get("finance", "/api/funding/spend?asOf=" + today).json().get("nextAcademicYear");
+        assertThat(before.get("academicYear").asText()).isEqualTo(next);
+        Api.Answer made = api.put("provision-admin", "/api/funding/place-change/" + provision + "/" + next,
+                "{\"places\":6,\"reason\":\"INCREASED_DEMAND\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        eventually(() -> api.get("finance", "/api/funding/spend?asOf=" + today).json().get("nextAcademicYear")
+                .get("places").asInt() == before.get("places").asInt() + 2); // 6 requested instead of 4
+    }
+
     private static String month(JsonNode m) {
         return m.get("month").asText() + " " + m.get("daysOccupied").asInt() + " " + m.get("daysFunded").asInt()
                 + " " + m.get("basis").asText() + " " + m.get("topUp").decimalValue().toPlainString();

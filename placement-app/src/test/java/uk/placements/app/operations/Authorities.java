@@ -4,10 +4,13 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import uk.placements.app.demo.AuthorityGenerator;
+import uk.placements.app.demo.AuthorityPlan;
 import uk.placements.query.operations.ProjectionOperations;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,10 +23,13 @@ final class Authorities {
     private Authorities() {
     }
 
-    /** Sends the plan's commands in order; returns how many. */
+    /** Sends the plan's commands in order, the casework and then its money; returns how many. */
     static int load(CommandGateway gateway, LocalDate today, long seed, int provisions, int placements) {
         int sent = 0;
-        for (Object command : new AuthorityGenerator(seed, today).generate(provisions, placements).commands()) {
+        AuthorityPlan plan = new AuthorityGenerator(seed, today).generate(provisions, placements);
+        List<Object> commands = new ArrayList<>(plan.commands());
+        commands.addAll(plan.fundingCommands());
+        for (Object command : commands) {
             gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
                     USER_ID, "operations-test", CORRELATION_ID, UUID.randomUUID().toString()))));
             sent++;

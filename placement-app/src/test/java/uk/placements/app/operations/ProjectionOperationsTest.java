@@ -29,15 +29,9 @@ import uk.placements.query.operations.ReadModel;
 import uk.placements.query.operations.ReadModelChecksum;
 import uk.placements.query.operations.ReadModels;
 import uk.placements.query.provision.ProvisionProjection;
-import uk.placements.shared.funding.BandCode;
-import uk.placements.shared.funding.FinancialYear;
-import uk.placements.shared.funding.command.AssignTopUp;
-import uk.placements.shared.funding.command.SetBandValue;
-import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.event.PupilAdmitted;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -141,25 +135,10 @@ class ProjectionOperationsTest {
         synchronized (ProjectionOperationsTest.class) {
             if (loadedOnPort != port) {
                 Authorities.load(gateway, LocalDate.now(clock), 7, 36, 800);
-                Authorities.awaitCaughtUp(operations, Duration.ofMinutes(2));
-                fundSomePlacements();
                 loadedOnPort = port;
             }
         }
         Authorities.awaitCaughtUp(operations, Duration.ofMinutes(2));
-    }
-
-    /** The authority's generator assigns no top-ups yet: a band for every year, and one for a few placements. */
-    private void fundSomePlacements() {
-        BandCode band = new BandCode("BAND-1");
-        for (int year = 2020; year <= LocalDate.now(clock).getYear() + 1; year++) {
-            gateway.sendAndWait(new SetBandValue(band, new FinancialYear(year), new BigDecimal("1600.00"), null));
-        }
-        jdbc.query("SELECT placement_id, offered_on FROM rm_funding_placement WHERE admitted_on IS NOT NULL "
-                        + "AND (left_on IS NULL OR left_on > offered_on) ORDER BY placement_id FETCH FIRST 20 ROWS ONLY",
-                (rs, n) -> new AssignTopUp(new PlacementId(rs.getString(1)), null, band,
-                        rs.getDate(2).toLocalDate(), null))
-                .forEach(gateway::sendAndWait);
     }
 
     @Test
@@ -328,7 +307,8 @@ class ProjectionOperationsTest {
             assertThat(projection.get("segmentsClaimedHere")).hasSize(4);
             assertThat(projection.get("tables")).isNotEmpty();
         }
-        assertThat(names).containsExactly("caseload", "placement-history", "provisions", "capacity-ledger", "funding");
+        assertThat(names).containsExactly("caseload", "placement-history", "provisions", "capacity-ledger", "funding",
+                "place-change");
         assertThat(answer.json().get(0).get("tables").toString()).contains("rm_placement", "rm_timeline");
     }
 

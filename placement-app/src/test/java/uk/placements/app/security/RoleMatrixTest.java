@@ -113,7 +113,10 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("GET", "/api/funding/spend", Set.of(AN, FI, AD)),
                 new Endpoint("GET", "/api/funding/schedules", Set.of(FI, AD)),
                 new Endpoint("GET", "/api/funding/schedules/2026-11.csv", Set.of(FI, AD)),
-                new Endpoint("GET", "/api/funding/schedules/2026-11.csv?named=true", Set.of(FI, AD)));
+                new Endpoint("GET", "/api/funding/schedules/2026-11.csv?named=true", Set.of(FI, AD)),
+                new Endpoint("GET", "/api/funding/place-change", Set.of(FI, AN, PA, AD)),
+                new Endpoint("GET", "/api/funding/place-change.csv", Set.of(FI, AN, PA, AD)),
+                new Endpoint("PUT", "/api/funding/place-change/{prov}/2027-28", Set.of(PA, FI, AD)));
     }
 
     static Stream<Case> cases() {

@@ -70,6 +70,7 @@ public class ApiDocument {
     static final String BEARER = "bearerJwt";
     static final String PLACEMENT_ID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     static final String PROVISION_ID = "^[A-Z0-9-]{3,40}$";
+    static final String ACADEMIC_YEAR = "^20[0-9]{2}-[0-9]{2}$";
     static final String UPN = "^[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]$";
     static final String ETAG = "^(W/)?\"[0-9]{1,18}\"$";
 
@@ -347,9 +348,14 @@ public class ApiDocument {
                 case "urn" -> p.setSchema(new StringSchema().pattern("^[0-9]{6}$"));
                 case "month" -> p.setSchema(new StringSchema().pattern("^[0-9]{4}-(0[1-9]|1[0-2])$")
                         .example("2026-09"));
-                case "year", "financialYear", "academicYear" -> p.setSchema(new StringSchema()
+                case "year", "financialYear" -> p.setSchema(new StringSchema()
                         .pattern("^[0-9]{4}-[0-9]{2}$").example("2026-27"));
                 case "provisionId" -> p.setSchema(new StringSchema().pattern(PROVISION_ID));
+                case "academicYear" -> {
+                    p.setSchema(new StringSchema().pattern(ACADEMIC_YEAR));
+                    p.description("an academic year (1 September to 31 August) written like 2027-28"
+                            + ("query".equals(p.getIn()) ? "; default: the next academic year" : ""));
+                }
                 case "id" -> p.setSchema(new StringSchema().pattern(path.startsWith("/api/placements")
                         || path.startsWith("/api/audit/placements") || path.startsWith("/api/funding/placements")
                         ? PLACEMENT_ID : PROVISION_ID));

@@ -75,6 +75,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/dashboard/capacity/stream").authenticated()
                         .requestMatchers("/api/dashboard/**", "/api/reports/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        // the place-change return (docs/funding.md): provisions ask, finance and analysts read it
+                        .requestMatchers(HttpMethod.GET, "/api/funding/place-change", "/api/funding/place-change.csv")
+                        .hasAnyRole(FINANCE, ANALYST, PROVISION_ADMIN, ADMIN)
+                        .requestMatchers("/api/funding/place-change/**").hasAnyRole(PROVISION_ADMIN, FINANCE, ADMIN)
                         // money (docs/funding.md): the tariff is set by finance; caseworkers fund placements
                         .requestMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/spend")
                         .hasAnyRole(FINANCE, ANALYST, ADMIN)

@@ -137,7 +137,13 @@ public class FundingLedgerController {
         LocalDate day = AsOf.parse(asOf, clock);
         int start = financialYear == null ? FinancialYear.of(day).startYear()
                 : FinancialYear.parse(financialYear).startYear();
-        return ledger.spend(start, day, Map.of());
+        String next = new AcademicYear(AcademicYear.of(day).startYear() + 1).toString();
+        Map<String, Integer> requested = new HashMap<>();
+        jdbc.query("SELECT provision_id, requested_places FROM rm_place_change WHERE academic_year = ?",
+                rs -> {
+                    requested.put(rs.getString(1), rs.getInt(2));
+                }, next);
+        return ledger.spend(start, day, requested);
     }
 
     /** Pupils' names from the caseload read model (blank once erased). */

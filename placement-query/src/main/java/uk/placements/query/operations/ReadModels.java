@@ -5,6 +5,7 @@ import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.caseload.CaseloadProjection;
 import uk.placements.query.funding.FundingProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
+import uk.placements.query.placechange.PlaceChangeProjection;
 import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.query.operations.ReadModel.Index;
 import uk.placements.query.operations.ReadModel.Table;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
- * their indexes (see V100__read_models.sql, V121, V122, V124, V126). A new projection is added here, or operations cannot see,
+ * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141). A new projection is added here, or operations cannot see,
  * checksum or rebuild it.
  */
 @Component
@@ -50,7 +51,9 @@ public class ReadModels {
                     new Table("rm_funding_placement", List.of("placement_id"), List.of(
                             new Index("ix_rm_funding_placement_provision", "provision_id, admitted_on"))),
                     new Table("rm_funding_topup", List.of("placement_id", "seq")),
-                    new Table("rm_funding_tariff", List.of("seq")))));
+                    new Table("rm_funding_tariff", List.of("seq")))),
+            new ReadModel(PlaceChangeProjection.NAME, List.of(
+                    new Table("rm_place_change", List.of("provision_id", "academic_year")))));
 
     public List<ReadModel> all() {
         return ALL;

@@ -28,7 +28,13 @@ public enum Rule {
     NO_OVERLAP("R-NO-OVERLAP", false),
     BAND_EXISTS("R-BAND-EXISTS", false),
     FUNDING_DATE("R-FUNDING-DATE", false),
-    FUNDING_REASON("R-FUNDING-REASON", false);
+    FUNDING_REASON("R-FUNDING-REASON", false),
+    // the place-change return (docs/funding.md)
+    PLACE_CHANGE_YEAR("R-PLACE-CHANGE-YEAR", false),
+    PLACE_CHANGE_OPEN("R-PLACE-CHANGE-OPEN", true),
+    PLACE_CHANGE_REASON("R-PLACE-CHANGE-REASON", false),
+    NIL_RETURN("R-NIL-RETURN", false),
+    PLACE_CHANGE_CORRECTION("R-PLACE-CHANGE-CORRECTION", false);
 
     private final String code;
     private final boolean conflict;

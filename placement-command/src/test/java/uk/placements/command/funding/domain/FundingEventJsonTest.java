@@ -11,9 +11,12 @@ import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.funding.AcademicYear;
 import uk.placements.shared.funding.BandCode;
 import uk.placements.shared.funding.FinancialYear;
+import uk.placements.shared.funding.PlaceChangeReason;
 import uk.placements.shared.funding.TopUpBasis;
 import uk.placements.shared.funding.event.BandValueSet;
 import uk.placements.shared.funding.event.FundingEvent;
+import uk.placements.shared.funding.event.PlaceChangeEvent;
+import uk.placements.shared.funding.event.PlaceChangeRecorded;
 import uk.placements.shared.funding.event.PlaceRateSet;
 import uk.placements.shared.funding.event.ProvisionTopUpRateSet;
 import uk.placements.shared.funding.event.TariffEvent;
@@ -44,12 +47,15 @@ class FundingEventJsonTest {
             new TopUpAssigned(new PlacementId("3f2b1c1e-0d4a-4b7e-9a51-6f2e8c0b7d11"),
                     new ProvisionId("RB-NORTH-01"), TopUpBasis.BAND, new BandCode("BAND-2"),
                     LocalDate.of(2025, 10, 1), new BigDecimal("3100.00"), true, TopUpBasis.PROVISION_RATE, null,
-                    "annual review"));
+                    "annual review"),
+            new PlaceChangeRecorded(new ProvisionId("RB-NORTH-01"), AcademicYear.parse("2027-28"), 12, 16, false,
+                    PlaceChangeReason.INCREASED_DEMAND, "waiting list", true, 14, PlaceChangeReason.EXPANSION,
+                    "capital bid approved"));
 
     @Test
-    @DisplayName("the samples cover every event of both money families")
+    @DisplayName("the samples cover every event of the money families")
     void samplesCoverBothFamilies() {
-        List<Class<?>> types = Stream.of(TariffEvent.class, FundingEvent.class)
+        List<Class<?>> types = Stream.of(TariffEvent.class, FundingEvent.class, PlaceChangeEvent.class)
                 .flatMap(family -> Stream.of(family.getPermittedSubclasses())).toList();
         assertThat(SAMPLES).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(types);
     }
