@@ -81,7 +81,7 @@ class NarrowScreenBrowserTest extends BrowserTest {
         signIn("admin");
         Map<String, String> shows = Map.of("caseload", FAMILY, "placement", FAMILY, "provisions", PROVISION,
                 "provision", SCHOOL, "capacity", PROVISION, "audit", placement, "tariff", "Band " + band,
-                "finance", PROVISION, "schedules", SCHOOL);
+                "finance", PROVISION, "schedules", SCHOOL, "place-change", PROVISION);
         pages.forEach((name, path) -> {
             if (!name.equals("sign-in")) {
                 // the money pages read models that follow the commands a moment later
