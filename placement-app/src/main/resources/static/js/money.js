@@ -111,12 +111,6 @@ export function monthsAround(current, before = 12, after = 2) {
   return months;
 }
 
-/** A select of the given values (labelled by {@code label}), the chosen one selected. */
-export function select(id, name, options, chosen, label = (v) => v) {
-  return el('select', { class: 'govuk-select', id, name },
-    options.map((value) => el('option', { value, selected: value === chosen ? 'selected' : null }, label(value))));
-}
-
 /** A table cell with a figure: numeric, with data-figure naming it (tests and people read the same cell). */
 export function figureCell(figure, text) {
   return el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': figure }, text);
