@@ -38,6 +38,36 @@ export async function call(method, path, body, extraHeaders = {}) {
 export const get = (path) => call('GET', path);
 export const post = (path, body, headers) => call('POST', path, body, headers);
 
+export const put = (path, body, headers) => call('PUT', path, body, headers);
+
+/**
+ * Downloads a file the API answers (a CSV) with the signed-in user's credentials, which a plain link cannot send:
+ * fetched, then saved under {@code filename} from a blob. A refusal throws a Problem like any call.
+ */
+export async function download(path, filename) {
+  const headers = { 'X-Requested-With': 'fetch', Accept: 'text/csv, application/problem+json' };
+  const credentials = sessionStorage.getItem(KEY);
+  if (credentials) headers.Authorization = `Basic ${credentials}`;
+  const response = await fetch(path, { headers, cache: 'no-store' });
+  if (!response.ok) {
+    const text = await response.text();
+    let body = {};
+    try { body = text ? JSON.parse(text) : {}; } catch (e) { body = { detail: text }; }
+    throw new Problem(response.status, body);
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return blob.size;
+}
+
 /** Who is signed in and their roles; asked once per tab. */
 export async function me() {
   const cached = sessionStorage.getItem('placements.me');

@@ -12,19 +12,23 @@ const LABEL_MAX = 24;
  * The axes: counts from zero on the value axis; on the category axis long names (the table has them whole) are
  * shortened, so that one long provision name cannot squeeze the bars away on a narrow screen.
  */
-function scales(indexAxis) {
+function scales(indexAxis, { valueFormat = null, stacked = false } = {}) {
   const valueAxis = indexAxis === 'x' ? 'y' : 'x';
   return {
-    [valueAxis]: { beginAtZero: true, ticks: { precision: 0 } },
-    [indexAxis]: { ticks: { callback(value) {
+    [valueAxis]: { beginAtZero: true, stacked, ticks: valueFormat ? { callback: (value) => valueFormat(value) } : { precision: 0 } },
+    [indexAxis]: { stacked, ticks: { callback(value) {
       const label = String(this.getLabelForValue(value));
       return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label;
     } } },
   };
 }
 
-/** Draws a bar chart in the container and marks it (and the page) data-chart-ready; answers the Chart. */
-export function barChart(container, title, labels, datasets, options = {}) {
+/**
+ * Draws a bar chart in the container and marks it (and the page) data-chart-ready; answers the Chart. Beside Chart.js's
+ * own options: {@code valueFormat} writes the values (on the axis and in tooltips, e.g. pounds), {@code stacked}
+ * stacks the datasets in one bar per label.
+ */
+export function barChart(container, title, labels, datasets, { valueFormat = null, stacked = false, ...options } = {}) {
   const canvas = el('canvas', { role: 'img', 'aria-label': `${title}: the table below shows the same figures` },
     el('p', {}, 'The table below shows the same figures.'));
   container.replaceChildren(el('div', { class: 'app-chart' }, canvas));
@@ -38,8 +42,11 @@ export function barChart(container, title, labels, datasets, options = {}) {
       animation: false,
       maintainAspectRatio: false,
       responsive: true,
-      plugins: { title: { display: true, text: title } },
-      scales: scales(options.indexAxis || 'x'),
+      plugins: {
+        title: { display: true, text: title },
+        ...(valueFormat ? { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${valueFormat(item.raw ?? 0)}` } } } : {}),
+      },
+      scales: scales(options.indexAxis || 'x', { valueFormat, stacked }),
       ...options,
     },
   });

@@ -19,6 +19,11 @@ const LABELS = {
   'R-PLACES-CHANGE': 'A change of commissioned places needs a reason',
   'R-CLOSE': 'A provision can close only when no pupils are on roll and no offers are outstanding. Move every pupil on and withdraw every offer first',
   'R-END-REASON': 'Ending a placement needs a reason, and "Other" needs a note',
+  'R-POSITIVE': 'The value must be above zero',
+  'R-NO-OVERLAP': 'That year already has a value: a new value corrects it, and a correction needs a reason',
+  'R-BAND-EXISTS': 'That top-up has no value in the tariff for the financial year of the date it takes effect',
+  'R-FUNDING-DATE': 'A top-up takes effect on or after the offer of the place, and before the day the pupil left',
+  'R-FUNDING-REASON': 'A change of top-up needs a reason',
 };
 
 /** Field name as the API writes it (pupil.upn) → the id of its input. */
@@ -78,17 +83,19 @@ function reloadAt(version) {
 
 /**
  * Shows a refusal on the form; {@code ruleFields} maps a rule code to the input it concerns, {@code fieldIds} a field
- * of the request body to its input where their names differ; {@code subject} names what a 412 found changed.
+ * of the request body to its input where their names differ; {@code subject} names what a 412 found changed;
+ * {@code labels} words a rule for this page, {@code fieldLabels} names a request field as its label does.
  */
-export function showProblem(form, problem, ruleFields = {}, fieldIds = {}, { subject = 'placement' } = {}) {
+export function showProblem(form, problem, ruleFields = {}, fieldIds = {},
+  { subject = 'placement', labels = {}, fieldLabels = {} } = {}) {
   clearErrors(form);
   const body = problem.body || {};
   const items = [];
   for (const error of body.errors || []) {
-    items.push(markField(form, fieldIds[error.field] || error.field, `${error.field} ${error.message}`));
+    items.push(markField(form, fieldIds[error.field] || error.field, `${fieldLabels[error.field] || error.field} ${error.message}`));
   }
   if (body.rule) {
-    const message = `${LABELS[body.rule] || body.detail || body.title} (${body.rule})`;
+    const message = `${labels[body.rule] || LABELS[body.rule] || body.detail || body.title} (${body.rule})`;
     const field = ruleFields[body.rule];
     items.push(field ? markField(form, field, message) : { href: null, message });
   }

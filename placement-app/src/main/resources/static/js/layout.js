@@ -9,6 +9,12 @@ const MENUS = [
   { href: '/waiting-list.html', text: 'Waiting list', roles: ['ANALYST', 'ADMIN'] },
   { href: '/inclusion.html', text: 'Inclusion', roles: ['ANALYST', 'ADMIN'] },
   { href: '/audit.html', text: 'Audit', roles: ['AUDITOR', 'ADMIN'] },
+  // money (docs/funding.md): caseworkers fund placements, finance keeps the tariff and pays schools
+  { href: '/without-funding.html', text: 'Without funding', roles: ['CASEWORKER', 'FINANCE', 'ADMIN'] },
+  { href: '/funding.html', text: 'Finance', roles: ['FINANCE', 'ANALYST', 'ADMIN'] },
+  { href: '/tariff.html', text: 'Tariff', roles: ['FINANCE', 'ADMIN'] },
+  { href: '/schedules.html', text: 'Payment schedules', roles: ['FINANCE', 'ADMIN'] },
+  { href: '/place-change.html', text: 'Place-change return', roles: ['PROVISION_ADMIN', 'FINANCE', 'ANALYST', 'ADMIN'] },
 ];
 
 export function el(tag, attributes = {}, ...children) {

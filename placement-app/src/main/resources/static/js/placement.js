@@ -2,8 +2,10 @@ import { get, post, today } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
 import { dateField } from './dates.js';
+import { showFunding } from './placement-funding.js';
 
-await frame();
+const who = await frame();
+const funds = who.roles.some((r) => ['CASEWORKER', 'FINANCE', 'ADMIN'].includes(r));
 let seen = null;
 
 /** A command on this placement, made on the version the caseworker is looking at: if it moved on meanwhile, 412. */
@@ -187,7 +189,18 @@ try {
       onWithReason('withdraw-offer', 'Withdraw the offer', 'Withdraw offer', 'offer/withdraw', 'Withdrawn on'));
   }
   if (p.status === 'ADMITTED') actions.append(splitAction(p), mainstreamAction(), endAction());
+  if (funds) await showFunding(p.id, p);
 } catch (e) {
-  showError(document.getElementById('problem'), e.status === 404 ? 'There is no such placement' : e.message);
+  if (e.status === 403 && funds && id) {
+    // Finance funds placements without reading their pupils: the funding part alone, by placement id.
+    document.getElementById('placement-id').textContent = id;
+    document.getElementById('pupil-name').textContent = 'Funding of a placement';
+    document.getElementById('status').closest('p').classList.add('app-hidden');
+    document.getElementById('facts').replaceChildren(row('Pupil', 'Not shown: your role sees the funding only'));
+    document.getElementById('timeline-title').classList.add('app-hidden');
+    await showFunding(id, null);
+  } else {
+    showError(document.getElementById('problem'), e.status === 404 ? 'There is no such placement' : e.message);
+  }
 }
 ready();

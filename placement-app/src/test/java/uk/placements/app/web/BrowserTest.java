@@ -77,6 +77,30 @@ abstract class BrowserTest extends AppTest {
         waitReady();
     }
 
+    /**
+     * Opens a page again and again (up to 20 s) until an element shows a text: what the asynchronous read models
+     * show once they caught up with the commands a test sent.
+     */
+    void openUntil(String path, By by, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (;;) {
+            open(path);
+            List<WebElement> found = browser.findElements(by);
+            if (!found.isEmpty() && found.get(0).getText().contains(text)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw failure(new TimeoutException(by + " never showed " + text));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     void waitReady() {
         waitFor(By.cssSelector("body[data-ready=true]"));
     }
@@ -155,6 +179,48 @@ abstract class BrowserTest extends AppTest {
         browser.findElement(By.id("sign-in-button")).click();
         waitFor(By.id("who"));
         waitReady();
+    }
+
+    /**
+     * Has the browser save what the page downloads in a new directory of its own (Chromium's DevTools protocol),
+     * so that a test can read the file a user would get.
+     */
+    Path downloadsTo() {
+        try {
+            Path dir = Files.createTempDirectory("browser-downloads");
+            browser.executeCdpCommand("Browser.setDownloadBehavior",
+                    java.util.Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of a file the browser downloaded into {@code dir}, once it is whole (waits up to 15 s). */
+    String downloaded(Path dir, String file) {
+        Path path = dir.resolve(file);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!Files.isRegularFile(path) || Files.exists(dir.resolve(file + ".crdownload"))) {
+            if (System.nanoTime() > deadline) {
+                try (var listing = Files.list(dir)) {
+                    throw new AssertionError("no " + file + " was downloaded; the directory holds "
+                            + listing.map(Path::getFileName).toList());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void screenshot(String name) {

@@ -16,11 +16,13 @@ class MenusByRoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "caseworker      | Caseload;Refer a pupil;Provisions",
-            "provision-admin | Provisions",
+            "caseworker      | Caseload;Refer a pupil;Provisions;Without funding",
+            "provision-admin | Provisions;Place-change return",
             "auditor         | Provisions;Audit",
-            "analyst         | Provisions;Capacity;Waiting list;Inclusion",
-            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Waiting list;Inclusion;Audit"})
+            "analyst         | Provisions;Capacity;Waiting list;Inclusion;Finance;Place-change return",
+            "finance         | Without funding;Finance;Tariff;Payment schedules;Place-change return",
+            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Waiting list;Inclusion;Audit;Without funding;"
+                    + "Finance;Tariff;Payment schedules;Place-change return"})
     void eachRoleSeesOnlyItsMenus(String user, String menus) {
         signIn(user);
         List<String> shown = browser.findElements(By.cssSelector("#menu-list a")).stream()

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebClientServingTest extends AppTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/index.html", "/placement.html", "/js/api.js", "/css/app.css",
+    @ValueSource(strings = {"/index.html", "/placement.html", "/js/api.js", "/css/app.css", "/tariff.html",
+            "/funding.html", "/schedules.html", "/place-change.html", "/without-funding.html", "/js/money.js",
             "/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css",
             "/assets/fonts/bold-b542beb274-v2.woff2"})
     void pagesScriptsStylesAndFontsNeedNoSignIn(String path) {
