@@ -2,6 +2,7 @@ import { get, today } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
 import { dateValue, setDate, upgradeDates } from './dates.js';
 import { showProblem } from './forms.js';
+import { eventLabel } from './labels.js';
 
 await frame();
 upgradeDates();
@@ -50,7 +51,7 @@ if (id) {
     const events = Array.isArray(history) ? history : history.items;
     document.getElementById('rows').append(...events.map((e) => el('tr', { class: 'govuk-table__row' },
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, String(e.sequence)),
-      el('td', { class: 'govuk-table__cell' }, e.type),
+      el('td', { class: 'govuk-table__cell' }, eventLabel(e.type), el('br'), el('code', { class: 'app-code' }, e.type)),
       el('td', { class: 'govuk-table__cell' }, e.businessDate ?? ''),
       el('td', { class: 'govuk-table__cell' }, e.recordedAt),
       el('td', { class: 'govuk-table__cell' }, e.userId ?? ''))));

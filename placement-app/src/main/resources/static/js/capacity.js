@@ -2,8 +2,9 @@
 // updates from the capacity stream, which refresh every table's rows and totals as well as the chart.
 import { get, today } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
-import { asAtForm, showAsAtProblem, barChart } from './charts.js';
+import { asAtForm, showAsAtProblem, barChart, fitRows } from './charts.js';
 import { watchCapacity } from './live.js';
+import { needLabel, phaseLabel, typeLabel } from './labels.js';
 
 await frame();
 const asOf = asAtForm('/capacity.html');
@@ -40,29 +41,30 @@ const label = (p) => `${p.name} (${p.provisionId})`;
 let provisions = [];
 let chart = null;
 
-function fill(id, groups, total) {
+function fill(id, groups, total, labelOf) {
   document.querySelector(`#${id} tbody`).replaceChildren(
-    ...Object.entries(groups).map(([key, figures]) => row(key, figures, { group: key })),
+    ...Object.entries(groups).map(([key, figures]) => row(labelOf(key), figures, { group: key })),
     ...(total ? [row('Total', total, { header: true, group: 'total' })] : []));
 }
 
 /** Every table and the chart, from the groups and total given. */
 function render(summary) {
-  fill('by-type', summary.byType, summary.total);
-  fill('by-phase', summary.byPhase, summary.total);
-  fill('by-need', summary.byNeed);
+  fill('by-type', summary.byType, summary.total, typeLabel);
+  fill('by-phase', summary.byPhase, summary.total, phaseLabel);
+  fill('by-need', summary.byNeed, null, needLabel);
   document.querySelector('#by-provision tbody').replaceChildren(
     ...provisions.map((p) => row(label(p), p.figures, { provisionId: p.provisionId })),
     row('Total', summary.total, { header: true, group: 'total' }));
-  const labels = provisions.map(label);
+  // one row of bars per provision, its name beside them (the table below names each with its id)
+  const labels = provisions.map((p) => p.name);
   const datasets = CHARTED.map(([figure, name]) => ({ label: name, data: provisions.map((p) => p.figures[figure]) }));
   if (chart) {
     chart.data.labels = labels;
     chart.data.datasets.forEach((d, i) => { d.data = datasets[i].data; });
-    chart.update('none');
+    fitRows(chart);
   } else {
     chart = barChart(document.getElementById('capacity-chart'), 'Commissioned places, pupils on roll and offers out by provision',
-      labels, datasets, { indexAxis: provisions.length > 12 ? 'y' : 'x' });
+      labels, datasets, { indexAxis: 'y' });
   }
 }
 

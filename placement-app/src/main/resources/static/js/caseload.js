@@ -1,5 +1,6 @@
 import { get } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
+import { NEEDS, needLabel, options, statusLabel } from './labels.js';
 
 await frame();
 const SIZE = 20;
@@ -12,13 +13,9 @@ try {
 } catch (e) {
   showError(document.getElementById('problem'), e.message);
 }
+form.need.append(...options(NEEDS));
 for (const name of FILTERS) form.elements[name].value = params.get(name) || '';
 const page = Number(params.get('page') || 0);
-
-const STATUS = {
-  REFERRED: 'Referred', OFFERED: 'Offered', ADMITTED: 'Admitted', MOVED_TO_MAINSTREAM: 'Moved to mainstream',
-  ENDED: 'Ended', WITHDRAWN: 'Withdrawn',
-};
 
 function query(p) {
   const q = new URLSearchParams();
@@ -47,8 +44,8 @@ try {
       el('td', { class: 'govuk-table__cell app-wrap' }, el('a', { class: 'govuk-link', href: `/placement.html?id=${encodeURIComponent(item.id)}` }, name)),
       el('td', { class: 'govuk-table__cell' }, item.pupil.upn),
       el('td', { class: 'govuk-table__cell' }, String(item.yearGroup)),
-      el('td', { class: 'govuk-table__cell' }, item.primaryNeed),
-      el('td', { class: 'govuk-table__cell' }, STATUS[item.status] || item.status),
+      el('td', { class: 'govuk-table__cell', 'data-figure': 'primaryNeed' }, needLabel(item.primaryNeed)),
+      el('td', { class: 'govuk-table__cell', 'data-figure': 'status' }, statusLabel(item.status)),
       el('td', { class: 'govuk-table__cell' }, item.provisionId || ''),
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, item.daysWaiting == null ? '' : String(item.daysWaiting))));
   }

@@ -2,29 +2,10 @@
 // request body (400); a refused rule (409/422) is shown next to the field the caller chose for it, or in the summary.
 import { el } from './layout.js';
 import { dateProblem, foldDates } from './dates.js';
+import { RULES } from './labels.js';
 
-const LABELS = {
-  'R-DATE-ORDER': 'The date is before an earlier date of this placement, or in the future',
-  'R-ONE-OPEN': 'This pupil already has an open placement',
-  'R-CAPACITY': 'The provision has no vacancy. Choose another provision',
-  'R-NEED': "The pupil's primary need is not one the provision is designated for",
-  'R-YEAR': "The pupil's year group is outside the provision's year range",
-  'R-TYPE': 'The referral asked for another type of provision',
-  'R-EHCP': 'An offer needs an EHC plan or an assessment under way',
-  'R-STATE': 'This placement has moved on: reload the page to see what it allows now',
-  'R-SPLIT-RB': 'In a Resource Base the mainstream time is 1 to 99%, and below 50% needs a reason',
-  'R-SPLIT-UNIT': 'In a SEN Unit the mainstream time is 0 to 49%',
-  'R-INTEGRATION-FIRST': 'A reduction of mainstream time needs a reason',
-  'R-PROVISION-OPEN': 'The provision is not open',
-  'R-PLACES-CHANGE': 'A change of commissioned places needs a reason',
-  'R-CLOSE': 'A provision can close only when no pupils are on roll and no offers are outstanding. Move every pupil on and withdraw every offer first',
-  'R-END-REASON': 'Ending a placement needs a reason, and "Other" needs a note',
-  'R-POSITIVE': 'The value must be above zero',
-  'R-NO-OVERLAP': 'That year already has a value: a new value corrects it, and a correction needs a reason',
-  'R-BAND-EXISTS': 'That top-up has no value in the tariff for the financial year of the date it takes effect',
-  'R-FUNDING-DATE': 'A top-up takes effect on or after the offer of the place, and before the day the pupil left',
-  'R-FUNDING-REASON': 'A change of top-up needs a reason',
-};
+// Each rule's plain words: labels.js, shared by every page.
+const LABELS = RULES;
 
 /** Field name as the API writes it (pupil.upn) → the id of its input. */
 export function fieldId(name) {

@@ -7,6 +7,7 @@ import { el, frame, ready, showError } from './layout.js';
 import { dateValue, setDate, upgradeDates } from './dates.js';
 import { showProblem } from './forms.js';
 import { barChart } from './charts.js';
+import { needLabel } from './labels.js';
 import { academicYearOf, dayLabel, figureCell, financialYearOf, monthLabel, phaseLabel, pounds, shortMonth, table, typeLabel,
   wholePounds, yearsAround } from './money.js';
 
@@ -149,7 +150,7 @@ try {
   document.getElementById('by-provision').replaceChildren(provisionsTable(spend));
   document.getElementById('by-type').replaceChildren(groups('by-type', 'Type', spend.byType, typeLabel, spend.totals));
   document.getElementById('by-phase').replaceChildren(groups('by-phase', 'Phase', spend.byPhase, phaseLabel, spend.totals));
-  document.getElementById('by-need').replaceChildren(groups('by-need', 'Primary need', spend.byNeed, (k) => (k === 'UNKNOWN' ? 'Not recorded' : k), null));
+  document.getElementById('by-need').replaceChildren(groups('by-need', 'Primary need', spend.byNeed, needLabel, null));
   const next = spend.nextAcademicYear || {};
   document.getElementById('next-year').replaceChildren(
     row('Academic year', next.academicYear ?? '–', 'next-academic-year'),

@@ -1,6 +1,7 @@
 import { get } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
 import { asAtForm, showAsAtProblem, barChart } from './charts.js';
+import { phaseLabel, typeLabel } from './labels.js';
 
 await frame();
 const asOf = asAtForm('/inclusion.html');
@@ -20,7 +21,8 @@ const COLUMNS = [
 function row(p) {
   return el('tr', { class: 'govuk-table__row', 'data-provision': p.provisionId },
     el('td', { class: 'govuk-table__cell app-wrap' }, `${p.name} (${p.provisionId})`),
-    el('td', { class: 'govuk-table__cell' }, p.type), el('td', { class: 'govuk-table__cell' }, p.phase),
+    el('td', { class: 'govuk-table__cell', 'data-figure': 'type' }, typeLabel(p.type)),
+    el('td', { class: 'govuk-table__cell', 'data-figure': 'phase' }, phaseLabel(p.phase)),
     COLUMNS.map(([figure, format]) => el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': figure }, format(p[figure]))));
 }
 
@@ -34,7 +36,7 @@ try {
     [{ label: 'Time-split increases', data: dashboard.provisions.map((p) => p.splitIncreases) },
       { label: 'Time-split reductions', data: dashboard.provisions.map((p) => p.splitDecreases) },
       { label: 'Moves to mainstream', data: dashboard.provisions.map((p) => p.movesToMainstream) }],
-    { indexAxis: dashboard.provisions.length > 12 ? 'y' : 'x' });
+    { indexAxis: 'y' });
 } catch (e) {
   if (e.status === 400) showAsAtProblem(e); else showError(document.getElementById('problem'), e.message);
 }

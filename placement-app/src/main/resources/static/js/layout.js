@@ -67,5 +67,30 @@ export function showError(container, message) {
 
 /** Marks the page as ready to use: its data shown and its forms wired (tests wait for this too). */
 export function ready() {
+  scrollingTables();
   document.body.dataset.ready = 'true';
 }
+
+/**
+ * A table wider than its box scrolls inside it (.app-table-scroll): the box is then a region a keyboard can focus and
+ * scroll, named after its table, and marked data-scrolls (the first column stays in view: app.css).
+ */
+export function scrollingTables() {
+  for (const box of document.querySelectorAll('.app-table-scroll')) {
+    const table = box.querySelector('table');
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    box.dataset.scrolls = String(scrolls);
+    if (scrolls && table) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      const label = table.getAttribute('aria-labelledby');
+      if (label) box.setAttribute('aria-labelledby', label);
+      else box.setAttribute('aria-label', table.querySelector('caption')?.textContent || 'Table');
+    } else {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+    }
+  }
+}
+
+window.addEventListener('resize', () => { if (document.body.dataset.ready) scrollingTables(); });

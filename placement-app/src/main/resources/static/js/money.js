@@ -1,4 +1,4 @@
-// What the money pages share: pounds shown and typed, the labels people read for the API's codes, the periods
+// What the money pages share: pounds shown and typed, the labels of top-ups, the periods
 // (financial years April-March, academic years September-August, months), and the tables of figures.
 import { download } from './api.js';
 import { el } from './layout.js';
@@ -27,11 +27,8 @@ export function amount(text) {
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : text;
 }
 
-export const TYPES = { RESOURCE_BASE: 'Resource Base', SEN_UNIT: 'SEN Unit' };
-export const PHASES = { PRIMARY: 'Primary', SECONDARY: 'Secondary', ALL_THROUGH: 'All-through' };
-
-export const typeLabel = (type) => TYPES[type] || type;
-export const phaseLabel = (phase) => PHASES[phase] || phase;
+// The labels of types and phases live with every other label in labels.js; the money pages import them from here too.
+export { TYPES, PHASES, typeLabel, phaseLabel } from './labels.js';
 
 /** How a top-up is priced, as people say it. */
 export function topUpLabel(basis, band) {

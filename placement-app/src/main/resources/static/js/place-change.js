@@ -7,6 +7,7 @@ import { el, frame, ready, showError } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
 import { academicYearOf, dayLabel, downloadLink, figureCell, nextYear, recordedLabel, success, table, typeLabel,
   yearsAround } from './money.js';
+import { PLACE_CHANGE_REASONS, RULES } from './labels.js';
 
 const who = await frame();
 const writer = who.roles.some((r) => ['PROVISION_ADMIN', 'FINANCE', 'ADMIN'].includes(r));
@@ -22,26 +23,8 @@ document.getElementById('year-form').addEventListener('submit', (event) => {
   location.assign(`/place-change.html?academicYear=${encodeURIComponent(document.getElementById('academicYear').value)}`);
 });
 
-/** The DfE's reasons for a change of places, as the workbook words them. */
-const REASONS = {
-  NEW_PROVISION: 'New SEN unit or resourced provision',
-  EXPANSION: 'Expansion of existing provision',
-  INCREASED_DEMAND: 'Increase in demand for places',
-  DECREASED_DEMAND: 'Decrease in demand for places',
-  AGE_RANGE_CHANGE: 'Change to age range',
-  DESIGNATION_CHANGE: 'Change to designation or type of need',
-  REALIGNMENT: 'Realignment with pupil numbers',
-  CLOSURE: 'Closure or planned closure of provision',
-  OTHER: 'Other (say what in the comments)',
-};
-
-const LABELS = {
-  'R-PLACE-CHANGE-YEAR': 'A return is made for the next academic year only',
-  'R-PLACE-CHANGE-OPEN': 'The provision closes before that year starts: it makes no return',
-  'R-PLACE-CHANGE-REASON': 'Places that change need a reason for the change ("Other" with a comment); places that stay the same need none',
-  'R-NIL-RETURN': "A nil return keeps this year's places and has no reason for change",
-  'R-PLACE-CHANGE-CORRECTION': "This provision's return is already recorded: replacing it needs a reason for the correction",
-};
+const REASONS = PLACE_CHANGE_REASONS;
+const LABELS = RULES;
 
 const cell = (text, attributes = {}) => el('td', { class: 'govuk-table__cell', ...attributes }, text);
 const signed = (n) => (n > 0 ? `+${n}` : String(n));

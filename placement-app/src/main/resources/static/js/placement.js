@@ -3,6 +3,8 @@ import { el, frame, ready, showError } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
 import { dateField } from './dates.js';
 import { showFunding } from './placement-funding.js';
+import { END_REASONS, ehcpLabel, endReasonLabel, eventLabel, needLabel, needsLabel, provisionLabel, statusLabel, typeLabel, withLabels,
+  yearLabel, yearsLabel } from './labels.js';
 
 const who = await frame();
 const funds = who.roles.some((r) => ['CASEWORKER', 'FINANCE', 'ADMIN'].includes(r));
@@ -14,10 +16,6 @@ function command(path, body) {
 }
 const params = new URLSearchParams(location.search);
 const id = params.get('id');
-const STATUS = {
-  REFERRED: 'Referred', OFFERED: 'Offered', ADMITTED: 'Admitted', MOVED_TO_MAINSTREAM: 'Moved to mainstream',
-  ENDED: 'Ended', WITHDRAWN: 'Withdrawn',
-};
 
 async function load() {
   const minVersion = params.get('minVersion');
@@ -75,9 +73,9 @@ async function offerAction(placement) {
     provisions.map((p, i) => el('div', { class: 'govuk-radios__item' },
       el('input', { class: 'govuk-radios__input', id: i === 0 ? 'provisionId' : `provisionId-${p.id}`, name: 'provisionId', type: 'radio', value: p.id }),
       el('label', { class: 'govuk-label govuk-radios__label app-wrap', for: i === 0 ? 'provisionId' : `provisionId-${p.id}` },
-        `${p.name} (${p.type === 'SEN_UNIT' ? 'SEN Unit' : 'Resource Base'})`),
+        provisionLabel(p)),
       el('div', { class: 'govuk-hint govuk-radios__hint' },
-        `${p.vacancies} of ${p.commissionedPlaces} places free · years ${p.lowestYear}–${p.highestYear} · needs ${(p.designatedNeeds || []).join(', ')}`))));
+        `${p.vacancies} of ${p.commissionedPlaces} places free · ${yearsLabel(p.lowestYear, p.highestYear)} · ${needsLabel(p.designatedNeeds)}`))));
   const picker = el('div', { class: 'govuk-form-group' },
     el('fieldset', { class: 'govuk-fieldset' },
       el('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Provision'),
@@ -142,9 +140,6 @@ function onWithReason(key, title, button, path, dateLabel) {
   { 'R-DATE-ORDER': `${key}-on` }, { on: `${key}-on`, reason: `${key}-reason` }));
 }
 
-const END_REASONS = { SPECIAL_SCHOOL: 'Moved to a special school', OTHER_PROVISION: 'Moved to other provision',
-  LEFT_AREA: 'Left the area', PHASE_TRANSFER: 'Phase transfer', EHCP_CEASED: 'EHC plan ceased', OTHER: 'Other (say why in the note)' };
-
 function endAction() {
   const select = el('select', { class: 'govuk-select', id: 'end-reason', name: 'end-reason' },
     el('option', { value: '' }, 'Choose a reason'),
@@ -164,21 +159,24 @@ try {
   document.title = `${name} – Placements`;
   document.getElementById('placement-id').textContent = p.id;
   document.getElementById('pupil-name').textContent = name;
-  document.getElementById('status').textContent = STATUS[p.status] || p.status;
+  document.getElementById('status').textContent = statusLabel(p.status);
   document.getElementById('facts').append(
     row('UPN', p.pupil.upn),
-    row('Year group', String(p.yearGroup)),
-    row('Primary need', p.primaryNeed),
-    row('EHC plan', p.ehcpStatus),
+    row('Year group', yearLabel(p.yearGroup)),
+    row('Primary need', needLabel(p.primaryNeed)),
+    ...(p.secondaryNeeds?.length ? [row('Secondary needs', needsLabel(p.secondaryNeeds))] : []),
+    row('EHC plan', ehcpLabel(p.ehcpStatus)),
+    ...(p.requestedType ? [row('Type asked for', typeLabel(p.requestedType))] : []),
     row('Provision', p.provision ? `${p.provision.name} (${p.provision.id})` : 'None yet'),
     row('Time in mainstream', p.mainstreamPercent == null ? 'Not set' : `${p.mainstreamPercent}%`
       + (p.belowIntegrationBand ? ' (below integration band)' : '')),
     row('Referred on', p.referredOn),
     ...(p.offeredOn ? [row('Offered on', p.offeredOn)] : []),
     ...(p.admittedOn ? [row('Admitted on', p.admittedOn)] : []),
-    ...(p.endedOn ? [row('Ended on', p.endedOn)] : []));
+    ...(p.endedOn ? [row('Ended on', p.endedOn)] : []),
+    ...(p.endReason ? [row('Why it ended', endReasonLabel(p.endReason))] : []));
   document.getElementById('timeline').append(...p.timeline.map((t) => el('li', { class: 'app-wrap' },
-    el('strong', {}, `${t.on} ${t.type}`), t.detail ? ` – ${t.detail}` : '', ` (by ${t.by})`)));
+    el('strong', {}, `${t.on} ${eventLabel(t.type)}`), t.detail ? ` – ${withLabels(t.detail)}` : '', ` (by ${t.by})`)));
   const actions = document.getElementById('actions');
   if (p.status === 'REFERRED') {
     actions.append(await offerAction(p), onWithReason('withdraw', 'Withdraw the referral', 'Withdraw referral', 'withdraw', 'Withdrawn on'));

@@ -5,6 +5,7 @@ import { number, showProblem, values } from './forms.js';
 import { el, frame, ready, showError } from './layout.js';
 import { setDate, upgradeDates } from './dates.js';
 import { watchCapacity } from './live.js';
+import { needsLabel, phaseLabel, typeLabel, yearsLabel } from './labels.js';
 
 const who = await frame();
 upgradeDates();
@@ -46,9 +47,9 @@ try {
   seen = p.version;
   document.getElementById('title').textContent = `${p.name} (${p.id})`;
   document.getElementById('summary').textContent =
-    `${p.type === 'SEN_UNIT' ? 'SEN Unit' : 'Resource Base'} at ${p.hostSchool?.name ?? ''} (URN ${p.hostSchool?.urn ?? ''}), `
-    + `${p.phase.toLowerCase().replace('_', '-')}, years ${p.lowestYear}–${p.highestYear}, `
-    + `for ${(p.designatedNeeds || []).join(', ')}. ${p.status === 'CLOSED' ? `Closed on ${p.closedOn}` : `Open since ${p.openedOn}`}. `
+    `${typeLabel(p.type)} at ${p.hostSchool?.name ?? ''} (URN ${p.hostSchool?.urn ?? ''}), `
+    + `${phaseLabel(p.phase).toLowerCase()}, ${yearsLabel(p.lowestYear, p.highestYear)}, `
+    + `for ${needsLabel(p.designatedNeeds).toLowerCase()}. ${p.status === 'CLOSED' ? `Closed on ${p.closedOn}` : `Open since ${p.openedOn}`}. `
     + `Version ${p.version}.`;
   document.getElementById('capacity').replaceChildren(
     row('Commissioned places', p.commissionedPlaces, 'commissioned'),

@@ -3,6 +3,7 @@ import { number, showProblem, values } from './forms.js';
 import { el, frame, ready, showError } from './layout.js';
 import { setDate, upgradeDates } from './dates.js';
 import { watchCapacity } from './live.js';
+import { NEEDS, needsLabel, typeLabel, yearsLabel } from './labels.js';
 
 const who = await frame();
 upgradeDates();
@@ -13,9 +14,9 @@ try {
     rows.append(el('tr', { class: 'govuk-table__row', 'data-provision': p.id },
       el('td', { class: 'govuk-table__cell app-wrap' },
         el('a', { class: 'govuk-link', href: `/provision.html?id=${encodeURIComponent(p.id)}` }, `${p.name} (${p.id})`)),
-      el('td', { class: 'govuk-table__cell' }, p.type === 'SEN_UNIT' ? 'SEN Unit' : 'Resource Base'),
-      el('td', { class: 'govuk-table__cell' }, `${p.lowestYear}–${p.highestYear}`),
-      el('td', { class: 'govuk-table__cell' }, (p.designatedNeeds || []).join(', ')),
+      el('td', { class: 'govuk-table__cell', 'data-figure': 'type' }, typeLabel(p.type)),
+      el('td', { class: 'govuk-table__cell', 'data-figure': 'years' }, yearsLabel(p.lowestYear, p.highestYear)),
+      el('td', { class: 'govuk-table__cell app-needs', 'data-figure': 'needs' }, needsLabel(p.designatedNeeds)),
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': 'commissioned' }, String(p.commissionedPlaces)),
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': 'onRoll' }, String(p.onRoll)),
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-figure': 'vacancies' }, String(p.vacancies))));
@@ -36,6 +37,10 @@ try {
 if (who.roles.some((r) => r === 'PROVISION_ADMIN' || r === 'ADMIN')) {
   document.getElementById('commission-section').classList.remove('app-hidden');
   const form = document.getElementById('commission');
+  document.getElementById('designatedNeeds').append(...Object.entries(NEEDS).map(([code, name]) =>
+    el('div', { class: 'govuk-checkboxes__item' },
+      el('input', { class: 'govuk-checkboxes__input', id: `need-${code}`, name: 'designatedNeeds', type: 'checkbox', value: code }),
+      el('label', { class: 'govuk-label govuk-checkboxes__label', for: `need-${code}` }, name))));
   setDate('openedOn', today());
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -2,10 +2,12 @@ import { post, today } from './api.js';
 import { frame, ready } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
 import { setDate, upgradeDates } from './dates.js';
+import { NEEDS, options } from './labels.js';
 
 await frame();
 upgradeDates();
 const form = document.getElementById('referral');
+form.primaryNeed.append(...options(NEEDS));
 setDate('referredOn', today());
 
 form.addEventListener('submit', async (event) => {

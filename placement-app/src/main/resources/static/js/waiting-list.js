@@ -1,6 +1,7 @@
 import { get } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
 import { asAtForm, showAsAtProblem, barChart } from './charts.js';
+import { needLabel } from './labels.js';
 
 await frame();
 const asOf = asAtForm('/waiting-list.html');
@@ -10,7 +11,8 @@ const cell = (figure, text) => el('td', { class: 'govuk-table__cell govuk-table_
 
 function row(need, yearGroup, waiting, total = false) {
   return el('tr', { class: 'govuk-table__row', 'data-need': total ? null : need, 'data-year': total ? null : String(yearGroup) },
-    el(total ? 'th' : 'td', { class: total ? 'govuk-table__header' : 'govuk-table__cell', scope: total ? 'row' : null }, need),
+    el(total ? 'th' : 'td', { class: total ? 'govuk-table__header' : 'govuk-table__cell', scope: total ? 'row' : null },
+      total ? need : needLabel(need)),
     cell('yearGroup', total ? '' : String(yearGroup)), cell('count', String(waiting.count)),
     cell('medianDays', days(waiting.medianDays)), cell('maxDays', days(waiting.maxDays)));
 }
@@ -22,8 +24,8 @@ try {
     row('Total', null, list.total, true));
   const byNeed = {};
   for (const g of list.groups) byNeed[g.primaryNeed] = (byNeed[g.primaryNeed] || 0) + g.waiting.count;
-  barChart(document.getElementById('waiting-chart'), 'Pupils waiting for a place by primary need', Object.keys(byNeed),
-    [{ label: 'Waiting', data: Object.values(byNeed) }]);
+  barChart(document.getElementById('waiting-chart'), 'Pupils waiting for a place by primary need',
+    Object.keys(byNeed).map(needLabel), [{ label: 'Waiting', data: Object.values(byNeed) }], { indexAxis: 'y' });
 } catch (e) {
   if (e.status === 400) showAsAtProblem(e); else showError(document.getElementById('problem'), e.message);
 }

@@ -25,7 +25,8 @@ class AnalystBrowserTest extends BrowserTest {
 
         assertFigures("//table[@id='by-provision']//tr[td[contains(., '" + provision + "')]]", figuresOf(provision));
         assertFigures("//table[@id='by-type']//tr[th[.='Total']]", api.get("total"));
-        assertFigures("//table[@id='by-type']//tr[td[.='SEN_UNIT']]", api.get("byType").get("SEN_UNIT"));
+        assertFigures("//table[@id='by-type']//tr[@data-group='SEN_UNIT']", api.get("byType").get("SEN_UNIT"));
+        assertThat(textOf(By.xpath("//table[@id='by-type']//tr[@data-group='SEN_UNIT']/td[1]"))).isEqualTo("SEN Unit");
     }
 
     private JsonNode figuresOf(String provision) {

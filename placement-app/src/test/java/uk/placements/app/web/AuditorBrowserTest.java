@@ -30,7 +30,7 @@ class AuditorBrowserTest extends BrowserTest {
         waitForText(By.id("verify"), "Intact");
 
         assertThat(browser.findElement(By.id("verify")).getText()).contains("all 2 events");
-        assertThat(browser.findElement(By.id("rows")).getText()).contains("PlaceOffered").contains("caseworker");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("Place offered").contains("PlaceOffered").contains("caseworker");
         assertThat(browser.findElement(By.id("state-summary")).getText()).contains("1 event recorded");
         assertThat(browser.findElement(By.id("state")).getText()).contains("REFERRED").doesNotContain("OFFERED");
         screenshot("40-audit-placement");

@@ -64,7 +64,7 @@ class FinanceBrowserTest extends BrowserTest {
         }
         assertThat(textOf(By.id("committed"))).startsWith("£");
         assertThat(textOf(By.xpath("//table[@id='by-type-table']//tr[@data-key='SEN_UNIT']/th"))).isEqualTo("SEN Unit");
-        assertThat(textOf(By.xpath("//table[@id='by-need-table']//tr[@data-key='ASD']/th"))).isEqualTo("ASD");
+        assertThat(textOf(By.xpath("//table[@id='by-need-table']//tr[@data-key='ASD']/th"))).isEqualTo("Autistic spectrum disorder");
         assertThat(textOf(By.id("next-academic-year"))).matches("20\\d\\d-\\d\\d");
         screenshot("81-finance-dashboard");
 

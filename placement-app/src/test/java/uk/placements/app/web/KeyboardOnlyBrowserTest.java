@@ -39,7 +39,7 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
 
         waitForText(By.id("status"), "Referred");
         assertThat(browser.findElement(By.id("pupil-name")).getText()).isEqualTo("Keyboard Only");
-        assertThat(browser.findElement(By.id("facts")).getText()).contains(upn).contains("ASD");
+        assertThat(browser.findElement(By.id("facts")).getText()).contains(upn).contains("Autistic spectrum disorder");
     }
 
     private void press(CharSequence... keys) {

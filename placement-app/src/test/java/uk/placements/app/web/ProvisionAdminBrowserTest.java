@@ -37,7 +37,7 @@ class ProvisionAdminBrowserTest extends BrowserTest {
         waitForText(By.id("title"), id);
         assertThat(textOf(By.id("commissioned"))).isEqualTo("8");
         assertThat(textOf(By.id("vacancies"))).isEqualTo("8");
-        assertThat(textOf(By.id("summary"))).contains("Oakfield Primary School").contains("ASD, SLCN");
+        assertThat(textOf(By.id("summary"))).contains("Oakfield Primary School").contains("autistic spectrum disorder; speech, language and communication needs");
 
         type("places-commissionedPlaces", "10");
         browser.findElement(By.id("places-button")).click();
