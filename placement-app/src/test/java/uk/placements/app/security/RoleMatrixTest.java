@@ -70,6 +70,7 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("GET", "/api/provisions/{prov}", any),
                 new Endpoint("POST", "/api/placements", Set.of(CW, AD)),
                 new Endpoint("POST", "/api/placements/{pl}/offer", Set.of(CW, AD)),
+                new Endpoint("GET", "/api/placements/{pl}/candidates", Set.of(CW, AD)),
                 new Endpoint("POST", "/api/placements/{pl}/offer/decline", Set.of(CW, AD)),
                 new Endpoint("POST", "/api/placements/{pl}/offer/withdraw", Set.of(CW, AD)),
                 new Endpoint("POST", "/api/placements/{pl}/admission", Set.of(CW, AD)),

@@ -118,6 +118,7 @@ public class ApiDocument {
             Map.entry("GET /api/funding/schedules", "paymentSchedule"),
             Map.entry("GET /api/funding/schedules/{month}.csv", "paymentScheduleCsv"),
             Map.entry("GET /api/funding/spend", "spendDashboard"),
+            Map.entry("GET /api/placements/{id}/candidates", "offerCandidates"),
             Map.entry("GET /api/me", "whoAmI"),
             Map.entry("GET /actuator/health", "health"));
 
@@ -275,6 +276,9 @@ public class ApiDocument {
         } else if (write) {
             responses.addApiResponse("409", problem("another operation is under way"));
         }
+        if (path.endsWith("/candidates")) {
+            responses.addApiResponse("409", problem("the placement is not waiting for an offer (rule R-STATE)"));
+        }
         if (path.equals("/api/placements/{id}") || path.equals("/api/provisions/{id}")) {
             ApiResponse ok = responses.get("200");
             ok.addHeaderObject("ETag", headerObject("the record's version, such as \"3\"",
@@ -345,6 +349,10 @@ public class ApiDocument {
                     }
                 }
                 case "upn" -> p.setSchema(new StringSchema().pattern(UPN));
+                case "offeredOn" -> {
+                    p.setSchema(new StringSchema().format("date"));
+                    p.description("the day the offer would be made (default: today)");
+                }
                 case "urn" -> p.setSchema(new StringSchema().pattern("^[0-9]{6}$"));
                 case "month" -> p.setSchema(new StringSchema().pattern("^[0-9]{4}-(0[1-9]|1[0-2])$")
                         .example("2026-09"));

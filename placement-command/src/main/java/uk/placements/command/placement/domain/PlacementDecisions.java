@@ -1,6 +1,5 @@
 package uk.placements.command.placement.domain;
 
-import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
 import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.common.ProvisionType;
@@ -27,6 +26,7 @@ import uk.placements.shared.placement.event.PupilAdmitted;
 import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
+import uk.placements.shared.placement.OfferRules;
 import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.provision.ProvisionProfile;
 
@@ -64,17 +64,10 @@ public final class PlacementDecisions {
     public static PlaceOffered offer(PlacementState s, OfferPlace c, ProvisionProfile provision) {
         requireStatus(s, PlacementStatus.REFERRED, "offer a place");
         requireDateOrder(s, c.offeredOn());
-        require(s.yearGroup() >= provision.lowestYear() && s.yearGroup() <= provision.highestYear(), Rule.YEAR,
-                "year group " + s.yearGroup() + " is outside the provision's years " + provision.lowestYear()
-                        + " to " + provision.highestYear());
-        require(s.requestedType() == null || s.requestedType() == provision.type(), Rule.TYPE,
-                "the referral asked for a " + s.requestedType() + ", this provision is a " + provision.type());
-        require(s.ehcpStatus() != EhcpStatus.NONE, Rule.EHCP,
-                "an offer needs an EHC plan or an EHC needs assessment in progress");
-        boolean outsideNeed = !provision.designatedNeeds().contains(s.primaryNeed());
-        require(!outsideNeed || !isBlank(c.needOverrideReason()), Rule.NEED,
-                "primary need " + s.primaryNeed() + " is not among the provision's designated needs "
-                        + "and no need-override reason was given");
+        OfferRules.ofThePlacement(s, provision, c.needOverrideReason()).stream().findFirst().ifPresent(breach -> {
+            throw new RuleViolation(breach.rule(), breach.message());
+        });
+        boolean outsideNeed = OfferRules.outsideNeed(s, provision);
         return new PlaceOffered(s.id(), c.provisionId(), provision.type(), c.offeredOn(), outsideNeed,
                 outsideNeed ? c.needOverrideReason().strip() : null, c.overCapacityDecision());
     }

@@ -13,6 +13,7 @@ import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
 import uk.placements.shared.provision.event.StaffingRecorded;
+import uk.placements.shared.placement.OfferRules;
 import uk.placements.shared.provision.ProvisionState;
 
 import java.util.Optional;
@@ -76,13 +77,11 @@ public final class ProvisionDecisions {
      * places; with one, the decision is recorded in the event. A decision that is not needed is not recorded.
      */
     public static PlaceReserved reserve(ProvisionState s, ReservePlace c) {
-        require(s.status() == ProvisionStatus.OPEN, Rule.PROVISION_OPEN, "offers go only to an open provision");
+        refuse(OfferRules.provisionOpen(s.status()));
         require(!s.placesHeld().contains(c.placementId()), Rule.STATE, "this placement already holds a place here");
         int taken = s.placesTaken() + 1;
         boolean over = taken > s.commissionedPlaces();
-        require(!over || c.overCapacityDecision() != null, Rule.CAPACITY,
-                "all " + s.commissionedPlaces() + " commissioned places are taken; an offer beyond them needs "
-                        + "an over-capacity decision (reason and who decided)");
+        refuse(OfferRules.capacity(taken, s.commissionedPlaces(), c.overCapacityDecision() != null));
         return new PlaceReserved(s.id(), c.placementId(), c.on(), taken, s.commissionedPlaces(),
                 over ? c.overCapacityDecision() : null);
     }
@@ -93,6 +92,12 @@ public final class ProvisionDecisions {
             return Optional.empty();
         }
         return Optional.of(new PlaceReleased(s.id(), c.placementId(), c.on(), c.cause(), s.placesTaken() - 1));
+    }
+
+    private static void refuse(Optional<OfferRules.Breach> breach) {
+        breach.ifPresent(b -> {
+            throw new RuleViolation(b.rule(), b.message());
+        });
     }
 
     private static void requireOpen(ProvisionState s, String action) {
