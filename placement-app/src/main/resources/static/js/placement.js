@@ -1,10 +1,11 @@
 import { get, post, today } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
-import { dateField } from './dates.js';
+import { dateField, dateValue } from './dates.js';
 import { showFunding } from './placement-funding.js';
-import { END_REASONS, ehcpLabel, endReasonLabel, eventLabel, needLabel, needsLabel, provisionLabel, statusLabel, typeLabel, withLabels,
-  yearLabel, yearsLabel } from './labels.js';
+import { dayLabel } from './money.js';
+import { BLOCKERS, END_REASONS, ehcpLabel, endReasonLabel, eventLabel, needLabel, needsLabel, phaseLabel, ruleLabel,
+  statusLabel, typeLabel, withLabels, yearLabel, yearsLabel } from './labels.js';
 
 const who = await frame();
 const funds = who.roles.some((r) => ['CASEWORKER', 'FINANCE', 'ADMIN'].includes(r));
@@ -59,7 +60,10 @@ function action(key, title, fields, button, send, ruleFields = {}, fieldIds = {}
     } catch (e) {
       showProblem(form, e, ruleFields, fieldIds);
       form.querySelectorAll('[data-reveal-on]').forEach((part) => {
-        if (part.dataset.revealOn === e.body?.rule) part.classList.remove('app-hidden');
+        if (part.dataset.revealOn === e.body?.rule) {
+          part.classList.remove('app-hidden');
+          part.dataset.revealed = 'true';
+        }
       });
     }
   });
@@ -67,33 +71,131 @@ function action(key, title, fields, button, send, ruleFields = {}, fieldIds = {}
     el('h2', { class: 'govuk-heading-m', id: `${key}-title` }, title), form);
 }
 
+/** A blocker as the picker words it: the rule in plain words, its code after (R-EHCP), the API's detail where it adds one. */
+function blockerItem(blocker) {
+  return el('li', { 'data-rule': blocker.rule },
+    BLOCKERS[blocker.rule] || ruleLabel(blocker.rule) || withLabels(blocker.message), ' ',
+    el('span', { class: 'app-rule' }, `(${blocker.rule})`));
+}
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** What a candidate offers at a glance: places free on the offer date, its years and designated needs. */
+function candidateHint(c, profile) {
+  const places = c.vacancies === null || c.vacancies === undefined
+    ? 'Not open on the offer date'
+    : `${plural(c.vacancies, 'place', 'places')} free of ${c.commissioned}`;
+  return [places, profile ? yearsLabel(profile.lowestYear, profile.highestYear) : null,
+    profile ? needsLabel(profile.designatedNeeds) : null, phaseLabel(c.phase)].filter(Boolean).join(' · ');
+}
+
+function candidateRadio(c, profile, index) {
+  const inputId = index === 0 ? 'provisionId' : `provisionId-${c.provisionId}`;
+  const needs = c.blockers.map((b) => b.rule);
+  return el('div', { class: 'govuk-radios__item', 'data-candidate': c.provisionId },
+    el('input', { class: 'govuk-radios__input', id: inputId, name: 'provisionId', type: 'radio', value: c.provisionId,
+      'data-needs': needs.join(' ') || null, 'aria-describedby': `${inputId}-hint` }),
+    el('label', { class: 'govuk-label govuk-radios__label app-wrap', for: inputId }, `${c.name} (${typeLabel(c.type)})`),
+    el('div', { class: 'govuk-hint govuk-radios__hint', id: `${inputId}-hint` }, candidateHint(c, profile),
+      c.blockers.length ? el('ul', { class: 'govuk-list app-blockers' }, c.blockers.map(blockerItem)) : null));
+}
+
+/**
+ * The offer picker (GET /api/placements/{id}/candidates): provisions that fit first, as choices; then those an
+ * override allows (outside the designated needs with a reason, over capacity with a decision), as choices that ask
+ * for it; the provisions that cannot take the pupil are listed with why, but not offered as choices.
+ */
 async function offerAction(placement) {
-  const provisions = (await get('/api/provisions?status=OPEN&size=500')).items;
-  const radios = el('div', { class: 'govuk-radios govuk-radios--small', 'data-module': 'govuk-radios' },
-    provisions.map((p, i) => el('div', { class: 'govuk-radios__item' },
-      el('input', { class: 'govuk-radios__input', id: i === 0 ? 'provisionId' : `provisionId-${p.id}`, name: 'provisionId', type: 'radio', value: p.id }),
-      el('label', { class: 'govuk-label govuk-radios__label app-wrap', for: i === 0 ? 'provisionId' : `provisionId-${p.id}` },
-        provisionLabel(p)),
-      el('div', { class: 'govuk-hint govuk-radios__hint' },
-        `${p.vacancies} of ${p.commissionedPlaces} places free · ${yearsLabel(p.lowestYear, p.highestYear)} · ${needsLabel(p.designatedNeeds)}`))));
-  const picker = el('div', { class: 'govuk-form-group' },
-    el('fieldset', { class: 'govuk-fieldset' },
-      el('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Provision'),
-      provisions.length ? radios : el('p', { class: 'govuk-body' }, 'No provision is open.')));
-  const override = el('div', { class: 'app-hidden', 'data-reveal-on': 'R-NEED' },
-    field('needOverrideReason', 'Why place outside the designated needs', { textarea: true }));
-  const capacity = el('div', { class: 'app-hidden', 'data-reveal-on': 'R-CAPACITY' },
+  const picker = el('div', { id: 'offer-picker' });
+  const override = el('div', { class: 'app-hidden', 'data-reveal-on': 'R-NEED', id: 'need-override' },
+    field('needOverrideReason', 'Why place outside the designated needs', { textarea: true,
+      hint: "The pupil's primary need is not one the provision is designated for: the law allows it with a reason" }));
+  const capacity = el('div', { class: 'app-hidden', 'data-reveal-on': 'R-CAPACITY', id: 'over-capacity' },
     field('overCapacityReason', 'Why offer beyond the commissioned places', { textarea: true }),
     field('overCapacityDecidedBy', 'Who decided', { width: 'govuk-input--width-20' }));
-  return action('offer', 'Offer a place', [picker, dateField('offeredOn', 'Offered on', { value: today() }), override, capacity],
+  const offeredOn = dateField('offeredOn', 'Offered on', { value: today() });
+  const profiles = new Map();
+  try {
+    for (const p of (await get('/api/provisions?size=500')).items) profiles.set(p.id, p);
+  } catch (e) {
+    // the hint's years and needs are a help: the picker works without them
+  }
+
+  /** Shows the override fields the chosen provision needs (and keeps those a refusal revealed). */
+  function reveal() {
+    const chosen = picker.querySelector('input[name=provisionId]:checked');
+    const needs = (chosen?.dataset.needs || '').split(' ');
+    override.classList.toggle('app-hidden', !needs.includes('R-NEED') && override.dataset.revealed !== 'true');
+    capacity.classList.toggle('app-hidden', !needs.includes('R-CAPACITY') && capacity.dataset.revealed !== 'true');
+  }
+
+  let shownFor = null;
+  async function load(day) {
+    if (day === shownFor) return;
+    shownFor = day;
+    let answer;
+    try {
+      answer = await get(`/api/placements/${encodeURIComponent(id)}/candidates${day ? `?offeredOn=${encodeURIComponent(day)}` : ''}`);
+    } catch (e) {
+      picker.replaceChildren(el('p', { class: 'govuk-body', id: 'candidates-problem' },
+        e.status === 400 ? 'Type a real offer date to see which provisions fit on it.' : `The provisions could not be listed: ${e.message}`));
+      picker.dataset.loaded = 'true';
+      return;
+    }
+    const was = picker.querySelector('input[name=provisionId]:checked')?.value;
+    const fit = answer.candidates.filter((c) => c.eligible);
+    const overridable = answer.candidates.filter((c) => !c.eligible && c.overridable);
+    const blocked = answer.candidates.filter((c) => !c.eligible && !c.overridable);
+    const choices = [...fit, ...overridable];
+    let index = 0;
+    const group = (title, id, list, hint) => (list.length ? el('div', { id, class: 'govuk-!-margin-bottom-4' },
+      el('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-2' }, title),
+      hint ? el('p', { class: 'govuk-hint' }, hint) : null,
+      el('div', { class: 'govuk-radios govuk-radios--small', 'data-module': 'govuk-radios' },
+        list.map((c) => candidateRadio(c, profiles.get(c.provisionId), index++)))) : null);
+    const summary = fit.length
+      ? `${plural(fit.length, 'provision fits', 'provisions fit')} this pupil on ${dayLabel(answer.offeredOn)}.`
+      : `No provision fits this pupil on ${dayLabel(answer.offeredOn)}${overridable.length ? ' without an override' : ''}.`;
+    picker.replaceChildren(el('div', { class: 'govuk-form-group' },
+      el('fieldset', { class: 'govuk-fieldset', 'aria-describedby': 'candidates-summary' },
+        el('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Provision'),
+        el('p', { class: 'govuk-body', id: 'candidates-summary' }, summary),
+        group('Provisions that fit', 'candidates-fit', fit),
+        group('With an override', 'candidates-override', overridable,
+          'An offer here needs a reason or an over-capacity decision: choose one to give it.'),
+        choices.length ? null : el('p', { class: 'govuk-body', id: 'candidates-none' }, 'No provision can be offered.'))),
+    blocked.length ? el('details', { class: 'govuk-details', id: 'candidates-blocked', open: choices.length ? null : '' },
+      el('summary', { class: 'govuk-details__summary' }, el('span', { class: 'govuk-details__summary-text' },
+        `${plural(blocked.length, 'provision cannot', 'provisions cannot')} take this pupil`)),
+      el('div', { class: 'govuk-details__text' }, el('ul', { class: 'govuk-list' }, blocked.map((c) =>
+        el('li', { 'data-candidate': c.provisionId, class: 'app-blocked' },
+          el('span', { class: 'app-wrap govuk-!-font-weight-bold' }, `${c.name} (${typeLabel(c.type)})`),
+          el('ul', { class: 'govuk-list govuk-list--bullet app-blockers' }, c.blockers.map(blockerItem))))))) : null);
+    const again = was && picker.querySelector(`input[name=provisionId][value="${CSS.escape(was)}"]`);
+    if (again) again.checked = true;
+    picker.querySelectorAll('input[name=provisionId]').forEach((radio) => radio.addEventListener('change', reveal));
+    reveal();
+    picker.dataset.loaded = 'true';
+    picker.dataset.offeredOn = answer.offeredOn;
+  }
+
+  // the candidates change with the offer date (vacancies, a provision opening or closing): listed anew for a new date
+  offeredOn.addEventListener('change', () => {
+    const day = dateValue('offeredOn');
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day)) load(day);
+  });
+  await load(today());
+
+  const section = action('offer', 'Offer a place', [offeredOn, picker, override, capacity],
     'Offer place', (v) => command(`offer`, {
       provisionId: v.provisionId,
       offeredOn: v.offeredOn,
-      needOverrideReason: v.needOverrideReason,
-      overCapacityDecision: v.overCapacityReason || v.overCapacityDecidedBy
+      needOverrideReason: override.classList.contains('app-hidden') ? undefined : v.needOverrideReason,
+      overCapacityDecision: !capacity.classList.contains('app-hidden') && (v.overCapacityReason || v.overCapacityDecidedBy)
         ? { reason: v.overCapacityReason, decidedBy: v.overCapacityDecidedBy } : undefined,
     }), { 'R-NEED': 'needOverrideReason', 'R-CAPACITY': 'overCapacityReason', 'R-DATE-ORDER': 'offeredOn',
-      'R-YEAR': 'provisionId', 'R-TYPE': 'provisionId', 'R-PROVISION-OPEN': 'provisionId' });
+      'R-YEAR': 'provisionId', 'R-TYPE': 'provisionId', 'R-PROVISION-OPEN': 'provisionId', 'R-EHCP': 'provisionId' });
+  return section;
 }
 
 function admitAction() {
