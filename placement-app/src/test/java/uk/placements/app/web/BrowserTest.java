@@ -223,6 +223,56 @@ abstract class BrowserTest extends AppTest {
         }
     }
 
+    /**
+     * What keeps a person from reading the page's tables whole: the page scrolling sideways, a table wider than the
+     * page outside a scrolling box, a box that cuts its table off rather than scrolling, a scrolling box a keyboard
+     * cannot reach, a column heading that no scroll of its box brings into view, a first column that scrolls away.
+     * Each heading is scrolled into its box's view in turn (the box is left scrolled back to the start).
+     */
+    @SuppressWarnings("unchecked")
+    List<String> tableProblems() {
+        return (List<String>) browser.executeScript("""
+                const problems = [];
+                const page = document.documentElement;
+                if (page.scrollWidth > page.clientWidth) problems.push('the page scrolls sideways by ' + (page.scrollWidth - page.clientWidth) + ' px');
+                for (const table of document.querySelectorAll('main table')) {
+                  if (!table.getClientRects().length) continue;
+                  const name = '#' + (table.id || '?');
+                  const box = table.closest('.app-table-scroll');
+                  if (!box) {
+                    if (table.getBoundingClientRect().right > page.clientWidth + 0.5) problems.push(name + ' is wider than the page, with no box to scroll it');
+                    continue;
+                  }
+                  const around = box.getBoundingClientRect();
+                  if (around.right > page.clientWidth + 0.5) problems.push(name + ': its box sticks out of the page');
+                  const scrolls = box.scrollWidth > box.clientWidth + 1;
+                  const canScroll = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+                  if (scrolls && !canScroll) problems.push(name + ' is cut off: its box does not scroll');
+                  if (scrolls && box.tabIndex !== 0) problems.push(name + ' scrolls, but a keyboard cannot reach its box');
+                  const heads = [...table.querySelectorAll('thead th')];
+                  for (const th of heads) {
+                    box.scrollLeft = 0;
+                    const at = th.getBoundingClientRect();
+                    const first = heads[0].getBoundingClientRect();
+                    // beside the first column there is room for it whole (then scrolled to the box's end), or not (then
+                    // scrolled to start beside the first column, filling the view)
+                    const room = th === heads[0] ? around.width : around.right - first.right;
+                    const wide = at.width > room + 0.5;
+                    if (!canScroll) { /* a person cannot scroll it: what is out of view stays out of view */ }
+                    else if (wide) box.scrollLeft = at.left - (th === heads[0] ? around.left : first.right);
+                    else if (at.right > around.right + 0.5) box.scrollLeft = at.right - around.right;
+                    const now = th.getBoundingClientRect();
+                    const start = th === heads[0] ? around.left : first.right;
+                    const hidden = wide ? Math.abs(now.left - start) > 0.5
+                      : now.right > around.right + 0.5 || now.left < start - 0.5;
+                    if (hidden) problems.push(name + ': the heading "' + th.textContent.trim() + '" cannot be scrolled into view');
+                    if (th !== heads[0] && box.scrollLeft > 0 && Math.abs(first.left - around.left) > 1) problems.push(name + ': the first column scrolls away');
+                  }
+                  box.scrollLeft = 0;
+                }
+                return problems;""");
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
