@@ -1,19 +1,23 @@
 import { get } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
-import { NEEDS, needLabel, options, statusLabel } from './labels.js';
+import { NEEDS, STATUSES, TYPES, needLabel, options, statusLabel } from './labels.js';
 
 await frame();
 const SIZE = 20;
 const form = document.getElementById('filters');
 const params = new URLSearchParams(location.search);
 const FILTERS = ['status', 'need', 'yearGroup', 'type', 'provisionId', 'q'];
+const names = new Map();
 try {
   const provisions = (await get('/api/provisions?size=500')).items;
+  provisions.forEach((p) => names.set(p.id, p.name));
   form.provisionId.append(...provisions.map((p) => el('option', { value: p.id }, `${p.name} (${p.id})`)));
 } catch (e) {
   showError(document.getElementById('problem'), e.message);
 }
 form.need.append(...options(NEEDS));
+form.status.append(...options(STATUSES));
+form.type.append(...options(TYPES));
 for (const name of FILTERS) form.elements[name].value = params.get(name) || '';
 const page = Number(params.get('page') || 0);
 
@@ -46,7 +50,8 @@ try {
       el('td', { class: 'govuk-table__cell' }, String(item.yearGroup)),
       el('td', { class: 'govuk-table__cell', 'data-figure': 'primaryNeed' }, needLabel(item.primaryNeed)),
       el('td', { class: 'govuk-table__cell', 'data-figure': 'status' }, statusLabel(item.status)),
-      el('td', { class: 'govuk-table__cell' }, item.provisionId || ''),
+      el('td', { class: 'govuk-table__cell app-wrap', 'data-figure': 'provision' },
+        item.provisionId ? (names.has(item.provisionId) ? `${names.get(item.provisionId)} (${item.provisionId})` : item.provisionId) : ''),
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, item.daysWaiting == null ? '' : String(item.daysWaiting))));
   }
   const last = Math.max(0, Math.ceil(answer.total / SIZE) - 1);

@@ -2,12 +2,14 @@ import { post, today } from './api.js';
 import { frame, ready } from './layout.js';
 import { clearErrors, number, showProblem, values } from './forms.js';
 import { setDate, upgradeDates } from './dates.js';
-import { NEEDS, options } from './labels.js';
+import { EHCP_STATUSES, NEEDS, TYPES, options } from './labels.js';
 
 await frame();
 upgradeDates();
 const form = document.getElementById('referral');
 form.primaryNeed.append(...options(NEEDS));
+form.ehcpStatus.append(...options(EHCP_STATUSES));
+form.requestedType.append(...options(TYPES));
 setDate('referredOn', today());
 
 form.addEventListener('submit', async (event) => {

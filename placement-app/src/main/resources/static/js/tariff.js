@@ -5,6 +5,9 @@ import { call, get } from './api.js';
 import { el, frame, ready, showError } from './layout.js';
 import { clearErrors, showProblem, values } from './forms.js';
 import { amount, dayLabel, figureCell, pounds, success, table, typeLabel } from './money.js';
+import { TYPES, options } from './labels.js';
+
+document.getElementById('place-rate-type').append(...options(TYPES));
 
 const who = await frame();
 const writer = who.roles.some((r) => r === 'FINANCE' || r === 'ADMIN');
