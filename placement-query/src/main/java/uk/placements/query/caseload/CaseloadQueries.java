@@ -11,6 +11,7 @@ import uk.placements.shared.placement.query.FindCaseload;
 import uk.placements.shared.placement.query.FindPlacement;
 import uk.placements.shared.placement.query.PlacementView;
 import uk.placements.shared.placement.query.PupilView;
+import uk.placements.shared.provision.ProvisionId;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -80,7 +81,7 @@ public class CaseloadQueries {
                 args.add("%" + q.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
             }
         }
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
+        long total = total(query, where.toString(), args);
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(query.page() * query.size());
         pageArgs.add(query.size());
@@ -88,6 +89,26 @@ public class CaseloadQueries {
                 + " ORDER BY " + orderBy(query.sort()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
                 itemMapper(LocalDate.now(clock)), pageArgs.toArray());
         return new CaseloadPage(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * How many placements match the filters: kept by the projection ({@link CaseloadCounts}), one row per part of
+     * the filters' combination, however many placements there are; counted only for a search by name or UPN
+     * ({@code q}), which cannot be kept. A provision id that no provision can have matches nothing.
+     */
+    private long total(FindCaseload query, String where, List<Object> args) {
+        if (query.q() != null && !query.q().isBlank()) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
+        }
+        if (query.provisionId() != null && !ProvisionId.isValid(query.provisionId())) {
+            return 0;
+        }
+        String key = CaseloadCounts.Filters.key(query.status() == null ? null : query.status().name(),
+                query.provisionId(), query.need() == null ? null : query.need().name(),
+                query.yearGroup() == null ? null : query.yearGroup().toString(),
+                query.type() == null ? null : query.type().name());
+        return jdbc.queryForObject("SELECT COALESCE(SUM(placements), 0) FROM rm_caseload_count WHERE filter_key = ?",
+                Long.class, key);
     }
 
     @QueryHandler

@@ -158,12 +158,16 @@ final class DirectReplay {
         }
     }
 
-    /** Rows of one statement, {@code commitRows} per transaction. */
-    private void inChunks(String namedSql, List<?> rows) {
+    /** Rows of one statement, {@code commitRows} per transaction; the rows each of them changed. */
+    private int[] inChunks(String namedSql, List<?> rows) {
+        int[] changed = new int[rows.size()];
         for (int from = 0; from < rows.size(); from += commitRows) {
             List<?> chunk = rows.subList(from, Math.min(rows.size(), from + commitRows));
-            transactions.executeInTransaction(() -> named.batchUpdate(namedSql, RowWrites.parameters(chunk)));
+            int[] counts = transactions.fetchInTransaction(
+                    () -> named.batchUpdate(namedSql, RowWrites.parameters(chunk)));
+            System.arraycopy(counts, 0, changed, from, counts.length);
         }
+        return changed;
     }
 
     /** Hands every event to the handlers in nested batches; returns the last event's token (null if none). */
