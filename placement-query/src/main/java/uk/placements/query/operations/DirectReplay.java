@@ -20,6 +20,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
 
 import java.util.ArrayList;
@@ -90,6 +91,7 @@ final class DirectReplay {
         boolean oneTransaction = commitRows <= 0;
         long[] replayed = {0};
         DefaultUnitOfWork<?> rebuild = DefaultUnitOfWork.startAndGet(null);
+        rebuild.resources().put(PerBatch.WHOLE_HISTORY, Boolean.TRUE);
         try {
             if (oneTransaction) {
                 rebuild.attachTransaction(transactions);
