@@ -110,13 +110,14 @@ final class ProvisionRow {
 
     /**
      * The fold's state as the table holds it, for a row read back. The table does not keep the placements holding a
-     * place (the capacity ledger counts places taken): they read as none, and no column follows them.
+     * place (the capacity ledger counts places taken) nor the places by effective date (the change rows and the
+     * ledger have them): they read as none, and no column follows them.
      */
     private ProvisionState stateFromColumns() {
         return new ProvisionState(new ProvisionId(provisionId), version, ProvisionType.valueOf(type),
                 Phase.valueOf(phase), lowestYear, highestYear, designatedNeeds.isEmpty() ? Set.of()
                 : Arrays.stream(designatedNeeds.split(",")).map(NeedCode::valueOf).collect(Collectors.toSet()),
-                commissionedPlaces, ProvisionStatus.valueOf(status), Set.of());
+                commissionedPlaces, ProvisionStatus.valueOf(status), Set.of(), List.of());
     }
 
     /** {@code hostUrn} to {@code host_urn}. */
