@@ -226,6 +226,37 @@ class ProjectionOperationsTest {
         assertKeptTotalsAre(counted);
     }
 
+    /**
+     * A page of one status or one provision in the default order (read from the index that leads with its filter)
+     * is the newest referrals first, then by id, as over all placements.
+     */
+    @Test
+    void aPageOfOneStatusOrOneProvisionIsInTheDefaultOrder() {
+        List<String> provisions = jdbc.queryForList("SELECT DISTINCT provision_id FROM rm_placement "
+                + "WHERE provision_id IS NOT NULL ORDER BY provision_id FETCH FIRST 5 ROWS ONLY", String.class);
+        assertThat(provisions).isNotEmpty();
+        for (String provision : provisions) {
+            for (PlacementStatus status : java.util.Arrays.asList(null, PlacementStatus.ADMITTED)) {
+                List<String> expected = jdbc.queryForList("SELECT placement_id FROM rm_placement "
+                        + "WHERE provision_id = ? " + (status == null ? "" : "AND status = '" + status + "' ")
+                        + "ORDER BY referred_on DESC, placement_id FETCH FIRST 20 ROWS ONLY", String.class, provision);
+                assertThat(page(new FindCaseload(status, provision, null, null, null, null, null, 0, 20)))
+                        .as(provision + " " + status).isEqualTo(expected);
+            }
+        }
+        for (PlacementStatus status : PlacementStatus.values()) {
+            List<String> expected = jdbc.queryForList("SELECT placement_id FROM rm_placement WHERE status = ? "
+                    + "ORDER BY referred_on DESC, placement_id OFFSET 20 ROWS FETCH NEXT 20 ROWS ONLY", String.class,
+                    status.name());
+            assertThat(page(new FindCaseload(status, null, null, null, null, null, "-referredOn", 1, 20)))
+                    .as(status.name()).isEqualTo(expected);
+        }
+    }
+
+    private List<String> page(FindCaseload query) {
+        return caseloadQueries.caseload(query).items().stream().map(item -> item.id()).toList();
+    }
+
     /** The filters' values each placement has, in FindCaseload's order (status, provision, need, year, type). */
     private static final List<String> FILTER_COLUMNS = List.of("status", "provision_id", "primary_need", "year_group",
             "provision_type");
