@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * in the same transaction as the rows, so the totals are always those of the rows. A combination's total is kept
  * in {@link #PARTS} parts, by placement ({@link #part}), summed when read: placements are spread over the
  * processor's segments by the same hash, so the threads of its segments change different rows and never wait for
- * each other or race to insert the same row (should the segments be split differently, they only may). A row
+ * each other or race to insert the same row (should the segments be split otherwise, they may: the batch that
+ * loses a race to insert is rolled back and retried, as any failed batch is). A row
  * exists only while its part is above zero, so a rebuild, which never writes a zero, leaves the same rows.
  */
 final class CaseloadCounts {
