@@ -15,6 +15,23 @@ import java.util.function.Supplier;
  */
 public final class PerBatch<T> {
 
+    /**
+     * The resource by which a rebuild ({@code DirectReplay}) marks its unit of work: one batch for the whole
+     * history, whose reset runs when it commits. Until then the tables hold the old read model, which its handlers
+     * must not read; they start from nothing instead ({@link #wholeHistory}).
+     */
+    public static final String WHOLE_HISTORY = PerBatch.class.getName() + ".wholeHistory";
+
+    /**
+     * Whether the current batch is a rebuild's whole history ({@link #WHOLE_HISTORY}): it meets every event from
+     * the first, and the tables it will write are empty when it writes. Any other batch, a replay by the processor
+     * too (many batches after the reset, each committed before the next), carries on from what the tables hold.
+     */
+    public static boolean wholeHistory() {
+        return CurrentUnitOfWork.isStarted()
+                && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().getResource(WHOLE_HISTORY));
+    }
+
     private final String resourceKey = PerBatch.class.getName() + "#" + System.identityHashCode(this);
     private final Supplier<T> create;
     private final Consumer<T> flush;

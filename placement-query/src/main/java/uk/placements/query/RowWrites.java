@@ -22,9 +22,9 @@ public final class RowWrites {
     /** The resource key under which a root unit of work carries its {@link Writer}. */
     public static final String WRITER = RowWrites.class.getName() + ".writer";
 
-    /** Writes the rows of one statement. */
+    /** Writes the rows of one statement; returns the rows each of them changed, in their order. */
     public interface Writer {
-        void batchUpdate(String namedSql, List<?> rows);
+        int[] batchUpdate(String namedSql, List<?> rows);
     }
 
     private final NamedParameterJdbcTemplate named;
@@ -33,17 +33,19 @@ public final class RowWrites {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** Writes {@code rows} (in the order given) with {@code namedSql}. */
-    public void batchUpdate(String namedSql, List<?> rows) {
+    /**
+     * Writes {@code rows} (in the order given) with {@code namedSql}; returns how many rows of the table each of
+     * them changed, in their order.
+     */
+    public int[] batchUpdate(String namedSql, List<?> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         Writer writer = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(WRITER) : null;
         if (writer != null) {
-            writer.batchUpdate(namedSql, rows);
-        } else {
-            named.batchUpdate(namedSql, parameters(rows));
+            return writer.batchUpdate(namedSql, rows);
         }
+        return named.batchUpdate(namedSql, parameters(rows));
     }
 
     /** One row written at once, outside any batch. */

@@ -117,9 +117,13 @@ class CandidatesApiTest extends AppTest {
 
     @Test
     void aPupilWithoutAnEhcPlanIsBlockedEverywhereByREhcp() {
+        String fitsOtherwise = commission("RESOURCE_BASE", 0, 6, YEAR3_ASD, 3);
         String noPlan = api.post("caseworker", "/api/placements",
                 Api.referralJson(Api.newUpn(), 3, "ASD", "NONE", "2026-09-01")).json().get("id").asText();
+        eventually(() -> api.get("caseworker", "/api/placements/" + noPlan + "/candidates").body()
+                .contains(fitsOtherwise));
         JsonNode json = api.get("caseworker", "/api/placements/" + noPlan + "/candidates").json();
+        assertThat(rules(candidate(json, fitsOtherwise))).containsExactly("R-EHCP");
         assertThat(json.get("eligible").asInt()).isZero();
         assertThat(json.get("candidates")).isNotEmpty().allSatisfy(c -> {
             assertThat(rules(c)).contains("R-EHCP");

@@ -92,10 +92,31 @@ class GatewayOnPostgresTest {
                         "POST /api/provisions");
         assertThat(queryRequests.requests()).as("the read went to the query service")
                 .contains("GET " + path);
-        assertThat(queryRequests.writes()).as("no write reaches the query service except its own rebuilds")
-                .allMatch(w -> w.startsWith("POST /api/admin/projections/"));
+        assertThat(queryRequests.writes()).as("no write reaches the query service except its own rebuilds and "
+                        + "the GIAS reconciliation, which records nothing")
+                .allMatch(w -> w.startsWith("POST /api/admin/projections/")
+                        || w.startsWith("POST /api/returns/gias/reconciliation"));
         assertThat(commandRequests.requests()).as("no read reaches the command service")
                 .noneMatch(r -> r.startsWith("GET /api/"));
+    }
+
+    /**
+     * A GIAS extract goes to the query side, which reads the capacity ledger, and may be larger than the 256 KiB a
+     * JSON body may be (docs/returns.md).
+     */
+    @Test
+    void aGiasExtractLargerThanAJsonBodyIsReconciledByTheQueryService() {
+        StringBuilder csv = new StringBuilder("URN,EstablishmentName,TypeOfResourcedProvision (name),"
+                + "ResourcedProvisionCapacity,ResourcedProvisionOnRoll,SenUnitCapacity,SenUnitOnRoll\r\n");
+        for (int urn = 300_000; csv.length() < 300 * 1024; urn++) {
+            csv.append(urn).append(",A School Without A Unit Of Any Kind,Not applicable,,,,\r\n");
+        }
+        Api.Answer answer = gateway.send("analyst", "POST", "/api/returns/gias/reconciliation?asOf=2026-10-01",
+                "text/csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("schoolsInExtract").asInt()).isGreaterThan(4_000);
+        assertThat(queryRequests.writes()).contains("POST /api/returns/gias/reconciliation");
+        assertThat(commandRequests.writes()).noneMatch(w -> w.contains("/api/returns/"));
     }
 
     @Test

@@ -8,7 +8,9 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,7 @@ import uk.placements.app.PlacementsApplication;
 import uk.placements.command.http.Api;
 import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.caseload.CaseloadProjection;
+import uk.placements.query.caseload.CaseloadQueries;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.operations.ProcessorControl;
 import uk.placements.query.operations.ProjectionOperations;
@@ -29,7 +32,11 @@ import uk.placements.query.operations.ReadModel;
 import uk.placements.query.operations.ReadModelChecksum;
 import uk.placements.query.operations.ReadModels;
 import uk.placements.query.provision.ProvisionProjection;
+import uk.placements.shared.common.NeedCode;
+import uk.placements.shared.common.PlacementStatus;
+import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.placement.event.PupilAdmitted;
+import uk.placements.shared.placement.query.FindCaseload;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -60,7 +67,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PlacementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
-                "placements.crypto.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+                "placements.crypto.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                // batches of a few events: a replay by the processor carries each model over many batches
+                "axon.eventhandling.processors.caseload.batch-size=20",
+                "axon.eventhandling.processors.placement-history.batch-size=20",
+                "axon.eventhandling.processors.provisions.batch-size=20",
+                "axon.eventhandling.processors.capacity-ledger.batch-size=20",
+                "axon.eventhandling.processors.funding.batch-size=20"
         })
 class ProjectionOperationsTest {
 
@@ -91,6 +104,10 @@ class ProjectionOperationsTest {
     private ProvisionProjection provisions;
     @Autowired
     private CapacityLedgerProjection ledger;
+    @Autowired
+    private CaseloadQueries caseloadQueries;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Autowired
     private FailsWhenAsked failing;
@@ -158,6 +175,169 @@ class ProjectionOperationsTest {
             assertThat(report.get("checksumAfter").asText()).as(model.name())
                     .isEqualTo(report.get("checksumBefore").asText());
             assertThat(rows(model)).as(model.name()).isEqualTo(live);
+        }
+    }
+
+    /**
+     * The caseload page's total is read from the totals the projection keeps (rm_caseload_count), never counted:
+     * for every combination of filters that some placement matches (every subset of status, provision, need, year
+     * group and provision type, with every combination of values the placements have), and for filters that match
+     * nothing, it is what COUNT(*) over the placements says; so it stays after a rebuild and after a replay by the
+     * processor in small batches.
+     */
+    @Test
+    void theCaseloadPagesKeptTotalsAreTheCountOfEveryFilterBeforeAndAfterARebuildAndAReplay() throws Exception {
+        ReadModel model = readModels.find(CaseloadProjection.NAME).orElseThrow();
+        Map<List<Object>, Long> counted = countedPerFilter();
+        assertThat(counted).hasSizeGreaterThan(500);
+        assertKeptTotalsAre(counted);
+
+        Api.Answer answer = api.post("admin", "/api/admin/projections/" + model.name() + "/rebuild", "");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("unchanged").asBoolean()).isTrue();
+        assertKeptTotalsAre(counted);
+
+        String before = checksums.of(model).sha256();
+        replayByTheProcessor(model.name());
+        assertThat(checksums.of(model).sha256()).isEqualTo(before);
+        assertKeptTotalsAre(counted);
+    }
+
+    /**
+     * A page of one status or one provision in the default order (read from the index that leads with its filter)
+     * is the newest referrals first, then by id, as over all placements.
+     */
+    @Test
+    void aPageOfOneStatusOrOneProvisionIsInTheDefaultOrder() {
+        List<String> provisions = jdbc.queryForList("SELECT DISTINCT provision_id FROM rm_placement "
+                + "WHERE provision_id IS NOT NULL ORDER BY provision_id FETCH FIRST 5 ROWS ONLY", String.class);
+        assertThat(provisions).isNotEmpty();
+        for (String provision : provisions) {
+            for (PlacementStatus status : java.util.Arrays.asList(null, PlacementStatus.ADMITTED)) {
+                List<String> expected = jdbc.queryForList("SELECT placement_id FROM rm_placement "
+                        + "WHERE provision_id = ? " + (status == null ? "" : "AND status = '" + status + "' ")
+                        + "ORDER BY referred_on DESC, placement_id FETCH FIRST 20 ROWS ONLY", String.class, provision);
+                assertThat(page(new FindCaseload(status, provision, null, null, null, null, null, 0, 20)))
+                        .as(provision + " " + status).isEqualTo(expected);
+            }
+        }
+        for (PlacementStatus status : PlacementStatus.values()) {
+            List<String> expected = jdbc.queryForList("SELECT placement_id FROM rm_placement WHERE status = ? "
+                    + "ORDER BY referred_on DESC, placement_id OFFSET 20 ROWS FETCH NEXT 20 ROWS ONLY", String.class,
+                    status.name());
+            assertThat(page(new FindCaseload(status, null, null, null, null, null, "-referredOn", 1, 20)))
+                    .as(status.name()).isEqualTo(expected);
+        }
+    }
+
+    private List<String> page(FindCaseload query) {
+        return caseloadQueries.caseload(query).items().stream().map(item -> item.id()).toList();
+    }
+
+    /** The filters' values each placement has, in FindCaseload's order (status, provision, need, year, type). */
+    private static final List<String> FILTER_COLUMNS = List.of("status", "provision_id", "primary_need", "year_group",
+            "provision_type");
+
+    /** COUNT(*) over rm_placement for every subset of the filters and every combination of values in it. */
+    private Map<List<Object>, Long> countedPerFilter() {
+        Map<List<Object>, Long> counted = new LinkedHashMap<>();
+        for (int subset = 0; subset < 1 << FILTER_COLUMNS.size(); subset++) {
+            int chosen = subset;
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < FILTER_COLUMNS.size(); i++) {
+                if ((chosen & 1 << i) != 0) {
+                    columns.add(FILTER_COLUMNS.get(i));
+                }
+            }
+            String select = columns.isEmpty() ? "SELECT COUNT(*) AS n FROM rm_placement"
+                    : "SELECT " + String.join(", ", columns) + ", COUNT(*) AS n FROM rm_placement GROUP BY "
+                    + String.join(", ", columns);
+            jdbc.query(select, rs -> {
+                List<Object> filter = new ArrayList<>();
+                boolean asksForNull = false;
+                for (int i = 0; i < FILTER_COLUMNS.size(); i++) {
+                    Object value = (chosen & 1 << i) != 0 ? rs.getObject(FILTER_COLUMNS.get(i)) : null;
+                    // a filter asks for a value: none finds the placements without one (no provision yet)
+                    asksForNull |= (chosen & 1 << i) != 0 && value == null;
+                    filter.add(value);
+                }
+                if (!asksForNull) {
+                    counted.put(filter, rs.getLong("n"));
+                }
+            });
+        }
+        return counted;
+    }
+
+    private void assertKeptTotalsAre(Map<List<Object>, Long> counted) {
+        Map<List<Object>, Long> answered = new LinkedHashMap<>();
+        counted.keySet().forEach(filter -> answered.put(filter, total(filter)));
+        assertThat(answered).isEqualTo(counted);
+        // filters no placement matches
+        for (List<Object> filter : List.<List<Object>>of(
+                java.util.Arrays.asList(null, "NO-SUCH-PROVISION", null, null, null),
+                java.util.Arrays.asList(null, "not&a=provision", null, null, null),
+                java.util.Arrays.asList("ADMITTED", null, null, 99, null))) {
+            assertThat(total(filter)).as(filter.toString()).isZero();
+        }
+        long statuses = 0;
+        for (PlacementStatus status : PlacementStatus.values()) {
+            statuses += total(java.util.Arrays.asList(status.name(), null, null, null, null));
+        }
+        assertThat(statuses).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement", Long.class));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_caseload_count WHERE placements <= 0", Long.class))
+                .as("parts at zero or below").isZero();
+    }
+
+    /** The total the caseload page answers for {@code filter} (FindCaseload's filters, in order). */
+    private long total(List<Object> filter) {
+        return caseloadQueries.caseload(new FindCaseload(
+                filter.get(0) == null ? null : PlacementStatus.valueOf((String) filter.get(0)),
+                (String) filter.get(1), filter.get(2) == null ? null : NeedCode.valueOf((String) filter.get(2)),
+                filter.get(3) == null ? null : ((Number) filter.get(3)).intValue(),
+                filter.get(4) == null ? null : ProvisionType.valueOf((String) filter.get(4)), null, null, 0, 1))
+                .total();
+    }
+
+    /**
+     * Every read model a processor replays by itself (as after a reset with Axon Server's event store, or tokens
+     * reset by hand), in batches of a few events (this class sets the batch size of every group to 20), holds the
+     * rows it held live: a batch carries on from the rows the previous batches wrote.
+     */
+    @Test
+    void aReplayByTheProcessorInSmallBatchesReproducesTheLiveReadModelRowForRow() throws Exception {
+        for (ReadModel model : readModels.all()) {
+            assertAReplayByTheProcessorReproduces(model);
+        }
+    }
+
+    private void assertAReplayByTheProcessorReproduces(ReadModel model) throws InterruptedException {
+        Map<String, List<Map<String, Object>>> live = rows(model);
+        String checksum = checksums.of(model).sha256();
+
+        replayByTheProcessor(model.name());
+
+        assertThat(checksums.of(model).sha256()).as(model.name()).isEqualTo(checksum);
+        assertThat(rows(model)).as(model.name()).isEqualTo(live);
+    }
+
+    /** Stops the group, resets its tokens (its reset handler clears its tables), starts it and waits. */
+    private void replayByTheProcessor(String name) throws InterruptedException {
+        StreamingEventProcessor processor = processing.eventProcessorByProcessingGroup(name,
+                StreamingEventProcessor.class).orElseThrow();
+        control.stop(name);
+        try {
+            processor.resetTokens();
+        } finally {
+            control.start(name);
+        }
+        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (operations.position(name).orElse(0) < head) {
+            assertThat(processor.processingStatus().values()).as(name + " replaying")
+                    .noneMatch(org.axonframework.eventhandling.EventTrackerStatus::isErrorState);
+            assertThat(System.nanoTime()).as(name + " replayed within two minutes").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 

@@ -32,7 +32,8 @@ class NoDemoUsersOnPostgresTest {
                 "--placements.users.head-of-send.roles=ADMIN");
         try {
             Api api = new Api(ServiceOnPostgres.port(query));
-            for (String demo : new String[] {"caseworker", "provision-admin", "auditor", "analyst", "admin", "finance"}) {
+            for (String demo : new String[] {"caseworker", "provision-admin", "auditor", "analyst", "admin", "finance",
+                "returns"}) {
                 assertThat(api.get(demo, "/api/provisions").status()).as(demo + " with the demo password")
                         .isEqualTo(401);
             }

@@ -28,7 +28,8 @@ class RoleMatrixTest extends AppTest {
     private static final String AN = "analyst";
     private static final String AD = "admin";
     private static final String FI = "finance";
-    private static final List<String> USERS = List.of(CW, PA, AU, AN, AD, FI);
+    private static final String RE = "returns";
+    private static final List<String> USERS = List.of(CW, PA, AU, AN, AD, FI, RE);
 
     /** {@code allowedStatus}: what a permitted role gets; 0 means "not called for permitted roles" (a stream). */
     record Endpoint(String method, String path, Set<String> allowed, int allowedStatus) {
@@ -59,7 +60,7 @@ class RoleMatrixTest extends AppTest {
     private static int targetsPort;
 
     static Stream<Endpoint> endpoints() {
-        Set<String> any = Set.of(CW, PA, AU, AN, AD, FI);
+        Set<String> any = Set.of(CW, PA, AU, AN, AD, FI, RE);
         return Stream.of(
                 new Endpoint("GET", "/api/me", any),
                 new Endpoint("POST", "/api/provisions", Set.of(PA, AD)),
@@ -117,7 +118,12 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("GET", "/api/funding/schedules/2026-11.csv?named=true", Set.of(FI, AD)),
                 new Endpoint("GET", "/api/funding/place-change", Set.of(FI, AN, PA, AD)),
                 new Endpoint("GET", "/api/funding/place-change.csv", Set.of(FI, AN, PA, AD)),
-                new Endpoint("PUT", "/api/funding/place-change/{prov}/2027-28", Set.of(PA, FI, AD)));
+                new Endpoint("PUT", "/api/funding/place-change/{prov}/2027-28", Set.of(PA, FI, AD)),
+                new Endpoint("GET", "/api/returns/sen2/placements.csv", Set.of(RE, AD)),
+                new Endpoint("GET", "/api/returns/sen2/placements.csv?censusDate=2027-01-21", Set.of(RE, AD)),
+                new Endpoint("GET", "/api/returns/sen2/summary", Set.of(RE, AD)),
+                // sent as JSON, the extract is refused as a media type the reconciliation does not take
+                new Endpoint("POST", "/api/returns/gias/reconciliation", Set.of(RE, AN, AD), 415));
     }
 
     static Stream<Case> cases() {

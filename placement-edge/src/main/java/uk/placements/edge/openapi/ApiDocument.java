@@ -119,6 +119,9 @@ public class ApiDocument {
             Map.entry("GET /api/funding/schedules/{month}.csv", "paymentScheduleCsv"),
             Map.entry("GET /api/funding/spend", "spendDashboard"),
             Map.entry("GET /api/placements/{id}/candidates", "offerCandidates"),
+            Map.entry("GET /api/returns/sen2/placements.csv", "sen2PlacementsCsv"),
+            Map.entry("GET /api/returns/sen2/summary", "sen2Summary"),
+            Map.entry("POST /api/returns/gias/reconciliation", "giasReconciliation"),
             Map.entry("GET /api/me", "whoAmI"),
             Map.entry("GET /actuator/health", "health"));
 
@@ -134,6 +137,10 @@ public class ApiDocument {
                 + "data. Roles: ANALYST, ADMIN (the capacity stream: any role)."});
         TAGS.put("/api/reports", new String[]{"Reports", "CSV returns as at a date; no personal data. Roles: "
                 + "ANALYST, ADMIN."});
+        TAGS.put("/api/returns", new String[]{"Returns", "Statutory returns: the person-level SEN2 placements "
+                + "module (personal data; every download in the access log; roles RETURNS, ADMIN) and the "
+                + "reconciliation of a GIAS extract with the product's figures (no personal data; roles RETURNS, "
+                + "ANALYST, ADMIN)."});
         TAGS.put("/api/audit", new String[]{"Audit", "The event store itself: history, state as known at an "
                 + "instant, hash chain, access log. Roles: AUDITOR, ADMIN."});
         TAGS.put("/api/admin", new String[]{"Operations", "Projections, erasure, retention, backups. Role: ADMIN."});
@@ -143,7 +150,7 @@ public class ApiDocument {
 
     /** Objects in the views that are null until something happens: an offer, a decision, a staffing record. */
     private static final Set<String> NULLABLE_OBJECTS = Set.of("provision", "overCapacityDecision", "staffing",
-            "inForce");
+            "inForce", "gias");
 
     /** Properties of the views that carry an enum's name, and which enum. */
     private static final Map<String, List<String>> ENUMS = Map.of(
@@ -273,6 +280,15 @@ public class ApiDocument {
             responses.addApiResponse("415", problem("the body is not application/json"));
             responses.addApiResponse("422", problem("refused by a rule (see rule), or an Idempotency-Key reused with "
                     + "another body"));
+        } else if (path.equals("/api/returns/gias/reconciliation")) {
+            operation.getRequestBody().description("a GIAS establishment extract: CSV with a header row holding at "
+                    + "least URN, EstablishmentName, TypeOfResourcedProvision (name), ResourcedProvisionCapacity, "
+                    + "ResourcedProvisionOnRoll, SenUnitCapacity and SenUnitOnRoll (other columns are ignored); "
+                    + "UTF-8 unless the Content-Type names a charset").required(true)
+                    .content(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema())));
+            responses.addApiResponse("413", problem("the extract is larger than the server takes (8 MiB by "
+                    + "default)"));
+            responses.addApiResponse("415", problem("the body is not text/csv"));
         } else if (write) {
             responses.addApiResponse("409", problem("another operation is under way"));
         }
@@ -291,6 +307,13 @@ public class ApiDocument {
         if (path.startsWith("/api/reports/") || path.endsWith(".csv")) {
             responses.get("200").description("RFC 4180 CSV with a header row")
                     .content(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema())));
+        }
+        if (path.equals("/api/returns/sen2/placements.csv")) {
+            responses.get("200").description("RFC 4180 CSV with a header row of SEN2's item names, one row per "
+                            + "placement and need; personal data, so every download is in the access log")
+                    .addHeaderObject("X-Erased-Pupils-Excluded", headerObject("how many pupils of the window were "
+                            + "left out because their personal data was erased", new StringSchema()
+                            .pattern("^[0-9]+$")));
         }
         if (path.equals("/api/dashboard/capacity/stream")) {
             responses.get("200").description("server-sent events: `snapshot` (each provision's row when the stream "
@@ -352,6 +375,19 @@ public class ApiDocument {
                 case "offeredOn" -> {
                     p.setSchema(new StringSchema().format("date"));
                     p.description("the day the offer would be made (default: today)");
+                }
+                case "censusDate" -> {
+                    p.setSchema(new StringSchema().format("date"));
+                    p.description("the SEN2 census day the return is as at (default: the third Thursday of the "
+                            + "January to come, or of this January until it has passed)");
+                }
+                case "from" -> {
+                    if (!path.startsWith("/api/returns/")) { // the access log's is an instant
+                        continue;
+                    }
+                    p.setSchema(new StringSchema().format("date"));
+                    p.description("the first day of the collection window (default: 1 January of the year before "
+                            + "the census day's)");
                 }
                 case "urn" -> p.setSchema(new StringSchema().pattern("^[0-9]{6}$"));
                 case "month" -> p.setSchema(new StringSchema().pattern("^[0-9]{4}-(0[1-9]|1[0-2])$")

@@ -32,6 +32,7 @@ import static uk.placements.edge.security.SecurityConfiguration.AUDITOR;
 import static uk.placements.edge.security.SecurityConfiguration.FINANCE;
 import static uk.placements.edge.security.SecurityConfiguration.CASEWORKER;
 import static uk.placements.edge.security.SecurityConfiguration.PROVISION_ADMIN;
+import static uk.placements.edge.security.SecurityConfiguration.RETURNS;
 
 /** The embedded default: HTTP Basic, each successful sign-in remembered briefly by {@link CachedCredentials}. */
 @Configuration(proxyBeanMethods = false)
@@ -62,7 +63,8 @@ public class BasicSignIn {
         if (demo) {
             String encoded = encoder.encode(demoPassword);
             Arrays.stream(new String[][]{{"caseworker", CASEWORKER}, {"provision-admin", PROVISION_ADMIN},
-                            {"auditor", AUDITOR}, {"analyst", ANALYST}, {"admin", ADMIN}, {"finance", FINANCE}})
+                            {"auditor", AUDITOR}, {"analyst", ANALYST}, {"admin", ADMIN}, {"finance", FINANCE},
+                            {"returns", RETURNS}})
                     .filter(u -> users.stream().noneMatch(configured -> configured.getUsername().equals(u[0])))
                     .map(u -> User.withUsername(u[0]).password(encoded).roles(u[1]).build())
                     .forEach(users::add);
@@ -81,7 +83,8 @@ public class BasicSignIn {
                 throw new NoUsers("the user " + name + " is configured without a password (placements.users." + name
                         + ".password)");
             }
-            List<String> known = List.of(CASEWORKER, PROVISION_ADMIN, AUDITOR, ANALYST, ADMIN, FINANCE);
+            List<String> known = List.of(CASEWORKER, PROVISION_ADMIN, AUDITOR, ANALYST, ADMIN, FINANCE,
+                    RETURNS);
             List<String> granted = roles == null ? List.of() : roles.stream().map(String::strip).toList();
             if (granted.isEmpty() || !known.containsAll(granted)) {
                 throw new NoUsers("the user " + name + " needs one or more of the roles " + known

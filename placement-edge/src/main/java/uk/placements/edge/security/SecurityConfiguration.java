@@ -26,6 +26,8 @@ public class SecurityConfiguration {
     public static final String ANALYST = "ANALYST";
     public static final String ADMIN = "ADMIN";
     public static final String FINANCE = "FINANCE";
+    /** Statutory returns (docs/returns.md): the person-level SEN2 export, which holds personal data. */
+    public static final String RETURNS = "RETURNS";
 
     /**
      * An API and, later, a small web client served from the same origin: nothing from elsewhere, never framed, no
@@ -87,6 +89,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)
                         .requestMatchers("/api/funding/tariff/**").hasAnyRole(FINANCE, ADMIN)
                         .requestMatchers("/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)
+                        // statutory returns (docs/returns.md): SEN2 is person-level; GIAS holds no personal data
+                        .requestMatchers("/api/returns/sen2/**").hasAnyRole(RETURNS, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/returns/gias/reconciliation")
+                        .hasAnyRole(RETURNS, ANALYST, ADMIN)
+                        .requestMatchers("/api/returns/**").hasAnyRole(RETURNS, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .anyRequest().authenticated());
         return http.build();

@@ -17,21 +17,28 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while reading when the
- * body is chunked. No API body comes near the default of 256 KiB.
+ * body is chunked. No JSON body comes near the default of 256 KiB; a CSV upload (a GIAS extract, docs/returns.md)
+ * has a limit of its own, 8 MiB by default: an authority's extract with all of GIAS's columns is well under it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long jsonLimit;
+    private final long csvLimit;
 
-    public RequestSizeLimitFilter(@Value("${placements.http.max-body-bytes:262144}") long limit) {
-        this.limit = limit;
+    public RequestSizeLimitFilter(@Value("${placements.http.max-body-bytes:262144}") long jsonLimit,
+                                  @Value("${placements.http.max-csv-body-bytes:8388608}") long csvLimit) {
+        this.jsonLimit = jsonLimit;
+        this.csvLimit = csvLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        long limit = type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")
+                ? csvLimit : jsonLimit;
         if (request.getContentLengthLong() > limit) {
             ProblemResponses.write(response, 413, "Payload too large",
                     "the request body is larger than " + limit + " bytes");

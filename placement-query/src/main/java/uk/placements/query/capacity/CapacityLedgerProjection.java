@@ -2,7 +2,6 @@ package uk.placements.query.capacity;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -64,9 +63,9 @@ import java.util.function.UnaryOperator;
  * changes nothing.
  * <p>
  * Each batch of events changes the ledgers in memory (a provision's rows read back from the one before the
- * earliest date the batch changes, never during a replay, which starts from empty tables) and writes the rows that
- * changed once, in key order, just before it commits with the processor's token; a rebuild is one such batch for
- * the whole history.
+ * earliest date the batch changes) and writes the rows that changed once, in key order, just before it commits with
+ * the processor's token. A replay by the processor is many such batches, each carrying on from the rows the ones
+ * before it wrote; a rebuild ({@code DirectReplay}) is one batch for the whole history, which reads nothing back.
  */
 @Component
 @ProcessingGroup(CapacityLedgerProjection.NAME)
@@ -194,7 +193,7 @@ public class CapacityLedgerProjection {
     }
 
     @EventHandler
-    void on(PlacementEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+    void on(PlacementEvent event, @SequenceNumber long seq) {
         ProvisionId provision = ByProvision.provisionOf(event);
         if (provision == null) {
             return; // a referral, or its withdrawal: no provision holds anything for it
@@ -204,7 +203,7 @@ public class CapacityLedgerProjection {
         Batch b = batch.current();
         String key = provisionId + "|" + placementId;
         Holding held = b.holdings.get(key);
-        if (held == null && !replay.isReplay()) {
+        if (held == null && !b.fromNothing) {
             held = readHolding(provisionId, placementId);
             if (held != null) {
                 b.storedHoldings.add(key);
@@ -218,15 +217,15 @@ public class CapacityLedgerProjection {
         b.holdings.put(key, Holding.of(provisionId, placementId, seq, after));
         Contribution change = Contribution.of(after, provision).minus(Contribution.of(before, provision));
         if (!change.equals(Contribution.NONE)) {
-            ledger(b, provisionId, replay).change(PlacementState.businessDate(event), f -> f.plus(change));
+            ledger(b, provisionId).change(PlacementState.businessDate(event), f -> f.plus(change));
         }
     }
 
     @EventHandler
-    void on(ProvisionEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+    void on(ProvisionEvent event, @SequenceNumber long seq) {
         String provisionId = event.provisionId().value();
         Batch b = batch.current();
-        Long version = b.versions.containsKey(provisionId) || replay.isReplay() ? b.versions.get(provisionId)
+        Long version = b.versions.containsKey(provisionId) || b.fromNothing ? b.versions.get(provisionId)
                 : readVersion(provisionId);
         if (version != null && version >= seq) {
             return; // handled before
@@ -238,7 +237,7 @@ public class CapacityLedgerProjection {
         LocalDate on = ProvisionState.businessDate(event);
         UnaryOperator<Figures> change = change(event, on);
         if (change != null) {
-            ledger(b, provisionId, replay).change(on, change);
+            ledger(b, provisionId).change(on, change);
         }
     }
 
@@ -272,9 +271,12 @@ public class CapacityLedgerProjection {
         jdbc.update("DELETE FROM rm_capacity_provision");
     }
 
-    /** The provision's ledger in this batch; in a replay it starts empty, as the reset left the tables. */
-    private Ledger ledger(Batch b, String provisionId, ReplayStatus replay) {
-        return b.ledgers.computeIfAbsent(provisionId, id -> new Ledger(id, replay.isReplay()));
+    /**
+     * The provision's ledger in this batch: read back from the table as the batch needs its rows, unless the batch
+     * is a rebuild's whole history, which starts from nothing (the table still holds the old read model).
+     */
+    private Ledger ledger(Batch b, String provisionId) {
+        return b.ledgers.computeIfAbsent(provisionId, id -> new Ledger(id, b.fromNothing));
     }
 
     /**
@@ -346,6 +348,12 @@ public class CapacityLedgerProjection {
 
     /** What one batch of events changed. */
     private static final class Batch {
+        /**
+         * A rebuild's whole history ({@link PerBatch#wholeHistory}): nothing is read back. Any other batch, in a
+         * replay by the processor too, reads back what earlier batches wrote for the provisions and placements it
+         * meets (the replay's first batch finds the tables empty).
+         */
+        final boolean fromNothing = PerBatch.wholeHistory();
         final Map<String, Ledger> ledgers = new LinkedHashMap<>();
         /** The holdings the batch changed, by provision and placement; those read back from the table are updates. */
         final Map<String, Holding> holdings = new HashMap<>();

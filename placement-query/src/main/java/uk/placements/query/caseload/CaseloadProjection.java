@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  * Events change {@link PlacementRow}s in memory; each batch of events writes every row it touched once, and timeline
  * entries as one JDBC batch, in key order, just before it commits with the processor's token (a rebuild is one such
  * batch for the whole history). A placement's next event in a later batch reads its row back only when it is not
- * the one the previous batch left ({@link LatestCache}).
+ * the one the previous batch left ({@link LatestCache}). The same batch adds what its rows changed to the totals the
+ * caseload page reads ({@link CaseloadCounts}, {@code rm_caseload_count}).
  */
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
@@ -255,6 +256,7 @@ public class CaseloadProjection {
     @ResetHandler
     void reset() {
         cache.clear();
+        jdbc.update("DELETE FROM rm_caseload_count");
         jdbc.update("DELETE FROM rm_timeline");
         jdbc.update("DELETE FROM rm_placement");
     }
@@ -315,11 +317,15 @@ public class CaseloadProjection {
         }
         writes.batchUpdate(PlacementRow.INSERT, inserts);
         writes.batchUpdate(PlacementRow.UPDATE, updates);
+        CaseloadCounts counts = new CaseloadCounts();
+        b.rows.values().forEach(row -> counts.add(row.placementId, row.counted, row.filters()));
+        counts.write(writes);
     }
 
     private void committed(Batch b) {
         b.rows.values().forEach(row -> {
             row.isNew = false;
+            row.counted = row.filters();
             row.forgetPersonalData();
         });
         cache.putAll(b.rows);

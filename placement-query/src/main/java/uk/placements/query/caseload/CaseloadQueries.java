@@ -11,6 +11,7 @@ import uk.placements.shared.placement.query.FindCaseload;
 import uk.placements.shared.placement.query.FindPlacement;
 import uk.placements.shared.placement.query.PlacementView;
 import uk.placements.shared.placement.query.PupilView;
+import uk.placements.shared.provision.ProvisionId;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -80,14 +81,34 @@ public class CaseloadQueries {
                 args.add("%" + q.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
             }
         }
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
+        long total = total(query, where.toString(), args);
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(query.page() * query.size());
         pageArgs.add(query.size());
         List<CaseloadItem> items = jdbc.query("SELECT " + ITEM_COLUMNS + " FROM rm_placement p" + where
-                + " ORDER BY " + orderBy(query.sort()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                + " ORDER BY " + orderBy(query) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
                 itemMapper(LocalDate.now(clock)), pageArgs.toArray());
         return new CaseloadPage(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * How many placements match the filters: kept by the projection ({@link CaseloadCounts}), one row per part of
+     * the filters' combination, however many placements there are; counted only for a search by name or UPN
+     * ({@code q}), which cannot be kept. A provision id that no provision can have matches nothing.
+     */
+    private long total(FindCaseload query, String where, List<Object> args) {
+        if (query.q() != null && !query.q().isBlank()) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
+        }
+        if (query.provisionId() != null && !ProvisionId.isValid(query.provisionId())) {
+            return 0;
+        }
+        String key = CaseloadCounts.Filters.key(query.status() == null ? null : query.status().name(),
+                query.provisionId(), query.need() == null ? null : query.need().name(),
+                query.yearGroup() == null ? null : query.yearGroup().toString(),
+                query.type() == null ? null : query.type().name());
+        return jdbc.queryForObject("SELECT COALESCE(SUM(placements), 0) FROM rm_caseload_count WHERE filter_key = ?",
+                Long.class, key);
     }
 
     @QueryHandler
@@ -137,7 +158,13 @@ public class CaseloadQueries {
 
     private static final DataClassRowMapper<TimelineRow> TIMELINE_BY_NAME = new DataClassRowMapper<>(TimelineRow.class);
 
-    private static String orderBy(String sort) {
+    /**
+     * The sort column, ascending or descending, then the placement id: every such order has an index (V142). In the
+     * default order a page of one provision or one status is read from the index that leads with it: it leads the
+     * order too (every row of the page has the same value, so the order is the same), or H2 sorts every match.
+     */
+    private static String orderBy(FindCaseload query) {
+        String sort = query.sort();
         String key = sort == null || sort.isBlank() ? "-referredOn" : sort;
         boolean descending = key.startsWith("-");
         String column = SORT_COLUMNS.get(descending ? key.substring(1) : key);
@@ -145,7 +172,13 @@ public class CaseloadQueries {
             throw new IllegalArgumentException("sort must be one of " + FindCaseload.SORTS
                     + ", with a leading '-' for descending");
         }
-        return column + (descending ? " DESC" : " ASC") + ", p.placement_id";
+        String within = "";
+        if (key.equals("-referredOn") && query.provisionId() != null) {
+            within = "p.provision_id, ";
+        } else if (key.equals("-referredOn") && query.status() != null) {
+            within = "p.status, ";
+        }
+        return within + column + (descending ? " DESC" : " ASC") + ", p.placement_id";
     }
 
     private static RowMapper<CaseloadItem> itemMapper(LocalDate today) {

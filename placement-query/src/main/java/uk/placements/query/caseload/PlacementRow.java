@@ -97,6 +97,8 @@ final class PlacementRow {
     Timestamp lastRecordedAt;
     /** Not yet in the table: the batch inserts it. */
     boolean isNew;
+    /** What the kept totals ({@link CaseloadCounts}) count this row as; null until they count it. No column. */
+    CaseloadCounts.Filters counted;
     /** The placement as the shared fold has it after event {@link #version}; no column of its own. */
     PlacementState state = PlacementState.NONE;
 
@@ -128,7 +130,13 @@ final class PlacementRow {
         row.endReason = rs.getString("end_reason");
         row.lastRecordedAt = rs.getTimestamp("last_recorded_at");
         row.state = row.stateFromColumns();
+        row.counted = row.filters();
         return row;
+    }
+
+    /** The values of the caseload's filters this row has now. */
+    CaseloadCounts.Filters filters() {
+        return new CaseloadCounts.Filters(status, provisionId, primaryNeed, yearGroup, provisionType);
     }
 
     /**
@@ -197,6 +205,7 @@ final class PlacementRow {
         c.endReason = endReason;
         c.lastRecordedAt = lastRecordedAt;
         c.isNew = isNew;
+        c.counted = counted;
         c.state = state;
         return c;
     }

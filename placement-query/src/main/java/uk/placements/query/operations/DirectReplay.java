@@ -20,6 +20,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
 
 import java.util.ArrayList;
@@ -90,6 +91,7 @@ final class DirectReplay {
         boolean oneTransaction = commitRows <= 0;
         long[] replayed = {0};
         DefaultUnitOfWork<?> rebuild = DefaultUnitOfWork.startAndGet(null);
+        rebuild.resources().put(PerBatch.WHOLE_HISTORY, Boolean.TRUE);
         try {
             if (oneTransaction) {
                 rebuild.attachTransaction(transactions);
@@ -158,12 +160,16 @@ final class DirectReplay {
         }
     }
 
-    /** Rows of one statement, {@code commitRows} per transaction. */
-    private void inChunks(String namedSql, List<?> rows) {
+    /** Rows of one statement, {@code commitRows} per transaction; the rows each of them changed. */
+    private int[] inChunks(String namedSql, List<?> rows) {
+        int[] changed = new int[rows.size()];
         for (int from = 0; from < rows.size(); from += commitRows) {
             List<?> chunk = rows.subList(from, Math.min(rows.size(), from + commitRows));
-            transactions.executeInTransaction(() -> named.batchUpdate(namedSql, RowWrites.parameters(chunk)));
+            int[] counts = transactions.fetchInTransaction(
+                    () -> named.batchUpdate(namedSql, RowWrites.parameters(chunk)));
+            System.arraycopy(counts, 0, changed, from, counts.length);
         }
+        return changed;
     }
 
     /** Hands every event to the handlers in nested batches; returns the last event's token (null if none). */

@@ -17,6 +17,11 @@ public record ProvisionId(String value) {
         }
     }
 
+    /** Whether {@code value} is a provision id's form (any other string names no provision). */
+    public static boolean isValid(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
     @JsonValue
     @Override
     public String value() {

@@ -14,12 +14,16 @@ import uk.placements.shared.provision.event.ProvisionEvent;
 import uk.placements.shared.provision.event.StaffingRecorded;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * What the provision rules need, folded from its events by a pure {@link #evolve}. {@code placesHeld} are the
- * placements holding a place: offers outstanding plus pupils on roll ("places taken").
+ * placements holding a place: offers outstanding plus pupils on roll ("places taken"). {@code commissionedPlaces}
+ * are those of the last change recorded; {@code placesByDate} every change (the commissioning's first) by the date
+ * it takes effect from, so that the places in force on any date are known ({@link #placesOn}).
  */
 public record ProvisionState(
         ProvisionId id,
@@ -31,10 +35,35 @@ public record ProvisionState(
         Set<NeedCode> designatedNeeds,
         int commissionedPlaces,
         ProvisionStatus status,
-        Set<PlacementId> placesHeld) {
+        Set<PlacementId> placesHeld,
+        List<PlacesFrom> placesByDate) {
 
     public static final ProvisionState NONE = new ProvisionState(null, -1, null, null, 0, 0, Set.of(), 0, null,
-            Set.of());
+            Set.of(), List.of());
+
+    /** Commissioned places set from a date on, until the next change by effective date. */
+    public record PlacesFrom(LocalDate from, int places) {
+    }
+
+    public ProvisionState {
+        placesByDate = placesByDate == null ? List.of() : List.copyOf(placesByDate);
+    }
+
+    /**
+     * The commissioned places in force on {@code date}: those of the change with the latest effective date on or
+     * before it (of two changes from one date, the one recorded later), as the capacity ledger counts them; 0 before
+     * the provision opened.
+     */
+    public int placesOn(LocalDate date) {
+        int places = 0;
+        for (PlacesFrom change : placesByDate) {
+            if (change.from().isAfter(date)) {
+                break;
+            }
+            places = change.places();
+        }
+        return places;
+    }
 
     public static ProvisionState fold(Iterable<? extends ProvisionEvent> events) {
         ProvisionState state = NONE;
@@ -56,10 +85,18 @@ public record ProvisionState(
         long next = version + 1;
         if (event instanceof ProvisionCommissioned e) {
             return new ProvisionState(e.provisionId(), next, e.type(), e.phase(), e.lowestYear(), e.highestYear(),
-                    Set.copyOf(e.designatedNeeds()), e.commissionedPlaces(), ProvisionStatus.OPEN, Set.of());
+                    Set.copyOf(e.designatedNeeds()), e.commissionedPlaces(), ProvisionStatus.OPEN, Set.of(),
+                    List.of(new PlacesFrom(e.openedOn(), e.commissionedPlaces())));
         }
         if (event instanceof CommissionedPlacesChanged e) {
-            return with(next, e.commissionedPlaces(), status, placesHeld);
+            List<PlacesFrom> byDate = new ArrayList<>(placesByDate);
+            int at = 0;
+            while (at < byDate.size() && !byDate.get(at).from().isAfter(e.effectiveFrom())) {
+                at++;
+            }
+            byDate.add(at, new PlacesFrom(e.effectiveFrom(), e.commissionedPlaces()));
+            return new ProvisionState(id, next, type, phase, lowestYear, highestYear, designatedNeeds,
+                    e.commissionedPlaces(), status, placesHeld, byDate);
         }
         if (event instanceof StaffingRecorded) {
             return with(next, commissionedPlaces, status, placesHeld);
@@ -102,6 +139,6 @@ public record ProvisionState(
 
     private ProvisionState with(long nextVersion, int places, ProvisionStatus newStatus, Set<PlacementId> held) {
         return new ProvisionState(id, nextVersion, type, phase, lowestYear, highestYear, designatedNeeds, places,
-                newStatus, held);
+                newStatus, held, placesByDate);
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.placements.command.placement.domain.VersionConflict;
 import uk.placements.shared.provision.ProvisionId;
@@ -26,7 +27,10 @@ import static uk.placements.shared.common.CommandMetadata.EXPECTED_VERSION;
  * here in the same unit of work as the placement's own event, so the provision's event stream serialises the race
  * for the last place. Its stream grows with every offer, so it is snapshotted (see
  * {@code uk.placements.command.axon.ProvisionSnapshots}); the snapshot is this object as JSON, its fields only.
+ * Its revision changes with the fields' shape, so that Axon ignores snapshots of another shape and folds the events
+ * instead (revision 1: the state keeps the places by effective date, {@code ProvisionState.placesByDate}).
  */
+@Revision("1")
 @Aggregate(snapshotTriggerDefinition = "provisionSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -44,18 +44,27 @@ public final class ProvisionDecisions {
                 c.openedOn());
     }
 
-    /** Empty when the number does not change. Going below places taken is allowed: places are not taken from pupils. */
+    /**
+     * Empty when the number does not change on the change's effective date: the places in force then ({@link
+     * ProvisionState#placesOn}), not those of the last change recorded, which a back-dated change may not meet.
+     * The event's {@code previousPlaces} are those it replaces from its date. Going below places taken is allowed:
+     * places are not taken from pupils.
+     */
     public static Optional<CommissionedPlacesChanged> changePlaces(ProvisionState s, ChangeCommissionedPlaces c) {
         requireOpen(s, "change commissioned places");
         if (c.commissionedPlaces() < 1 || c.commissionedPlaces() > MAX_PLACES) {
             throw new IllegalArgumentException("commissioned places are 1 to " + MAX_PLACES);
         }
-        if (c.commissionedPlaces() == s.commissionedPlaces()) {
+        if (c.effectiveFrom() == null) {
+            throw new IllegalArgumentException("a change of commissioned places has the date it takes effect from");
+        }
+        int inForce = s.placesOn(c.effectiveFrom());
+        if (c.commissionedPlaces() == inForce) {
             return Optional.empty();
         }
         require(c.reason() != null && !c.reason().isBlank(), Rule.PLACES_CHANGE,
                 "changing commissioned places needs a reason");
-        return Optional.of(new CommissionedPlacesChanged(s.id(), s.commissionedPlaces(), c.commissionedPlaces(),
+        return Optional.of(new CommissionedPlacesChanged(s.id(), inForce, c.commissionedPlaces(),
                 s.placesTaken(), c.effectiveFrom(), c.reason().strip()));
     }
 

@@ -275,6 +275,35 @@ public class ProvisionRulesTest {
                 .expectResultMessagePayload(0L);
     }
 
+    @Test
+    @DisplayName("R-PLACES-CHANGE: a back-dated change to the places of the last change is recorded: on its date "
+            + "the places differ")
+    void aBackDatedChangeToThePlacesOfTheLastChangeIsRecorded() {
+        fixture.given(commissioned(8), new CommissionedPlacesChanged(RB, 8, 12, 0, LATER, "more demand"))
+                .when(new ChangeCommissionedPlaces(RB, 12, ON, "the demand came earlier"))
+                .expectEvents(new CommissionedPlacesChanged(RB, 8, 12, 0, ON, "the demand came earlier"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    @DisplayName("R-PLACES-CHANGE: a back-dated change to the places in force on its date records nothing")
+    void aBackDatedChangeToThePlacesInForceOnItsDateRecordsNothing() {
+        fixture.given(commissioned(8), new CommissionedPlacesChanged(RB, 8, 12, 0, LATER, "more demand"))
+                .when(new ChangeCommissionedPlaces(RB, 8, ON, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    @DisplayName("R-PLACES-CHANGE: a change between two others replaces the places in force on its date")
+    void aChangeBetweenTwoOthersReplacesThePlacesInForceOnItsDate() {
+        fixture.given(commissioned(8), new CommissionedPlacesChanged(RB, 8, 12, 0, LATER, "more demand"),
+                        new CommissionedPlacesChanged(RB, 8, 10, 0, ON, "some demand earlier"))
+                .when(new ChangeCommissionedPlaces(RB, 12, ON.plusDays(5), "all of it earlier"))
+                .expectEvents(new CommissionedPlacesChanged(RB, 10, 12, 0, ON.plusDays(5), "all of it earlier"));
+    }
+
     // --- R-CLOSE ---------------------------------------------------------------------------------------------
 
     @Test

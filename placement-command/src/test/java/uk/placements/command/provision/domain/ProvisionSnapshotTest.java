@@ -21,6 +21,7 @@ import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.provision.HostSchool;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.ReleaseCause;
+import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CommissionProvision;
 
 import java.time.LocalDate;
@@ -101,5 +102,31 @@ class ProvisionSnapshotTest {
         assertThatThrownBy(() -> reserve(new ReservePlace(PROVISION, PlacementId.random(), ON, null)))
                 .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.rule())
                         .isEqualTo(Rule.CAPACITY));
+    }
+
+    /** The snapshot keeps the places by effective date: a back-dated change is compared with those of its date. */
+    @Test
+    void aProvisionLoadedFromItsSnapshotStillKnowsThePlacesInForceOnEachDate() {
+        ProvisionId provision = new ProvisionId("RB-SNAP-02");
+        gateway.sendAndWait(new CommissionProvision(provision, "Snapshot Resource Base", ProvisionType.RESOURCE_BASE,
+                new HostSchool(new SchoolUrn("123456"), "Northgate Primary"), Phase.PRIMARY, 1, 6,
+                Set.of(NeedCode.ASD), 2, ON));
+        gateway.sendAndWait(new ChangeCommissionedPlaces(provision, 4, ON.plusMonths(4), "more demand"));
+        for (int i = 0; i < 10; i++) {
+            PlacementId passing = PlacementId.random();
+            reserve(new ReservePlace(provision, passing, ON, null));
+            release(new ReleasePlace(provision, passing, ON, ReleaseCause.OFFER_DECLINED));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, provision.value())).isPositive();
+
+        long unchanged = gateway.sendAndWait(new ChangeCommissionedPlaces(provision, 2, ON.plusMonths(1), null));
+        long changed = gateway.sendAndWait(new ChangeCommissionedPlaces(provision, 4, ON.plusMonths(2),
+                "the demand came earlier"));
+
+        assertThat(changed).isEqualTo(unchanged + 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                        + "AND payloadType LIKE '%CommissionedPlacesChanged'", Long.class, provision.value()))
+                .isEqualTo(2);
     }
 }

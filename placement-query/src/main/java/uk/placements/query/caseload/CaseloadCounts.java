@@ -1,0 +1,140 @@
+package uk.placements.query.caseload;
+
+import uk.placements.query.RowWrites;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The caseload's totals kept by its projection ({@code rm_caseload_count}), so that a page's total is read, not
+ * counted: for every combination of the caseload's filters ({@code status}, {@code provisionId}, {@code need},
+ * {@code yearGroup}, {@code type}; {@link Filters#key}) that some placement matches, how many placements match it.
+ * A placement counts under every combination of its own values (32 at most; one that names a value the placement
+ * has not got, such as a provision before an offer, it cannot match, and is left out). The free-text search
+ * ({@code q}) cannot be kept: with it the total is counted.
+ * <p>
+ * Each batch of the caseload projection adds what it changed ({@link #add}) and writes the changes ({@link #write})
+ * in the same transaction as the rows, so the totals are always those of the rows. A combination's total is kept
+ * in {@link #PARTS} parts, by placement ({@link #part}), summed when read: placements are spread over the
+ * processor's segments by the same hash, so the threads of its segments change different rows and never wait for
+ * each other or race to insert the same row (should the segments be split otherwise, they may: the batch that
+ * loses a race to insert is rolled back and retried, as any failed batch is). A row
+ * exists only while its part is above zero, so a rebuild, which never writes a zero, leaves the same rows.
+ */
+final class CaseloadCounts {
+
+    /** Parts of a total: the caseload processor's segments ({@code initial-segment-count}), a power of two. */
+    static final int PARTS = 4;
+
+    /** The filters' values a placement has, each null where it has none (no provision before an offer). */
+    record Filters(String status, String provisionId, String need, Integer yearGroup, String type) {
+
+        /** The filter keys of every combination of these values that a filter can ask for. */
+        List<String> keys() {
+            String[] values = {status, provisionId, need, yearGroup == null ? null : yearGroup.toString(), type};
+            List<String> keys = new ArrayList<>(32);
+            for (int subset = 0; subset < 1 << values.length; subset++) {
+                String[] chosen = new String[values.length];
+                boolean possible = true;
+                for (int i = 0; i < values.length; i++) {
+                    if ((subset & 1 << i) != 0) {
+                        possible &= values[i] != null;
+                        chosen[i] = values[i];
+                    }
+                }
+                if (possible) {
+                    keys.add(key(chosen[0], chosen[1], chosen[2], chosen[3], chosen[4]));
+                }
+            }
+            return keys;
+        }
+
+        /**
+         * A combination of filters as one key, each filter given as {@code name=value} in a fixed order, joined by
+         * {@code &}; the empty key is no filter at all. Unambiguous as long as no value holds {@code &}: enum names,
+         * numbers and provision ids ({@code [A-Z0-9-]}) do not.
+         */
+        static String key(String status, String provisionId, String need, String yearGroup, String type) {
+            StringBuilder key = new StringBuilder();
+            append(key, "status", status);
+            append(key, "provisionId", provisionId);
+            append(key, "need", need);
+            append(key, "yearGroup", yearGroup);
+            append(key, "type", type);
+            return key.toString();
+        }
+
+        private static void append(StringBuilder key, String name, String value) {
+            if (value != null) {
+                key.append(key.isEmpty() ? "" : "&").append(name).append('=').append(value);
+            }
+        }
+    }
+
+    /** A change to one part of one total, and the row of {@code rm_caseload_count} it is written as. */
+    record Count(String filterKey, int part, long placements) {
+    }
+
+    /** The part of every total that counts {@code placementId}. */
+    static int part(String placementId) {
+        return placementId.hashCode() & (PARTS - 1);
+    }
+
+    /** What one batch changed, by filter key and part, in key order. */
+    private final Map<String, Map<Integer, Long>> changes = new TreeMap<>();
+
+    /** The placement counted as {@code before} (null: not counted yet) now counts as {@code after}. */
+    void add(String placementId, Filters before, Filters after) {
+        if (after.equals(before)) {
+            return;
+        }
+        int part = part(placementId);
+        if (before != null) {
+            before.keys().forEach(key -> change(key, part, -1));
+        }
+        after.keys().forEach(key -> change(key, part, 1));
+    }
+
+    private void change(String key, int part, long by) {
+        changes.computeIfAbsent(key, k -> new TreeMap<>()).merge(part, by, Long::sum);
+    }
+
+    /**
+     * Adds the changes to the rows, in key order (two transactions that change the same rows take their locks in
+     * one order): each changed row is updated, or inserted where there is none, and removed once it reaches zero.
+     */
+    void write(RowWrites writes) {
+        List<Count> changed = new ArrayList<>();
+        changes.forEach((key, parts) -> parts.forEach((part, by) -> {
+            if (by != 0) {
+                changed.add(new Count(key, part, by));
+            }
+        }));
+        if (changed.isEmpty()) {
+            return;
+        }
+        int[] updated = writes.batchUpdate("""
+                UPDATE rm_caseload_count SET placements = placements + :placements
+                WHERE filter_key = :filterKey AND part = :part""", changed);
+        List<Count> inserts = new ArrayList<>();
+        List<Count> fewer = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) {
+            Count count = changed.get(i);
+            if (updated[i] == 0) {
+                if (count.placements() < 0) {
+                    throw new IllegalStateException("the caseload's total for '" + count.filterKey()
+                            + "' would fall below zero: the kept totals do not match the rows");
+                }
+                inserts.add(count);
+            } else if (count.placements() < 0) {
+                fewer.add(count);
+            }
+        }
+        writes.batchUpdate("INSERT INTO rm_caseload_count (filter_key, part, placements) "
+                + "VALUES (:filterKey, :part, :placements)", inserts);
+        writes.batchUpdate("DELETE FROM rm_caseload_count WHERE filter_key = :filterKey AND part = :part "
+                + "AND placements = 0", fewer);
+    }
+}
