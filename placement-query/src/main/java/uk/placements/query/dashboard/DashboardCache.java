@@ -3,6 +3,8 @@ package uk.placements.query.dashboard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.capacity.CapacityLedgerProjection;
+import uk.placements.query.funding.FundingProjection;
+import uk.placements.query.placechange.PlaceChangeProjection;
 import uk.placements.query.history.PlacementHistoryProjection;
 import uk.placements.query.provision.ProvisionProjection;
 
@@ -16,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The last answers of the dashboards, each kept with the position of the read models it was computed from: the
- * tracking tokens of the projections the reporting views read ({@code placement-history}, {@code provisions} and
- * {@code capacity-ledger}).
+ * tracking tokens of the projections the reporting views and the money reads read ({@code placement-history},
+ * {@code provisions}, {@code capacity-ledger}, {@code funding} and {@code place-change}).
  * A projection stores its token in the same transaction as the rows of each batch, so equal tokens mean equal rows,
  * and an answer is handed out again only while the tokens are unchanged; any new event, a rebuild or a reset moves
  * them and the next read computes afresh. Many analysts opening the same dashboard between two changes cost one
@@ -30,7 +32,8 @@ public class DashboardCache {
     private static final int ANSWERS = 64;
     private static final String TOKENS = "SELECT processorName, segment, token FROM TokenEntry "
             + "WHERE processorName IN ('" + PlacementHistoryProjection.NAME + "', '" + ProvisionProjection.NAME
-            + "', '" + CapacityLedgerProjection.NAME + "') ORDER BY processorName, segment";
+            + "', '" + CapacityLedgerProjection.NAME + "', '" + FundingProjection.NAME + "', '"
+            + PlaceChangeProjection.NAME + "') ORDER BY processorName, segment";
 
     private final JdbcTemplate jdbc;
     private final Map<Object, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {

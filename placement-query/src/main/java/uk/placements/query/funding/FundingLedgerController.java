@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.placements.query.audit.AccessLog;
 import uk.placements.query.dashboard.AsOf;
+import uk.placements.query.dashboard.DashboardCache;
 import uk.placements.query.report.ReportController;
 import uk.placements.shared.common.SchoolUrn;
 import uk.placements.shared.funding.AcademicYear;
@@ -33,7 +34,8 @@ import java.util.Map;
 /**
  * The money the ledger computes (docs/funding.md, "The funding ledger"): a placement's top-ups month by month, a
  * year's ledger, payment schedules (JSON and CSV) and the spend dashboard. Every {@code asOf} is a date, today
- * when absent, and means as known at the end of that day.
+ * when absent, and means as known at the end of that day. The JSON answers are kept while the read models they come
+ * from have not moved ({@link DashboardCache}), as the dashboards' are.
  */
 @RestController
 @RequestMapping("/api/funding")
@@ -47,14 +49,16 @@ public class FundingLedgerController {
 
     private final FundingLedgerReader ledger;
     private final FundingReader funding;
+    private final DashboardCache cache;
     private final AccessLog accessLog;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public FundingLedgerController(FundingLedgerReader ledger, FundingReader funding, AccessLog accessLog,
-                                   JdbcTemplate jdbc, Clock clock) {
+    public FundingLedgerController(FundingLedgerReader ledger, FundingReader funding, DashboardCache cache,
+                                   AccessLog accessLog, JdbcTemplate jdbc, Clock clock) {
         this.ledger = ledger;
         this.funding = funding;
+        this.cache = cache;
         this.accessLog = accessLog;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -76,14 +80,17 @@ public class FundingLedgerController {
         boolean academic = basis == YearBasis.ACADEMIC;
         int start = year == null ? (academic ? AcademicYear.of(day).startYear() : FinancialYear.of(day).startYear())
                 : academic ? AcademicYear.parse(year).startYear() : FinancialYear.parse(year).startYear();
-        return ledger.year(academic, start, day, provisionId == null ? null : new ProvisionId(provisionId).value());
+        String provision = provisionId == null ? null : new ProvisionId(provisionId).value();
+        return cache.answer(List.of("funding-ledger", academic, start, day, provision == null ? "" : provision),
+                () -> ledger.year(academic, start, day, provision));
     }
 
     @GetMapping(path = "/schedules", produces = MediaType.APPLICATION_JSON_VALUE)
     public LedgerViews.Schedule schedule(@RequestParam(required = false) String month,
                                          @RequestParam(required = false) String asOf) {
         LocalDate day = AsOf.parse(asOf, clock);
-        return ledger.schedule(month == null ? YearMonth.from(day) : month(month), day);
+        YearMonth which = month == null ? YearMonth.from(day) : month(month);
+        return cache.answer(List.of("payment-schedule", which, day), () -> ledger.schedule(which, day));
     }
 
     /**
@@ -137,13 +144,15 @@ public class FundingLedgerController {
         LocalDate day = AsOf.parse(asOf, clock);
         int start = financialYear == null ? FinancialYear.of(day).startYear()
                 : FinancialYear.parse(financialYear).startYear();
-        String next = new AcademicYear(AcademicYear.of(day).startYear() + 1).toString();
-        Map<String, Integer> requested = new HashMap<>();
-        jdbc.query("SELECT provision_id, requested_places FROM rm_place_change WHERE academic_year = ?",
-                rs -> {
-                    requested.put(rs.getString(1), rs.getInt(2));
-                }, next);
-        return ledger.spend(start, day, requested);
+        return cache.answer(List.of("spend", start, day), () -> {
+            String next = new AcademicYear(AcademicYear.of(day).startYear() + 1).toString();
+            Map<String, Integer> requested = new HashMap<>();
+            jdbc.query("SELECT provision_id, requested_places FROM rm_place_change WHERE academic_year = ?",
+                    rs -> {
+                        requested.put(rs.getString(1), rs.getInt(2));
+                    }, next);
+            return ledger.spend(start, day, requested);
+        });
     }
 
     /** Pupils' names from the caseload read model (blank once erased). */
