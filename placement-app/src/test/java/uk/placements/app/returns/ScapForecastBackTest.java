@@ -70,7 +70,7 @@ class ScapForecastBackTest {
             }
             // where the difference comes from: the pupils of the cut-off who stay, and the new ones
             double newForecast = projection.parameters().phases().stream()
-                    .mapToDouble(ScapForecast.PhaseRate::newPupilsPerYear).sum();
+                    .mapToDouble(ScapForecast.ForecastPhaseRate::newPupilsPerYear).sum();
             List<Fact> newOnes = history.stream().filter(x -> x.referredOn().isAfter(CUT_OFF)).toList();
             double newActual = ScapForecast.needingAPlace(newOnes, TODAY).total();
             System.out.printf("      staying: forecast %.1f, actual %.0f; new: forecast %.1f, actual %.0f%n",

@@ -60,7 +60,7 @@ public final class ScapForecast {
     }
 
     /** A phase's rates: pupil-years needing a place in it, leavers, λ, the share staying a year, new pupils a year. */
-    public record PhaseRate(ScapPhase phase, double pupilYears, int leavers, double leavingRate,
+    public record ForecastPhaseRate(ScapPhase phase, double pupilYears, int leavers, double leavingRate,
                             double staysAYear, double newPupilsPerYear) {
     }
 
@@ -68,28 +68,30 @@ public final class ScapForecast {
      * Leaving at a phase transfer from Year 6 or Year 11: of the pupils who reached it in the history (left for a
      * phase transfer from that year group, or moved up from it still needing a place), the share who left.
      */
-    public record Transfer(int fromYearGroup, int reached, int leavers, double leavingShare) {
+    public record ForecastTransfer(int fromYearGroup, int reached, int leavers, double leavingShare) {
     }
 
     /** What the forecast was read from: the history's window and the rates. */
-    public record Parameters(LocalDate historyFrom, LocalDate historyTo, double historyYears, int placementsRead,
-                             List<PhaseRate> phases, List<Transfer> transfers) {
+    public record ForecastParameters(LocalDate historyFrom, LocalDate historyTo, double historyYears,
+                                     int placementsRead, List<ForecastPhaseRate> phases,
+                                     List<ForecastTransfer> transfers) {
     }
 
     /** Pupils needing a place against the places for them; {@code places} of a need share a provision's equally. */
-    public record Cell(ScapPhase phase, NeedCode need, double pupils, double places, double shortfall,
+    public record ForecastCell(ScapPhase phase, NeedCode need, double pupils, double places, double shortfall,
                        double spare) {
     }
 
-    public record PhaseTotal(ScapPhase phase, double pupils, double places, double shortfall, double spare) {
+    public record ForecastPhaseTotal(ScapPhase phase, double pupils, double places, double shortfall, double spare) {
     }
 
     /** One year of the forecast (or the observed year, {@code yearsAhead} 0), counted on {@code countedOn}. */
-    public record Year(int yearsAhead, String academicYear, LocalDate countedOn, List<PhaseTotal> phases,
-                       List<Cell> cells) {
+    public record ForecastYear(int yearsAhead, String academicYear, LocalDate countedOn,
+                               List<ForecastPhaseTotal> phases, List<ForecastCell> cells) {
     }
 
-    public record Forecast(LocalDate asOf, Parameters parameters, Year observed, List<Year> years) {
+    public record DemandForecast(LocalDate asOf, ForecastParameters parameters, ForecastYear observed,
+                                 List<ForecastYear> years) {
     }
 
     /** Pupils by need (ordinal) and year group, as reals: a forecast's are expected values. */
@@ -128,7 +130,7 @@ public final class ScapForecast {
     }
 
     /** The demand part of a forecast: the rates and the pupils of each year, before any places. */
-    public record Projection(Parameters parameters, Counts observed, List<Counts> years) {
+    public record Projection(ForecastParameters parameters, Counts observed, List<Counts> years) {
     }
 
     private ScapForecast() {
@@ -242,7 +244,7 @@ public final class ScapForecast {
         }
 
         double[] stays = new double[ScapPhase.values().length];
-        List<PhaseRate> phaseRates = new ArrayList<>();
+        List<ForecastPhaseRate> phaseRates = new ArrayList<>();
         for (ScapPhase p : ScapPhase.values()) {
             double pupilYears = 0;
             int left = 0;
@@ -254,7 +256,7 @@ public final class ScapForecast {
             }
             double rate = pupilYears > 0 ? left / pupilYears : 0;
             stays[p.ordinal()] = Math.exp(-rate);
-            phaseRates.add(new PhaseRate(p, round(pupilYears, 2), left, round(rate, 4),
+            phaseRates.add(new ForecastPhaseRate(p, round(pupilYears, 2), left, round(rate, 4),
                     round(stays[p.ordinal()], 4), round(arrivals.phase(p), 2)));
         }
         // moving up from Year 6 and Year 11: those who crossed a 1 September of the window still needing a place
@@ -271,11 +273,11 @@ public final class ScapForecast {
             }
         }
         double[] transferLeaving = new double[YEARS];
-        List<Transfer> transfers = new ArrayList<>();
+        List<ForecastTransfer> transfers = new ArrayList<>();
         for (int y : new int[]{6, 11}) {
             int reached = transferLeavers[y] + crossed[y];
             transferLeaving[y] = reached > 0 ? (double) transferLeavers[y] / reached : 0;
-            transfers.add(new Transfer(y, reached, transferLeavers[y], round(transferLeaving[y], 4)));
+            transfers.add(new ForecastTransfer(y, reached, transferLeavers[y], round(transferLeaving[y], 4)));
         }
 
         Counts observed = needingAPlace(history, asOf);
@@ -295,7 +297,7 @@ public final class ScapForecast {
             out.add(next);
             current = next;
         }
-        Parameters parameters = new Parameters(from, asOf, round(historyYears, 2), history.size(),
+        ForecastParameters parameters = new ForecastParameters(from, asOf, round(historyYears, 2), history.size(),
                 List.copyOf(phaseRates), List.copyOf(transfers));
         return new Projection(parameters, observed, List.copyOf(out));
     }
@@ -304,22 +306,22 @@ public final class ScapForecast {
      * The forecast with the places: {@code placesOn} gives the provisions open on each year's count day (the
      * capacity ledger's rows in force then, so a change of places already dated for then counts).
      */
-    public static Forecast forecast(Collection<Fact> history, LocalDate asOf,
+    public static DemandForecast forecast(Collection<Fact> history, LocalDate asOf,
                                     java.util.function.Function<LocalDate, List<ProvisionPlaces>> placesOn) {
         Projection projection = project(history, asOf, YEARS_AHEAD);
-        Year observed = year(0, asOf, projection.observed(), placesOn.apply(asOf));
-        List<Year> years = new ArrayList<>();
+        ForecastYear observed = year(0, asOf, projection.observed(), placesOn.apply(asOf));
+        List<ForecastYear> years = new ArrayList<>();
         for (int k = 1; k <= YEARS_AHEAD; k++) {
             LocalDate on = asOf.plusYears(k);
             years.add(year(k, on, projection.years().get(k - 1), placesOn.apply(on)));
         }
-        return new Forecast(asOf, projection.parameters(), observed, List.copyOf(years));
+        return new DemandForecast(asOf, projection.parameters(), observed, List.copyOf(years));
     }
 
-    private static Year year(int k, LocalDate on, Counts pupils, List<ProvisionPlaces> provisions) {
+    private static ForecastYear year(int k, LocalDate on, Counts pupils, List<ProvisionPlaces> provisions) {
         double[][] places = placesByPhaseAndNeed(provisions);
-        List<Cell> cells = new ArrayList<>();
-        List<PhaseTotal> totals = new ArrayList<>();
+        List<ForecastCell> cells = new ArrayList<>();
+        List<ForecastPhaseTotal> totals = new ArrayList<>();
         for (ScapPhase p : ScapPhase.values()) {
             double phasePupils = 0;
             double phasePlaces = 0;
@@ -329,15 +331,15 @@ public final class ScapForecast {
                 phasePupils += n;
                 phasePlaces += pl;
                 if (round(n, 1) > 0 || round(pl, 1) > 0) {
-                    cells.add(new Cell(p, need, round(n, 1), round(pl, 1), round(Math.max(0, n - pl), 1),
+                    cells.add(new ForecastCell(p, need, round(n, 1), round(pl, 1), round(Math.max(0, n - pl), 1),
                             round(Math.max(0, pl - n), 1)));
                 }
             }
-            totals.add(new PhaseTotal(p, round(phasePupils, 1), round(phasePlaces, 1),
+            totals.add(new ForecastPhaseTotal(p, round(phasePupils, 1), round(phasePlaces, 1),
                     round(Math.max(0, phasePupils - phasePlaces), 1), round(Math.max(0, phasePlaces - phasePupils),
                     1)));
         }
-        return new Year(k, academicYear(on) + "-" + String.format("%02d", (academicYear(on) + 1) % 100), on,
+        return new ForecastYear(k, academicYear(on) + "-" + String.format("%02d", (academicYear(on) + 1) % 100), on,
                 List.copyOf(totals), List.copyOf(cells));
     }
 

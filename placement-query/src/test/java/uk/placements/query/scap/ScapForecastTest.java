@@ -56,24 +56,24 @@ class ScapForecastTest {
 
     @Test
     void theRatesAreReadFromTheHistoryUpToTheForecastsDate() {
-        ScapForecast.Parameters p = ScapForecast.project(HISTORY, AS_OF, 5).parameters();
+        ScapForecast.ForecastParameters p = ScapForecast.project(HISTORY, AS_OF, 5).parameters();
         assertThat(p.historyFrom()).isEqualTo(LocalDate.of(2025, 5, 1));
         assertThat(p.historyYears()).isEqualTo(1.0);
         assertThat(p.placementsRead()).as("P5 has no plan, P6 is later").isEqualTo(7);
-        ScapForecast.PhaseRate primary = p.phases().get(0);
+        ScapForecast.ForecastPhaseRate primary = p.phases().get(0);
         assertThat(primary.pupilYears()).isEqualTo(ScapForecast.round(825 / 365.25, 2));
         assertThat(primary.leavers()).isEqualTo(2);
         assertThat(primary.staysAYear()).isCloseTo(STAYS_PRIMARY, within(1e-4));
         assertThat(primary.newPupilsPerYear()).isZero();
-        ScapForecast.PhaseRate secondary = p.phases().get(1);
+        ScapForecast.ForecastPhaseRate secondary = p.phases().get(1);
         // P4 334 + P7 365 + P9 242 = 941 days, nobody left (P7's ending is after the date)
         assertThat(secondary.pupilYears()).isEqualTo(ScapForecast.round(941 / 365.25, 2));
         assertThat(secondary.leavers()).isZero();
         assertThat(secondary.staysAYear()).isEqualTo(1.0);
         assertThat(secondary.newPupilsPerYear()).as("P4").isEqualTo(1.0);
         assertThat(p.phases().get(2).pupilYears()).isZero();
-        assertThat(p.transfers()).containsExactly(new ScapForecast.Transfer(6, 2, 1, 0.5),
-                new ScapForecast.Transfer(11, 0, 0, 0.0));
+        assertThat(p.transfers()).containsExactly(new ScapForecast.ForecastTransfer(6, 2, 1, 0.5),
+                new ScapForecast.ForecastTransfer(11, 0, 0, 0.0));
     }
 
     @Test
@@ -114,17 +114,17 @@ class ScapForecastTest {
     void placesAreSharedByYearGroupsAndNeedsAndComparedWithThePupils() {
         // one all-through provision, Reception to Year 13, 14 places for ASD and SEMH: 7, 5 and 2 by phase
         ProvisionPlaces base = new ProvisionPlaces("SU-1", 0, 13, List.of(ASD, SEMH), 14);
-        ScapForecast.Forecast f = ScapForecast.forecast(HISTORY, AS_OF, day -> List.of(base));
+        ScapForecast.DemandForecast f = ScapForecast.forecast(HISTORY, AS_OF, day -> List.of(base));
         assertThat(f.years()).hasSize(5);
-        ScapForecast.Year two = f.years().get(1);
+        ScapForecast.ForecastYear two = f.years().get(1);
         assertThat(two.countedOn()).isEqualTo(LocalDate.of(2028, 5, 1));
         assertThat(two.academicYear()).isEqualTo("2027-28");
         assertThat(f.observed().academicYear()).isEqualTo("2025-26");
         assertThat(two.cells()).contains(
-                new ScapForecast.Cell(PRIMARY, ASD, 0.2, 3.5, 0.0, 3.3),
-                new ScapForecast.Cell(SECONDARY, ASD, 2.0, 2.5, 0.0, 0.5),
-                new ScapForecast.Cell(POST_16, SEMH, 2.0, 1.0, 1.0, 0.0));
-        assertThat(two.phases()).contains(new ScapForecast.PhaseTotal(POST_16, 2.0, 2.0, 0.0, 0.0));
+                new ScapForecast.ForecastCell(PRIMARY, ASD, 0.2, 3.5, 0.0, 3.3),
+                new ScapForecast.ForecastCell(SECONDARY, ASD, 2.0, 2.5, 0.0, 0.5),
+                new ScapForecast.ForecastCell(POST_16, SEMH, 2.0, 1.0, 1.0, 0.0));
+        assertThat(two.phases()).contains(new ScapForecast.ForecastPhaseTotal(POST_16, 2.0, 2.0, 0.0, 0.0));
         assertThat(two.cells()).as("no pupils and no places: no row")
                 .noneMatch(c -> c.need() == NeedCode.PMLD);
     }
