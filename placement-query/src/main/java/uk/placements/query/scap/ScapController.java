@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The school capacity survey (docs/returns.md, "SCAP"): specialist capacity in mainstream schools as at a date (1 May
@@ -67,8 +68,7 @@ public class ScapController {
     public ResponseEntity<String> forecastCsv(@RequestParam(required = false) String asOf) {
         ScapForecast.DemandForecast f = forecast(asOf);
         StringBuilder out = new StringBuilder(ReportController.line(FORECAST_COLUMNS));
-        for (ScapForecast.ForecastYear y : java.util.stream.Stream.concat(java.util.stream.Stream.of(f.observed()),
-                f.years().stream()).toList()) {
+        for (ScapForecast.ForecastYear y : Stream.concat(Stream.of(f.observed()), f.years().stream()).toList()) {
             for (ScapForecast.ForecastPhaseTotal t : y.phases()) {
                 out.append(row(f, y, t.phase().name(), "ALL", t.pupils(), t.places(), t.shortfall(), t.spare()));
                 for (ScapForecast.ForecastCell c : y.cells()) {

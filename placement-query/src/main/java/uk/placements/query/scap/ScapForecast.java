@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The demand forecast for SCAP (docs/returns.md, "SCAP: the demand forecast"): how many pupils will need a specialist
@@ -307,7 +308,7 @@ public final class ScapForecast {
      * capacity ledger's rows in force then, so a change of places already dated for then counts).
      */
     public static DemandForecast forecast(Collection<Fact> history, LocalDate asOf,
-                                    java.util.function.Function<LocalDate, List<ProvisionPlaces>> placesOn) {
+                                    Function<LocalDate, List<ProvisionPlaces>> placesOn) {
         Projection projection = project(history, asOf, YEARS_AHEAD);
         ForecastYear observed = year(0, asOf, projection.observed(), placesOn.apply(asOf));
         List<ForecastYear> years = new ArrayList<>();
