@@ -123,7 +123,11 @@ class RoleMatrixTest extends AppTest {
                 new Endpoint("GET", "/api/returns/sen2/placements.csv?censusDate=2027-01-21", Set.of(RE, AD)),
                 new Endpoint("GET", "/api/returns/sen2/summary", Set.of(RE, AD)),
                 // sent as JSON, the extract is refused as a media type the reconciliation does not take
-                new Endpoint("POST", "/api/returns/gias/reconciliation", Set.of(RE, AN, AD), 415));
+                new Endpoint("POST", "/api/returns/gias/reconciliation", Set.of(RE, AN, AD), 415),
+                new Endpoint("GET", "/api/returns/scap/capacity", Set.of(RE, AN, AD)),
+                new Endpoint("GET", "/api/returns/scap/capacity.csv?asOf=2026-05-01", Set.of(RE, AN, AD)),
+                new Endpoint("GET", "/api/returns/scap/forecast", Set.of(RE, AN, AD)),
+                new Endpoint("GET", "/api/returns/scap/forecast.csv?asOf=2026-05-01", Set.of(RE, AN, AD)));
     }
 
     static Stream<Case> cases() {

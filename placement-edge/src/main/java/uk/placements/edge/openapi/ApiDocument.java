@@ -122,6 +122,10 @@ public class ApiDocument {
             Map.entry("GET /api/returns/sen2/placements.csv", "sen2PlacementsCsv"),
             Map.entry("GET /api/returns/sen2/summary", "sen2Summary"),
             Map.entry("POST /api/returns/gias/reconciliation", "giasReconciliation"),
+            Map.entry("GET /api/returns/scap/capacity", "scapCapacity"),
+            Map.entry("GET /api/returns/scap/capacity.csv", "scapCapacityCsv"),
+            Map.entry("GET /api/returns/scap/forecast", "scapForecast"),
+            Map.entry("GET /api/returns/scap/forecast.csv", "scapForecastCsv"),
             Map.entry("GET /api/me", "whoAmI"),
             Map.entry("GET /actuator/health", "health"));
 
@@ -139,8 +143,8 @@ public class ApiDocument {
                 + "ANALYST, ADMIN."});
         TAGS.put("/api/returns", new String[]{"Returns", "Statutory returns: the person-level SEN2 placements "
                 + "module (personal data; every download in the access log; roles RETURNS, ADMIN) and the "
-                + "reconciliation of a GIAS extract with the product's figures (no personal data; roles RETURNS, "
-                + "ANALYST, ADMIN)."});
+                + "reconciliation of a GIAS extract with the product's figures, and SCAP's specialist capacity and "
+                + "demand forecast (no personal data; roles RETURNS, ANALYST, ADMIN)."});
         TAGS.put("/api/audit", new String[]{"Audit", "The event store itself: history, state as known at an "
                 + "instant, hash chain, access log. Roles: AUDITOR, ADMIN."});
         TAGS.put("/api/admin", new String[]{"Operations", "Projections, erasure, retention, backups. Role: ADMIN."});
@@ -366,7 +370,15 @@ public class ApiDocument {
                     p.description("the order of the caseload; a leading '-' for descending");
                 }
                 case "asOf" -> {
-                    if (s == null || s.getFormat() == null) {
+                    if (path.startsWith("/api/returns/scap/capacity")) {
+                        p.setSchema(new StringSchema().format("date"));
+                        p.description("the day the capacity is as at (default: SCAP's 1 May, this year's until it "
+                                + "has passed, then next year's)");
+                    } else if (path.startsWith("/api/returns/scap/forecast")) {
+                        p.setSchema(new StringSchema().format("date"));
+                        p.description("the day the forecast starts from, reading the history up to it (default: "
+                                + "today; not after today)");
+                    } else if (s == null || s.getFormat() == null) {
                         p.setSchema(new StringSchema().format("date"));
                         p.description("the day the figures are as at (default: today)");
                     }

@@ -89,10 +89,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)
                         .requestMatchers("/api/funding/tariff/**").hasAnyRole(FINANCE, ADMIN)
                         .requestMatchers("/api/funding/**").hasAnyRole(CASEWORKER, FINANCE, ADMIN)
-                        // statutory returns (docs/returns.md): SEN2 is person-level; GIAS holds no personal data
+                        // statutory returns (docs/returns.md): SEN2 is person-level; GIAS and SCAP are figures only
                         .requestMatchers("/api/returns/sen2/**").hasAnyRole(RETURNS, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/returns/gias/reconciliation")
                         .hasAnyRole(RETURNS, ANALYST, ADMIN)
+                        // SCAP: capacity and the demand forecast, figures only
+                        .requestMatchers(HttpMethod.GET, "/api/returns/scap/**").hasAnyRole(RETURNS, ANALYST, ADMIN)
                         .requestMatchers("/api/returns/**").hasAnyRole(RETURNS, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .anyRequest().authenticated());
