@@ -74,7 +74,8 @@ class CleanStopIT {
             app.stop();
 
             String written = Files.readString(app.log());
-            assertThat(written.lines().filter(line -> line.contains(" ERROR ")).toList()).as("ERROR lines").isEmpty();
+            assertThat(written.lines().filter(line -> line.contains(" ERROR ")).toList())
+                    .as("ERROR lines; the log before the first:%n%s", before(written, " ERROR ")).isEmpty();
             assertThat(written).as("no stack trace in the log").doesNotContain("\tat ");
             assertThat(log.with(Outcome.SERVER_ERROR)).as("5xx answers").isEmpty();
 
@@ -85,6 +86,16 @@ class CleanStopIT {
             assertThat(store.problems()).as("the event store against the client's log").isEmpty();
             assertThat(log.count(Outcome.ACKNOWLEDGED)).isGreaterThan(100);
         }
+    }
+
+    /** The 40 lines up to the first that contains {@code marker}: what the app did as it went wrong. */
+    private static String before(String log, String marker) {
+        List<String> lines = log.lines().toList();
+        int first = 0;
+        while (first < lines.size() && !lines.get(first).contains(marker)) {
+            first++;
+        }
+        return String.join("\n", lines.subList(Math.max(0, first - 40), Math.min(lines.size(), first + 1)));
     }
 
     private static String tail(Path log) throws java.io.IOException {
