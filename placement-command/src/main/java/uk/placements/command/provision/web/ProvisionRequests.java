@@ -85,6 +85,7 @@ public final class ProvisionRequests {
      * The qualified teacher with day-to-day responsibility for the base from a date: {@code teacherName}, or
      * {@code vacant: true} when the post is vacant. Staff data: the request is never logged.
      */
+    @Schema(name = "BaseLeadInput")
     public record BaseLead(@Size(max = 200) @PlainText String teacherName,
                            Boolean vacant,
                            @NotNull @PlausibleDate LocalDate effectiveFrom) {
@@ -108,6 +109,7 @@ public final class ProvisionRequests {
      * authority's {@code placements.bases.mainstream-peer-hours-per-week}). The bounds here refuse typing slips
      * (400); R-BASE-HOURS keeps both within a school week (422).
      */
+    @Schema(name = "TeacherAccessInput")
     public record TeacherAccess(@NotNull @DecimalMin("0") @DecimalMax("168") BigDecimal hoursPerWeek,
                                 @DecimalMin("0") @DecimalMax("168") BigDecimal mainstreamPeerHoursPerWeek,
                                 @NotNull @PlausibleDate LocalDate effectiveFrom) {
