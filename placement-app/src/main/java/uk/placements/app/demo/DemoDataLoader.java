@@ -24,7 +24,8 @@ import static uk.placements.shared.common.CommandMetadata.USER_ID;
 
 /**
  * The {@code demo} profile: on first start, loads a generated authority through the same commands caseworkers,
- * provision admins and finance send (the casework, then its tariff, top-up bands and place-change returns), so every
+ * provision admins and finance send (the casework, then its tariff, top-up bands and place-change returns, then the
+ * facts of its inclusion bases, {@link DemoBases}), so every
  * rule checks it. Each command's events are stamped with its business date ({@link RecordedOnBusinessDates}), as if
  * the history had been recorded as it happened. An event store that already holds events is left alone. A
  * refused command stops the start: it means the generator is wrong, and a half-believable demo would hide that.
@@ -76,6 +77,11 @@ public class DemoDataLoader implements ApplicationRunner {
                 sent++;
             }
             for (Object command : plan.fundingCommands()) {
+                recording.recordAt(command, sent);
+                send(command, sent);
+                sent++;
+            }
+            for (Object command : DemoBases.commands(plan.commands(), seed, LocalDate.now(clock))) {
                 recording.recordAt(command, sent);
                 send(command, sent);
                 sent++;

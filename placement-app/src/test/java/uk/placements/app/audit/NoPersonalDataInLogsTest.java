@@ -43,4 +43,22 @@ class NoPersonalDataInLogsTest extends AppTest {
         assertThat(logs.getAll()).as("the capture sees the application's logging").contains(PROBE)
                 .doesNotContain(upn, "Peregrine", "Wolstenholme", "2014-07-19", "likes trains");
     }
+
+    @Test
+    void theNameOfABasesLeadTeacherIsNeverLogged(CapturedOutput logs) {
+        LoggerFactory.getLogger("uk.placements").warn(PROBE);
+        String provision = api.commission(Api.newProvisionId("LOGS"), "RESOURCE_BASE", 1);
+        String lead = "{\"teacherName\":\"Philippa Quennell-Barrow\",\"effectiveFrom\":\"%s\"}";
+        String path = "/api/provisions/" + provision + "/base-lead";
+        assertThat(api.post("provision-admin", path, lead.formatted("2024-09-01")).status()).isEqualTo(200);
+        assertThat(api.post("provision-admin", path, lead.formatted("2001-01-01")).rule()).isEqualTo("R-BASE-DATE");
+        assertThat(api.post("provision-admin", path, lead.formatted("2024-09-01").replace("}", ",\"vacant\":true}"))
+                .status()).isEqualTo(400);
+        api.get("caseworker", "/api/provisions/" + provision + "?minVersion=1");
+        api.get("caseworker", "/api/provisions/" + provision + "/standards");
+        api.get("auditor", "/api/audit/provisions/" + provision + "/events");
+
+        assertThat(logs.getAll()).as("the capture sees the application's logging").contains(PROBE)
+                .doesNotContain("Quennell");
+    }
 }

@@ -54,6 +54,12 @@ class DemoDataLoaderTest {
             assertThat(count(step)).as(step).isPositive();
         }
         assertThat(payloads("PlaceReserved")).anyMatch(p -> p.contains("\"overCapacityDecision\":{"));
+        // the facts of its inclusion bases (DemoBases), for the standards view and the comparison
+        for (String fact : List.of("BaseModelRecorded", "BaseLeadAppointed", "QualifiedTeacherAccessRecorded")) {
+            assertThat(count(fact)).as(fact).isPositive();
+        }
+        assertThat(payloads("BaseModelRecorded")).anyMatch(p -> p.contains("\"baseModel\":\"SPECIALIST\""))
+                .anyMatch(p -> p.contains("\"baseModel\":\"SUPPORT\""));
         assertThat(payloads("PlaceOffered")).anyMatch(p -> p.contains("\"outsideDesignatedNeed\":true"));
         assertThat(payloads("TimeSplitChanged"))
                 .anyMatch(DemoDataLoaderTest::increase)
@@ -104,6 +110,30 @@ class DemoDataLoaderTest {
         }
         assertThat(due).isPositive();
     }
+
+    @Test
+    void theComparisonOfBasesSetsEveryOpenBaseOfTheDemoSideBySide() throws InterruptedException {
+        long facts = count("BaseModelRecorded") + count("BaseLeadAppointed") + count("BaseLeadVacant")
+                + count("QualifiedTeacherAccessRecorded");
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM rm_provision_change WHERE kind IN ('BASE_MODEL', "
+                + "'BASE_LEAD', 'QT_ACCESS')", Long.class) < facts && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var comparison = bases.comparison(today);
+        long open = jdbc.queryForObject("SELECT COUNT(*) FROM rm_provision WHERE status = 'OPEN' "
+                + "AND opened_on <= ?", Long.class, java.sql.Date.valueOf(today));
+        assertThat(comparison.bases()).hasSize((int) open);
+        assertThat(comparison.groups()).isNotEmpty();
+        assertThat(comparison.bases()).anyMatch(b -> b.standardsMet() >= 3)
+                .allMatch(b -> b.standardsAssessed() >= b.standardsMet());
+        String someBase = comparison.bases().get(0).provisionId();
+        assertThat(bases.standards(someBase, today).expectations()).hasSize(4);
+    }
+
+    @Autowired
+    private uk.placements.query.bases.InclusionBases bases;
 
     @Test
     void aSecondRunAddsNothing() {

@@ -5,7 +5,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import uk.placements.app.demo.AuthorityGenerator;
 import uk.placements.app.demo.AuthorityPlan;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.query.operations.ProjectionOperations;
+import uk.placements.shared.common.BaseModel;
+import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.provision.command.RecordBaseLead;
+import uk.placements.shared.provision.command.RecordBaseModel;
+import uk.placements.shared.provision.command.RecordQualifiedTeacherAccess;
+
+import java.math.BigDecimal;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,6 +43,30 @@ final class Authorities {
             sent++;
         }
         return sent;
+    }
+
+    /**
+     * The facts of an inclusion base (a model, a lead teacher and then a vacancy, two records of access to a qualified
+     * teacher, one back-dated behind the other) for a few open provisions, which the generated authority has none of.
+     */
+    static void baseFacts(CommandGateway gateway, JdbcTemplate jdbc) {
+        List<Map<String, Object>> open = jdbc.queryForList("SELECT provision_id, opened_on FROM rm_provision "
+                + "WHERE status = 'OPEN' ORDER BY provision_id FETCH FIRST 3 ROWS ONLY");
+        for (Map<String, Object> row : open) {
+            ProvisionId id = new ProvisionId((String) row.get("provision_id"));
+            LocalDate opened = ((java.sql.Date) row.get("opened_on")).toLocalDate();
+            for (Object command : List.of(
+                    new RecordBaseModel(id, BaseModel.SPECIALIST, opened),
+                    new RecordBaseLead(id, "Lead Teacher " + id.value(), opened),
+                    new RecordBaseLead(id, null, opened.plusDays(40)),
+                    new RecordQualifiedTeacherAccess(id, new BigDecimal("22"), new BigDecimal("25"),
+                            opened.plusDays(30)),
+                    new RecordQualifiedTeacherAccess(id, new BigDecimal("25"), new BigDecimal("25"),
+                            opened.plusDays(10)))) {
+                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
+                        Map.of(USER_ID, "operations-test", CORRELATION_ID, UUID.randomUUID().toString()))));
+            }
+        }
     }
 
     static void awaitCaughtUp(ProjectionOperations operations, Duration timeout) throws InterruptedException {

@@ -152,6 +152,8 @@ class ProjectionOperationsTest {
         synchronized (ProjectionOperationsTest.class) {
             if (loadedOnPort != port) {
                 Authorities.load(gateway, LocalDate.now(clock), 7, 36, 800);
+                Authorities.awaitCaughtUp(operations, Duration.ofMinutes(2));
+                Authorities.baseFacts(gateway, jdbc);
                 loadedOnPort = port;
             }
         }

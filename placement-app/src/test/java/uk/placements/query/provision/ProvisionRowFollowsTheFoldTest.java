@@ -10,6 +10,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import uk.placements.command.axon.EventSamples;
 import uk.placements.query.RowWrites;
 import uk.placements.shared.provision.ProvisionState;
+import uk.placements.shared.common.BaseModel;
+import uk.placements.shared.provision.event.BaseModelRecorded;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
@@ -66,12 +68,14 @@ class ProvisionRowFollowsTheFoldTest {
         dataSource.setURL("jdbc:h2:mem:provision-read-back;DB_CLOSE_DELAY=-1");
         try (Connection connection = dataSource.getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/query/common/V100__read_models.sql"));
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/query/common/V160__inclusion_bases.sql"));
         }
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         ProvisionCommissioned commissioned = EventSamples.sample(ProvisionCommissioned.class);
         ProvisionRow written = commissionedRow(commissioned);
         written.evolve(EventSamples.sample(CommissionedPlacesChanged.class));
-        written.version = 1;
+        written.evolve(EventSamples.sample(BaseModelRecorded.class));
+        written.version = 2;
         new RowWrites(jdbc).batchUpdate(ProvisionRow.INSERT, List.of(written));
 
         ProvisionRow readBack = jdbc.query(ProvisionRow.SELECT, rs -> rs.next()
@@ -84,12 +88,28 @@ class ProvisionRowFollowsTheFoldTest {
         assertThat(readBack.state).isEqualTo(keptInTheTable(written.state));
         assertColumnsAreTheFolds(readBack, written.state);
         assertThat(readBack.status).isEqualTo("CLOSED");
+        assertThat(readBack.baseModel).isEqualTo(EventSamples.sample(BaseModelRecorded.class).baseModel().name());
+    }
+
+    @Test
+    void theBaseModelInForceIsTheLatestByEffectiveDateAndABackDatedOneIsHistoryOnly() {
+        ProvisionCommissioned commissioned = EventSamples.sample(ProvisionCommissioned.class);
+        ProvisionRow row = commissionedRow(commissioned);
+        assertThat(row.baseModel).isNull();
+
+        row.evolve(new BaseModelRecorded(commissioned.provisionId(), BaseModel.SPECIALIST, LocalDate.of(2026, 9, 1)));
+        row.evolve(new BaseModelRecorded(commissioned.provisionId(), BaseModel.SUPPORT, LocalDate.of(2026, 1, 5)));
+
+        assertThat(row.baseModel).isEqualTo("SPECIALIST");
+        assertThat(row.baseModelFrom).isEqualTo(Date.valueOf(LocalDate.of(2026, 9, 1)));
+        assertThat(row.state.version()).isEqualTo(2);
     }
 
     /** The state without what no column keeps: the placements holding places and the places by date. */
     private static ProvisionState keptInTheTable(ProvisionState s) {
         return new ProvisionState(s.id(), s.version(), s.type(), s.phase(), s.lowestYear(), s.highestYear(),
-                s.designatedNeeds(), s.commissionedPlaces(), s.status(), Set.of(), List.of());
+                s.designatedNeeds(), s.commissionedPlaces(), s.status(), Set.of(), List.of(), s.openedOn(),
+                s.baseModel(), s.baseModelFrom());
     }
 
     private static void assertColumnsAreTheFolds(ProvisionRow row, ProvisionState state) {
@@ -101,6 +121,9 @@ class ProvisionRowFollowsTheFoldTest {
         assertThat(row.highestYear).isEqualTo(state.highestYear());
         assertThat(row.designatedNeeds).isEqualTo(state.designatedNeeds().stream().map(Enum::name).sorted()
                 .collect(Collectors.joining(",")));
+        assertThat(row.baseModel).isEqualTo(state.baseModel() == null ? null : state.baseModel().name());
+        assertThat(row.baseModelFrom).isEqualTo(state.baseModelFrom() == null ? null
+                : Date.valueOf(state.baseModelFrom()));
     }
 
     /** The row as the projection's handler of a commissioning makes it: the fold's columns and its own. */
@@ -110,7 +133,7 @@ class ProvisionRowFollowsTheFoldTest {
         row.name = commissioned.name();
         row.hostUrn = commissioned.hostSchool().urn().value();
         row.hostName = commissioned.hostSchool().name();
-        row.openedOn = Date.valueOf(LocalDate.of(2026, 9, 1));
+        row.openedOn = Date.valueOf(commissioned.openedOn());
         return row;
     }
 }

@@ -16,12 +16,16 @@ import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.event.PlacementEvent;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.ProvisionState;
+import uk.placements.shared.provision.event.BaseLeadAppointed;
+import uk.placements.shared.provision.event.BaseLeadVacant;
+import uk.placements.shared.provision.event.BaseModelRecorded;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
 import uk.placements.shared.provision.event.ProvisionEvent;
+import uk.placements.shared.provision.event.QualifiedTeacherAccessRecorded;
 import uk.placements.shared.provision.event.StaffingRecorded;
 
 import java.math.BigDecimal;
@@ -241,7 +245,10 @@ public class CapacityLedgerProjection {
         }
     }
 
-    /** How a provision event changes the figures from its date on; null for the places offers hold. */
+    /**
+     * How a provision event changes the figures from its date on; null for the places offers hold, and for the facts
+     * of an inclusion base, which change no figure here.
+     */
     private static UnaryOperator<Figures> change(ProvisionEvent event, LocalDate on) {
         if (event instanceof ProvisionCommissioned e) {
             return f -> f.open(true).places(e.commissionedPlaces(), on);
@@ -260,6 +267,10 @@ public class CapacityLedgerProjection {
         }
         if (event instanceof PlaceReserved || event instanceof PlaceReleased) {
             return null;
+        }
+        if (event instanceof BaseModelRecorded || event instanceof BaseLeadAppointed || event instanceof BaseLeadVacant
+                || event instanceof QualifiedTeacherAccessRecorded) {
+            return null; // the facts of an inclusion base: the provisions read model keeps them by date
         }
         throw new IllegalArgumentException("unknown provision event " + event.getClass().getName());
     }

@@ -86,6 +86,14 @@ public class CapacityReader {
                 new DataClassRowMapper<>(Inclusion.class));
     }
 
+    /** The provision's inclusion figures on the date, as the ledger keeps them, or null when it is not open then. */
+    public Inclusion inclusionAsAt(LocalDate asOf, String provisionId) {
+        String sql = INCLUSION_AS_AT.replace("ORDER BY", "AND pr.provision_id = :provisionId ORDER BY");
+        return jdbc.query(sql, new MapSqlParameterSource("asOf", Date.valueOf(asOf))
+                        .addValue("provisionId", provisionId), new DataClassRowMapper<>(Inclusion.class))
+                .stream().findFirst().orElse(null);
+    }
+
     private List<ProvisionCapacity> read(LocalDate asOf, String provisionId) {
         MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
                 .addValue("provisionId", provisionId, java.sql.Types.VARCHAR);

@@ -3,12 +3,12 @@ package uk.placements.query.dashboard;
 import java.util.Collection;
 
 /** The median of whole numbers: the middle one, or the mean of the middle two; null for none. */
-final class Median {
+public final class Median {
 
     private Median() {
     }
 
-    static Double of(Collection<Integer> values) {
+    public static Double of(Collection<Integer> values) {
         if (values.isEmpty()) {
             return null;
         }

@@ -10,12 +10,16 @@ import uk.placements.query.BatchedInserts;
 import uk.placements.query.KeyOrder;
 import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
+import uk.placements.shared.provision.event.BaseLeadAppointed;
+import uk.placements.shared.provision.event.BaseLeadVacant;
+import uk.placements.shared.provision.event.BaseModelRecorded;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
 import uk.placements.shared.provision.event.ProvisionEvent;
+import uk.placements.shared.provision.event.QualifiedTeacherAccessRecorded;
 import uk.placements.shared.provision.event.StaffingRecorded;
 
 import java.math.BigDecimal;
@@ -81,15 +85,16 @@ public class ProvisionProjection {
         row.hostName = e.hostSchool().name();
         row.openedOn = Date.valueOf(e.openedOn());
         rows.put(id, row);
-        change(id, seq, "OPENED", e.openedOn(), row.commissionedPlaces, row.status, null, null, null, null);
+        change(new Change(id, seq, "OPENED", Date.valueOf(e.openedOn()), row.commissionedPlaces, row.status, null,
+                null, null, null));
     }
 
     @EventHandler
     void on(CommissionedPlacesChanged e, @SequenceNumber long seq) {
         ProvisionRow row = change(e, seq, r -> { });
         if (row != null) {
-            change(row.provisionId, seq, "PLACES", e.effectiveFrom(), e.commissionedPlaces(), null, null, null,
-                    null, e.reason());
+            change(new Change(row.provisionId, seq, "PLACES", Date.valueOf(e.effectiveFrom()),
+                    e.commissionedPlaces(), null, null, null, null, e.reason()));
         }
     }
 
@@ -106,8 +111,8 @@ public class ProvisionProjection {
             }
         });
         if (row != null) {
-            change(row.provisionId, seq, "STAFFING", e.effectiveFrom(), null, null, e.adults(),
-                    e.qualifiedTeachers(), e.therapyHoursPerWeek(), null);
+            change(new Change(row.provisionId, seq, "STAFFING", from, null, null, e.adults(),
+                    e.qualifiedTeachers(), e.therapyHoursPerWeek(), null));
         }
     }
 
@@ -115,7 +120,46 @@ public class ProvisionProjection {
     void on(ProvisionClosed e, @SequenceNumber long seq) {
         ProvisionRow row = change(e, seq, r -> r.closedOn = Date.valueOf(e.closedOn()));
         if (row != null) {
-            change(row.provisionId, seq, "CLOSED", e.closedOn(), null, row.status, null, null, null, e.reason());
+            change(new Change(row.provisionId, seq, "CLOSED", Date.valueOf(e.closedOn()), null, row.status, null,
+                    null, null, e.reason()));
+        }
+    }
+
+    // Inclusion bases (docs/inclusion-bases.md): the model in force is the fold's column; every fact is a change
+    // row by effective date, which the standards view reads as at any date.
+
+    @EventHandler
+    void on(BaseModelRecorded e, @SequenceNumber long seq) {
+        ProvisionRow row = change(e, seq, r -> { });
+        if (row != null) {
+            change(Change.base(row.provisionId, seq, "BASE_MODEL", e.effectiveFrom(), e.baseModel().name(), null,
+                    null, null));
+        }
+    }
+
+    @EventHandler
+    void on(BaseLeadAppointed e, @SequenceNumber long seq) {
+        ProvisionRow row = change(e, seq, r -> { });
+        if (row != null) {
+            change(Change.base(row.provisionId, seq, "BASE_LEAD", e.effectiveFrom(), null, e.teacherName(), null,
+                    null));
+        }
+    }
+
+    @EventHandler
+    void on(BaseLeadVacant e, @SequenceNumber long seq) {
+        ProvisionRow row = change(e, seq, r -> { });
+        if (row != null) {
+            change(Change.base(row.provisionId, seq, "BASE_LEAD", e.effectiveFrom(), null, null, null, null));
+        }
+    }
+
+    @EventHandler
+    void on(QualifiedTeacherAccessRecorded e, @SequenceNumber long seq) {
+        ProvisionRow row = change(e, seq, r -> { });
+        if (row != null) {
+            change(Change.base(row.provisionId, seq, "QT_ACCESS", e.effectiveFrom(), null, null, e.hoursPerWeek(),
+                    e.mainstreamPeerHoursPerWeek()));
         }
     }
 
@@ -185,23 +229,44 @@ public class ProvisionProjection {
         writes.batchUpdate(ProvisionRow.UPDATE, updates);
     }
 
-    private void change(String id, long seq, String kind, LocalDate from, Integer places, String status,
-                        Integer adults, Integer teachers, BigDecimal therapy, String reason) {
+    private void change(Change change) {
         inserts.insert("""
                         INSERT INTO rm_provision_change (provision_id, seq, kind, effective_from, commissioned_places,
-                            status, adults, qualified_teachers, therapy_hours_per_week, reason)
+                            status, adults, qualified_teachers, therapy_hours_per_week, reason, base_model,
+                            lead_name, qt_hours_per_week, peer_hours_per_week)
                         VALUES (:provisionId, :seq, :kind, :effectiveFrom, :commissionedPlaces, :status, :adults,
-                            :qualifiedTeachers, :therapyHoursPerWeek, :reason)""",
-                new Change(id, seq, kind, Date.valueOf(from), places, status, adults, teachers, therapy, reason));
+                            :qualifiedTeachers, :therapyHoursPerWeek, :reason, :baseModel, :leadName,
+                            :qtHoursPerWeek, :peerHoursPerWeek)""", change);
     }
 
     /** A row of {@code rm_provision_change}. */
     record Change(String provisionId, long seq, String kind, Date effectiveFrom, Integer commissionedPlaces,
                   String status, Integer adults, Integer qualifiedTeachers, BigDecimal therapyHoursPerWeek,
-                  String reason) implements KeyOrder.EventKeyed {
+                  String reason, String baseModel, String leadName, BigDecimal qtHoursPerWeek,
+                  BigDecimal peerHoursPerWeek) implements KeyOrder.EventKeyed {
+
+        Change(String provisionId, long seq, String kind, Date effectiveFrom, Integer commissionedPlaces,
+               String status, Integer adults, Integer qualifiedTeachers, BigDecimal therapyHoursPerWeek,
+               String reason) {
+            this(provisionId, seq, kind, effectiveFrom, commissionedPlaces, status, adults, qualifiedTeachers,
+                    therapyHoursPerWeek, reason, null, null, null, null);
+        }
+
+        /** A fact of an inclusion base. */
+        static Change base(String provisionId, long seq, String kind, LocalDate from, String baseModel,
+                           String leadName, BigDecimal qtHours, BigDecimal peerHours) {
+            return new Change(provisionId, seq, kind, Date.valueOf(from), null, null, null, null, null, null,
+                    baseModel, leadName, qtHours, peerHours);
+        }
+
         @Override
         public String aggregate() {
             return provisionId;
+        }
+
+        @Override
+        public String toString() {
+            return "Change[" + provisionId + ", " + seq + ", " + kind + "]"; // no names in logs
         }
     }
 

@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import uk.placements.shared.common.BaseModel;
 import uk.placements.shared.provision.query.FindProvision;
 import uk.placements.shared.provision.query.FindProvisions;
 import uk.placements.shared.provision.query.ProvisionPage;
@@ -107,6 +108,7 @@ public class ProvisionQueries {
                 onRoll, offers, rs.getInt("vacancies"), rs.getInt("over_capacity"),
                 new ProvisionView.Staffing((Integer) rs.getObject("adults"),
                         (Integer) rs.getObject("qualified_teachers"), therapy,
-                        staffingFrom == null ? null : staffingFrom.toLocalDate()));
+                        staffingFrom == null ? null : staffingFrom.toLocalDate()),
+                rs.getString("base_model") == null ? null : BaseModel.valueOf(rs.getString("base_model")));
     };
 }

@@ -1,5 +1,6 @@
 package uk.placements.query.provision;
 
+import uk.placements.shared.common.BaseModel;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.ProvisionStatus;
@@ -26,14 +27,15 @@ import java.util.stream.Collectors;
  * What an event does to the provision (its type, phase, year range, designated needs, commissioned places and status)
  * is the shared fold's ({@link ProvisionState#evolve}, the one the aggregate decides from): {@link #evolve} folds the
  * event into the row's {@link #state} and copies the outcome into the columns; the projection adds only what the
- * fold does not keep (the name, the host school, the dates it opened and closed, the staffing in force).
+ * fold does not keep (the name, the host school, the date it closed, the staffing in force). The date it opened is
+ * both the fold's and a column the projection sets from the commissioning.
  */
 final class ProvisionRow {
 
     /** The columns besides the key, and the fields their parameters are named after. */
     static final List<String> FIELDS = List.of("version", "name", "type", "phase", "hostUrn", "hostName",
             "lowestYear", "highestYear", "designatedNeeds", "commissionedPlaces", "status", "openedOn", "closedOn",
-            "adults", "qualifiedTeachers", "therapyHoursPerWeek", "staffingFrom");
+            "adults", "qualifiedTeachers", "therapyHoursPerWeek", "staffingFrom", "baseModel", "baseModelFrom");
     private static final String COLUMNS = String.join(", ", FIELDS.stream().map(ProvisionRow::column).toList());
     static final String INSERT = "INSERT INTO rm_provision (provision_id, " + COLUMNS + ") VALUES (:provisionId, "
             + String.join(", ", FIELDS.stream().map(f -> ":" + f).toList()) + ")";
@@ -53,6 +55,9 @@ final class ProvisionRow {
     String designatedNeeds;
     int commissionedPlaces;
     String status;
+    /** The inclusion-base model in force by the latest effective date, and that date; null until recorded. */
+    String baseModel;
+    Date baseModelFrom;
     // the projection's own
     String name;
     String hostUrn;
@@ -83,6 +88,8 @@ final class ProvisionRow {
         designatedNeeds = state.designatedNeeds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         commissionedPlaces = state.commissionedPlaces();
         status = state.status().name();
+        baseModel = state.baseModel() == null ? null : state.baseModel().name();
+        baseModelFrom = state.baseModelFrom() == null ? null : Date.valueOf(state.baseModelFrom());
     }
 
     static ProvisionRow read(ResultSet rs, String provisionId) throws SQLException {
@@ -104,6 +111,8 @@ final class ProvisionRow {
         row.qualifiedTeachers = (Integer) rs.getObject("qualified_teachers");
         row.therapyHoursPerWeek = rs.getBigDecimal("therapy_hours_per_week");
         row.staffingFrom = rs.getDate("staffing_from");
+        row.baseModel = rs.getString("base_model");
+        row.baseModelFrom = rs.getDate("base_model_from");
         row.state = row.stateFromColumns();
         return row;
     }
@@ -117,7 +126,9 @@ final class ProvisionRow {
         return new ProvisionState(new ProvisionId(provisionId), version, ProvisionType.valueOf(type),
                 Phase.valueOf(phase), lowestYear, highestYear, designatedNeeds.isEmpty() ? Set.of()
                 : Arrays.stream(designatedNeeds.split(",")).map(NeedCode::valueOf).collect(Collectors.toSet()),
-                commissionedPlaces, ProvisionStatus.valueOf(status), Set.of(), List.of());
+                commissionedPlaces, ProvisionStatus.valueOf(status), Set.of(), List.of(),
+                openedOn == null ? null : openedOn.toLocalDate(), baseModel == null ? null : BaseModel.valueOf(baseModel),
+                baseModelFrom == null ? null : baseModelFrom.toLocalDate());
     }
 
     /** {@code hostUrn} to {@code host_urn}. */

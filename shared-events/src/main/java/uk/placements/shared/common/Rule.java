@@ -34,7 +34,10 @@ public enum Rule {
     PLACE_CHANGE_OPEN("R-PLACE-CHANGE-OPEN", true),
     PLACE_CHANGE_REASON("R-PLACE-CHANGE-REASON", false),
     NIL_RETURN("R-NIL-RETURN", false),
-    PLACE_CHANGE_CORRECTION("R-PLACE-CHANGE-CORRECTION", false);
+    PLACE_CHANGE_CORRECTION("R-PLACE-CHANGE-CORRECTION", false),
+    // inclusion bases (docs/inclusion-bases.md)
+    BASE_DATE("R-BASE-DATE", false),
+    BASE_HOURS("R-BASE-HOURS", false);
 
     private final String code;
     private final boolean conflict;

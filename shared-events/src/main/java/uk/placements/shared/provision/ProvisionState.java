@@ -1,16 +1,21 @@
 package uk.placements.shared.provision;
 
+import uk.placements.shared.common.BaseModel;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.ProvisionStatus;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.placement.PlacementId;
+import uk.placements.shared.provision.event.BaseLeadAppointed;
+import uk.placements.shared.provision.event.BaseLeadVacant;
+import uk.placements.shared.provision.event.BaseModelRecorded;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
 import uk.placements.shared.provision.event.ProvisionEvent;
+import uk.placements.shared.provision.event.QualifiedTeacherAccessRecorded;
 import uk.placements.shared.provision.event.StaffingRecorded;
 
 import java.time.LocalDate;
@@ -23,7 +28,10 @@ import java.util.Set;
  * What the provision rules need, folded from its events by a pure {@link #evolve}. {@code placesHeld} are the
  * placements holding a place: offers outstanding plus pupils on roll ("places taken"). {@code commissionedPlaces}
  * are those of the last change recorded; {@code placesByDate} every change (the commissioning's first) by the date
- * it takes effect from, so that the places in force on any date are known ({@link #placesOn}).
+ * it takes effect from, so that the places in force on any date are known ({@link #placesOn}). {@code openedOn} is
+ * the date it opened (base facts take effect on or after it, R-BASE-DATE); {@code baseModel} the inclusion-base model
+ * of the latest record by effective date ({@code baseModelFrom}), null until one is recorded. The other facts of a
+ * base (its lead, its pupils' access to a qualified teacher) decide nothing here: the read side keeps them by date.
  */
 public record ProvisionState(
         ProvisionId id,
@@ -36,10 +44,13 @@ public record ProvisionState(
         int commissionedPlaces,
         ProvisionStatus status,
         Set<PlacementId> placesHeld,
-        List<PlacesFrom> placesByDate) {
+        List<PlacesFrom> placesByDate,
+        LocalDate openedOn,
+        BaseModel baseModel,
+        LocalDate baseModelFrom) {
 
     public static final ProvisionState NONE = new ProvisionState(null, -1, null, null, 0, 0, Set.of(), 0, null,
-            Set.of(), List.of());
+            Set.of(), List.of(), null, null, null);
 
     /** Commissioned places set from a date on, until the next change by effective date. */
     public record PlacesFrom(LocalDate from, int places) {
@@ -86,7 +97,7 @@ public record ProvisionState(
         if (event instanceof ProvisionCommissioned e) {
             return new ProvisionState(e.provisionId(), next, e.type(), e.phase(), e.lowestYear(), e.highestYear(),
                     Set.copyOf(e.designatedNeeds()), e.commissionedPlaces(), ProvisionStatus.OPEN, Set.of(),
-                    List.of(new PlacesFrom(e.openedOn(), e.commissionedPlaces())));
+                    List.of(new PlacesFrom(e.openedOn(), e.commissionedPlaces())), e.openedOn(), null, null);
         }
         if (event instanceof CommissionedPlacesChanged e) {
             List<PlacesFrom> byDate = new ArrayList<>(placesByDate);
@@ -96,9 +107,21 @@ public record ProvisionState(
             }
             byDate.add(at, new PlacesFrom(e.effectiveFrom(), e.commissionedPlaces()));
             return new ProvisionState(id, next, type, phase, lowestYear, highestYear, designatedNeeds,
-                    e.commissionedPlaces(), status, placesHeld, byDate);
+                    e.commissionedPlaces(), status, placesHeld, byDate, openedOn, baseModel, baseModelFrom);
         }
         if (event instanceof StaffingRecorded) {
+            return with(next, commissionedPlaces, status, placesHeld);
+        }
+        if (event instanceof BaseModelRecorded e) {
+            // The model in force now is the latest by effective date: one back-dated behind it is history only.
+            if (baseModelFrom != null && baseModelFrom.isAfter(e.effectiveFrom())) {
+                return with(next, commissionedPlaces, status, placesHeld);
+            }
+            return new ProvisionState(id, next, type, phase, lowestYear, highestYear, designatedNeeds,
+                    commissionedPlaces, status, placesHeld, placesByDate, openedOn, e.baseModel(), e.effectiveFrom());
+        }
+        if (event instanceof BaseLeadAppointed || event instanceof BaseLeadVacant
+                || event instanceof QualifiedTeacherAccessRecorded) {
             return with(next, commissionedPlaces, status, placesHeld);
         }
         if (event instanceof ProvisionClosed) {
@@ -134,11 +157,23 @@ public record ProvisionState(
         if (event instanceof PlaceReserved e) {
             return e.on();
         }
+        if (event instanceof BaseModelRecorded e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof BaseLeadAppointed e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof BaseLeadVacant e) {
+            return e.effectiveFrom();
+        }
+        if (event instanceof QualifiedTeacherAccessRecorded e) {
+            return e.effectiveFrom();
+        }
         return ((PlaceReleased) event).on();
     }
 
     private ProvisionState with(long nextVersion, int places, ProvisionStatus newStatus, Set<PlacementId> held) {
         return new ProvisionState(id, nextVersion, type, phase, lowestYear, highestYear, designatedNeeds, places,
-                newStatus, held, placesByDate);
+                newStatus, held, placesByDate, openedOn, baseModel, baseModelFrom);
     }
 }

@@ -13,6 +13,9 @@ import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
 import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordBaseLead;
+import uk.placements.shared.provision.command.RecordBaseModel;
+import uk.placements.shared.provision.command.RecordQualifiedTeacherAccess;
 import uk.placements.shared.provision.command.RecordStaffing;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionEvent;
@@ -28,9 +31,10 @@ import static uk.placements.shared.common.CommandMetadata.EXPECTED_VERSION;
  * for the last place. Its stream grows with every offer, so it is snapshotted (see
  * {@code uk.placements.command.axon.ProvisionSnapshots}); the snapshot is this object as JSON, its fields only.
  * Its revision changes with the fields' shape, so that Axon ignores snapshots of another shape and folds the events
- * instead (revision 1: the state keeps the places by effective date, {@code ProvisionState.placesByDate}).
+ * instead (revision 1: the state keeps the places by effective date, {@code ProvisionState.placesByDate}; revision 2:
+ * and the date it opened and its inclusion-base model).
  */
-@Revision("1")
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "provisionSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -60,6 +64,28 @@ public class Provision {
     public long handle(RecordStaffing command, @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
         VersionConflict.check(expectedVersion, state.version());
         apply(ProvisionDecisions.recordStaffing(state, command));
+        return state.version();
+    }
+
+    @CommandHandler
+    public long handle(RecordBaseModel command, @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
+        VersionConflict.check(expectedVersion, state.version());
+        apply(ProvisionDecisions.recordBaseModel(state, command));
+        return state.version();
+    }
+
+    @CommandHandler
+    public long handle(RecordBaseLead command, @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
+        VersionConflict.check(expectedVersion, state.version());
+        apply(ProvisionDecisions.recordBaseLead(state, command));
+        return state.version();
+    }
+
+    @CommandHandler
+    public long handle(RecordQualifiedTeacherAccess command,
+                       @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
+        VersionConflict.check(expectedVersion, state.version());
+        apply(ProvisionDecisions.recordQualifiedTeacherAccess(state, command));
         return state.version();
     }
 

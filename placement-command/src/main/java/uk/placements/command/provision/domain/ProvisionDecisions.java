@@ -6,25 +6,41 @@ import uk.placements.shared.common.Rule;
 import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
 import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordBaseLead;
+import uk.placements.shared.provision.command.RecordBaseModel;
+import uk.placements.shared.provision.command.RecordQualifiedTeacherAccess;
 import uk.placements.shared.provision.command.RecordStaffing;
+import uk.placements.shared.provision.event.BaseLeadAppointed;
+import uk.placements.shared.provision.event.BaseLeadVacant;
+import uk.placements.shared.provision.event.BaseModelRecorded;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
 import uk.placements.shared.provision.event.ProvisionClosed;
 import uk.placements.shared.provision.event.ProvisionCommissioned;
+import uk.placements.shared.provision.event.ProvisionEvent;
+import uk.placements.shared.provision.event.QualifiedTeacherAccessRecorded;
 import uk.placements.shared.provision.event.StaffingRecorded;
 import uk.placements.shared.placement.OfferRules;
 import uk.placements.shared.provision.ProvisionState;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
 import static uk.placements.command.placement.domain.RuleViolation.require;
 
-/** The provision rules of DOMAIN.md as pure functions: R-PROVISION-OPEN, R-CAPACITY, R-RELEASE, R-PLACES-CHANGE, R-CLOSE. */
+/**
+ * The provision rules of DOMAIN.md as pure functions: R-PROVISION-OPEN, R-CAPACITY, R-RELEASE, R-PLACES-CHANGE,
+ * R-CLOSE, and the inclusion bases' R-BASE-DATE and R-BASE-HOURS (docs/inclusion-bases.md).
+ */
 public final class ProvisionDecisions {
 
     public static final int MAX_PLACES = 500;
+    /** A school week's most hours that R-BASE-HOURS accepts, for a base's pupils and for their mainstream peers. */
+    public static final BigDecimal MAX_WEEKLY_HOURS = BigDecimal.valueOf(40);
 
     private ProvisionDecisions() {
     }
@@ -74,6 +90,52 @@ public final class ProvisionDecisions {
                 c.effectiveFrom());
     }
 
+    /** R-BASE-DATE: the provision is a base of this model from a date on or after it opened. */
+    public static BaseModelRecorded recordBaseModel(ProvisionState s, RecordBaseModel c) {
+        requireOpen(s, "record the base model");
+        if (c.baseModel() == null) {
+            throw new IllegalArgumentException("a base model is SUPPORT or SPECIALIST");
+        }
+        requireOnOrAfterOpening(s, c.effectiveFrom(), "a base model");
+        return new BaseModelRecorded(s.id(), c.baseModel(), c.effectiveFrom());
+    }
+
+    /**
+     * R-BASE-DATE: the qualified teacher with day-to-day responsibility is named from a date on or after the
+     * provision opened; without a name the post is vacant from that date.
+     */
+    public static ProvisionEvent recordBaseLead(ProvisionState s, RecordBaseLead c) {
+        requireOpen(s, "record the base's lead teacher");
+        requireOnOrAfterOpening(s, c.effectiveFrom(), "the base's lead teacher");
+        if (c.teacherName() == null) {
+            return new BaseLeadVacant(s.id(), c.effectiveFrom());
+        }
+        if (c.teacherName().isBlank()) {
+            throw new IllegalArgumentException("a lead teacher has a name, or the post is vacant");
+        }
+        return new BaseLeadAppointed(s.id(), c.teacherName().strip(), c.effectiveFrom());
+    }
+
+    /**
+     * R-BASE-DATE and R-BASE-HOURS: pupils' weekly hours with a qualified teacher are 0 to 40, their mainstream
+     * peers' more than 0 and at most 40 (a school week), from a date on or after the provision opened.
+     */
+    public static QualifiedTeacherAccessRecorded recordQualifiedTeacherAccess(ProvisionState s,
+                                                                            RecordQualifiedTeacherAccess c) {
+        requireOpen(s, "record pupils' access to a qualified teacher");
+        requireOnOrAfterOpening(s, c.effectiveFrom(), "pupils' access to a qualified teacher");
+        BigDecimal hours = c.hoursPerWeek();
+        BigDecimal peers = c.mainstreamPeerHoursPerWeek();
+        require(hours != null && hours.signum() >= 0 && hours.compareTo(MAX_WEEKLY_HOURS) <= 0, Rule.BASE_HOURS,
+                "pupils' weekly hours with a qualified teacher are 0 to " + MAX_WEEKLY_HOURS);
+        require(peers != null && peers.signum() > 0 && peers.compareTo(MAX_WEEKLY_HOURS) <= 0, Rule.BASE_HOURS,
+                "mainstream peers' weekly hours with a qualified teacher are more than 0 and at most "
+                        + MAX_WEEKLY_HOURS);
+        // kept to one decimal, as the read model keeps them
+        return new QualifiedTeacherAccessRecorded(s.id(), hours.setScale(1, RoundingMode.HALF_UP),
+                peers.setScale(1, RoundingMode.HALF_UP), c.effectiveFrom());
+    }
+
     public static ProvisionClosed close(ProvisionState s, CloseProvision c) {
         requireOpen(s, "close the provision");
         require(s.placesTaken() == 0, Rule.CLOSE, "a provision closes only with no pupils on roll and no offers "
@@ -107,6 +169,14 @@ public final class ProvisionDecisions {
         breach.ifPresent(b -> {
             throw new RuleViolation(b.rule(), b.message());
         });
+    }
+
+    private static void requireOnOrAfterOpening(ProvisionState s, LocalDate effectiveFrom, String what) {
+        if (effectiveFrom == null) {
+            throw new IllegalArgumentException(what + " has the date it takes effect from");
+        }
+        require(s.openedOn() == null || !effectiveFrom.isBefore(s.openedOn()), Rule.BASE_DATE,
+                what + " takes effect on or after the day the provision opened (" + s.openedOn() + ")");
     }
 
     private static void requireOpen(ProvisionState s, String action) {

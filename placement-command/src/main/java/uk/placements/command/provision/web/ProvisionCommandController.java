@@ -3,6 +3,7 @@ package uk.placements.command.provision.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +21,12 @@ import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
 import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordBaseLead;
+import uk.placements.shared.provision.command.RecordBaseModel;
+import uk.placements.shared.provision.command.RecordQualifiedTeacherAccess;
 import uk.placements.shared.provision.command.RecordStaffing;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 /** The provision writes of API.md. */
@@ -33,9 +38,14 @@ public class ProvisionCommandController {
 
     private static final String COLLECTION = "/api/provisions";
     private final CommandSender sender;
+    /** Mainstream peers' weekly hours with a qualified teacher, when a request gives none (docs/inclusion-bases.md). */
+    private final BigDecimal mainstreamPeerHours;
 
-    public ProvisionCommandController(CommandSender sender) {
+    public ProvisionCommandController(CommandSender sender,
+                                      @Value("${placements.bases.mainstream-peer-hours-per-week:25}")
+                                      BigDecimal mainstreamPeerHours) {
         this.sender = sender;
+        this.mainstreamPeerHours = mainstreamPeerHours;
     }
 
     @PostMapping
@@ -62,6 +72,32 @@ public class ProvisionCommandController {
                                                       HttpServletRequest request) {
         return sender.update(new RecordStaffing(provisionId(id), body.adults(), body.qualifiedTeachers(),
                 body.therapyHoursPerWeek(), body.effectiveFrom()), id, body, request);
+    }
+
+    @PostMapping("/{id}/base-model")
+    public ResponseEntity<WriteResult> recordBaseModel(@PathVariable String id,
+                                                       @Valid @RequestBody ProvisionRequests.BaseModelInput body,
+                                                       HttpServletRequest request) {
+        return sender.update(new RecordBaseModel(provisionId(id), body.baseModel(), body.effectiveFrom()), id, body,
+                request);
+    }
+
+    @PostMapping("/{id}/base-lead")
+    public ResponseEntity<WriteResult> recordBaseLead(@PathVariable String id,
+                                                      @Valid @RequestBody ProvisionRequests.BaseLead body,
+                                                      HttpServletRequest request) {
+        String name = Boolean.TRUE.equals(body.vacant()) ? null : body.teacherName().strip();
+        return sender.update(new RecordBaseLead(provisionId(id), name, body.effectiveFrom()), id, body, request);
+    }
+
+    @PostMapping("/{id}/teacher-access")
+    public ResponseEntity<WriteResult> recordTeacherAccess(@PathVariable String id,
+                                                           @Valid @RequestBody ProvisionRequests.TeacherAccess body,
+                                                           HttpServletRequest request) {
+        BigDecimal peers = body.mainstreamPeerHoursPerWeek() != null ? body.mainstreamPeerHoursPerWeek()
+                : mainstreamPeerHours;
+        return sender.update(new RecordQualifiedTeacherAccess(provisionId(id), body.hoursPerWeek(), peers,
+                body.effectiveFrom()), id, body, request);
     }
 
     @PostMapping("/{id}/close")

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import uk.placements.edge.web.PlainText;
 import uk.placements.edge.web.PlausibleDate;
+import uk.placements.shared.common.BaseModel;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.ProvisionType;
@@ -74,6 +75,44 @@ public final class ProvisionRequests {
         public boolean isTeachersAmongAdults() {
             return adults == null || qualifiedTeachers == null || qualifiedTeachers <= adults;
         }
+    }
+
+    /** The inclusion-base model from a date. */
+    public record BaseModelInput(@NotNull BaseModel baseModel, @NotNull @PlausibleDate LocalDate effectiveFrom) {
+    }
+
+    /**
+     * The qualified teacher with day-to-day responsibility for the base from a date: {@code teacherName}, or
+     * {@code vacant: true} when the post is vacant. Staff data: the request is never logged.
+     */
+    @Schema(name = "BaseLeadInput")
+    public record BaseLead(@Size(max = 200) @PlainText String teacherName,
+                           Boolean vacant,
+                           @NotNull @PlausibleDate LocalDate effectiveFrom) {
+
+        @JsonIgnore
+        @AssertTrue(message = "give teacherName, or vacant: true, not both")
+        public boolean isNamedOrVacant() {
+            boolean named = teacherName != null && !teacherName.isBlank();
+            return Boolean.TRUE.equals(vacant) ? teacherName == null : named;
+        }
+
+        @Override
+        public String toString() {
+            return "BaseLead[" + (Boolean.TRUE.equals(vacant) ? "vacant" : "named") + ", effectiveFrom="
+                    + effectiveFrom + "]";
+        }
+    }
+
+    /**
+     * Pupils' weekly hours with a qualified teacher from a date, and those of their mainstream peers (default: the
+     * authority's {@code placements.bases.mainstream-peer-hours-per-week}). The bounds here refuse typing slips
+     * (400); R-BASE-HOURS keeps both within a school week (422).
+     */
+    @Schema(name = "TeacherAccessInput")
+    public record TeacherAccess(@NotNull @DecimalMin("0") @DecimalMax("168") BigDecimal hoursPerWeek,
+                                @DecimalMin("0") @DecimalMax("168") BigDecimal mainstreamPeerHoursPerWeek,
+                                @NotNull @PlausibleDate LocalDate effectiveFrom) {
     }
 
     public record Close(@NotNull @PlausibleDate LocalDate closedOn,

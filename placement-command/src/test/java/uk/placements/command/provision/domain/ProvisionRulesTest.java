@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.placements.command.placement.domain.VersionConflict;
+import uk.placements.shared.common.BaseModel;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.Phase;
 import uk.placements.shared.common.ProvisionType;
@@ -21,7 +22,14 @@ import uk.placements.shared.provision.ReleaseCause;
 import uk.placements.shared.provision.command.ChangeCommissionedPlaces;
 import uk.placements.shared.provision.command.CloseProvision;
 import uk.placements.shared.provision.command.CommissionProvision;
+import uk.placements.shared.provision.command.RecordBaseLead;
+import uk.placements.shared.provision.command.RecordBaseModel;
+import uk.placements.shared.provision.command.RecordQualifiedTeacherAccess;
 import uk.placements.shared.provision.command.RecordStaffing;
+import uk.placements.shared.provision.event.BaseLeadAppointed;
+import uk.placements.shared.provision.event.BaseLeadVacant;
+import uk.placements.shared.provision.event.BaseModelRecorded;
+import uk.placements.shared.provision.event.QualifiedTeacherAccessRecorded;
 import uk.placements.shared.provision.event.CommissionedPlacesChanged;
 import uk.placements.shared.provision.event.PlaceReleased;
 import uk.placements.shared.provision.event.PlaceReserved;
@@ -109,7 +117,10 @@ public class ProvisionRulesTest {
         return List.of(
                 new ChangeCommissionedPlaces(RB, 12, LATER.plusDays(1), "more demand"),
                 new RecordStaffing(RB, 4, 1, new BigDecimal("6.5"), LATER.plusDays(1)),
-                new CloseProvision(RB, LATER.plusDays(1), "again"));
+                new CloseProvision(RB, LATER.plusDays(1), "again"),
+                new RecordBaseModel(RB, BaseModel.SPECIALIST, LATER.plusDays(1)),
+                new RecordBaseLead(RB, "A. Teacher", LATER.plusDays(1)),
+                new RecordQualifiedTeacherAccess(RB, new BigDecimal("25"), new BigDecimal("25"), LATER.plusDays(1)));
     }
 
     @ParameterizedTest(name = "R-STATE: {0} is refused on a closed provision")
@@ -351,5 +362,93 @@ public class ProvisionRulesTest {
         fixture.given(commissioned(8), reserved(FIRST, 1, 8))
                 .when(new ChangeCommissionedPlaces(RB, 10, LATER, "more demand"), Map.of("expectedVersion", 1L))
                 .expectEvents(new CommissionedPlacesChanged(RB, 8, 10, 1, LATER, "more demand"));
+    }
+
+    // --- inclusion bases: R-BASE-DATE, R-BASE-HOURS ----------------------------------------------------------
+
+    private static BigDecimal hours(String value) {
+        return new BigDecimal(value);
+    }
+
+    static List<Object> baseFactsBeforeOpening() {
+        LocalDate before = OPENED_ON.minusDays(1);
+        return List.of(
+                new RecordBaseModel(RB, BaseModel.SPECIALIST, before),
+                new RecordBaseLead(RB, "A. Teacher", before),
+                new RecordBaseLead(RB, null, before),
+                new RecordQualifiedTeacherAccess(RB, hours("25"), hours("25"), before));
+    }
+
+    @ParameterizedTest(name = "R-BASE-DATE: {0} dated before the provision opened is refused")
+    @MethodSource("baseFactsBeforeOpening")
+    void baseFactsBeforeOpeningAreRefused(Object command) {
+        fixture.given(commissioned(8))
+                .when(command)
+                .expectException(violationOf(Rule.BASE_DATE))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("R-BASE-DATE: a base model from the day the provision opened is recorded")
+    void baseModelFromTheOpeningDayIsRecorded() {
+        fixture.given(commissioned(8))
+                .when(new RecordBaseModel(RB, BaseModel.SPECIALIST, OPENED_ON))
+                .expectEvents(new BaseModelRecorded(RB, BaseModel.SPECIALIST, OPENED_ON))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    @DisplayName("R-BASE-DATE: a named lead teacher back-dated behind a later vacancy is recorded from its own date")
+    void aBackDatedLeadIsRecorded() {
+        fixture.given(commissioned(8), new BaseLeadVacant(RB, LATER))
+                .when(new RecordBaseLead(RB, " A. Teacher ", ON))
+                .expectEvents(new BaseLeadAppointed(RB, "A. Teacher", ON));
+    }
+
+    @Test
+    @DisplayName("R-BASE-DATE: a vacancy of the lead teacher's post is recorded from its date")
+    void aVacancyIsRecorded() {
+        fixture.given(commissioned(8), new BaseLeadAppointed(RB, "A. Teacher", ON))
+                .when(new RecordBaseLead(RB, null, LATER))
+                .expectEvents(new BaseLeadVacant(RB, LATER));
+    }
+
+    static List<Object[]> hoursOutsideASchoolWeek() {
+        return List.of(new Object[]{"-1", "25"}, new Object[]{"40.1", "25"}, new Object[]{"20", "0"},
+                new Object[]{"20", "41"});
+    }
+
+    @ParameterizedTest(name = "R-BASE-HOURS: {0} h with a qualified teacher against peers' {1} h is refused")
+    @MethodSource("hoursOutsideASchoolWeek")
+    void hoursOutsideASchoolWeekAreRefused(String pupils, String peers) {
+        fixture.given(commissioned(8))
+                .when(new RecordQualifiedTeacherAccess(RB, hours(pupils), hours(peers), ON))
+                .expectException(violationOf(Rule.BASE_HOURS))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("R-BASE-HOURS: 0 and 40 hours are within a school week and are recorded to one decimal")
+    void hoursAtTheBoundsAreRecorded() {
+        fixture.given(commissioned(8))
+                .when(new RecordQualifiedTeacherAccess(RB, hours("0"), hours("40"), ON))
+                .expectEvents(new QualifiedTeacherAccessRecorded(RB, hours("0.0"), hours("40.0"), ON));
+    }
+
+    @Test
+    @DisplayName("R-BASE-HOURS: hours below mainstream peers' are recorded: the standards view says so, no rule")
+    void hoursBelowPeersAreRecorded() {
+        fixture.given(commissioned(8))
+                .when(new RecordQualifiedTeacherAccess(RB, hours("12.25"), hours("25"), ON))
+                .expectEvents(new QualifiedTeacherAccessRecorded(RB, hours("12.3"), hours("25.0"), ON));
+    }
+
+    @Test
+    @DisplayName("the lead teacher's name never shows in the command's or the event's text (staff data, kept out of logs)")
+    void theLeadsNameStaysOutOfLogs() {
+        org.assertj.core.api.Assertions.assertThat(new RecordBaseLead(RB, "A. Teacher", ON).toString())
+                .doesNotContain("Teacher").contains("named");
+        org.assertj.core.api.Assertions.assertThat(new BaseLeadAppointed(RB, "A. Teacher", ON).toString())
+                .doesNotContain("Teacher");
     }
 }

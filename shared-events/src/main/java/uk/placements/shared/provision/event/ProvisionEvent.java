@@ -4,7 +4,8 @@ import uk.placements.shared.provision.ProvisionId;
 
 /** Every event of the Provision aggregate. */
 public sealed interface ProvisionEvent permits ProvisionCommissioned, CommissionedPlacesChanged, StaffingRecorded,
-        ProvisionClosed, PlaceReserved, PlaceReleased {
+        ProvisionClosed, PlaceReserved, PlaceReleased, BaseModelRecorded, BaseLeadAppointed, BaseLeadVacant,
+        QualifiedTeacherAccessRecorded {
 
     ProvisionId provisionId();
 }
