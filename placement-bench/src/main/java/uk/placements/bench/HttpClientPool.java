@@ -54,15 +54,23 @@ final class HttpClientPool {
     }
 
     Answer get(String path, String user) {
-        return call(HttpRequest.newBuilder(URI.create(base + path)).GET(), user);
+        return get(path, user, "application/json");
+    }
+
+    /** A GET asking for {@code accept} (the CSV exports answer 406 to a request that accepts only JSON). */
+    Answer get(String path, String user, String accept) {
+        return call(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept), user);
     }
 
     private Answer call(HttpRequest.Builder request, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + Product.PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         try {
+            if (request.build().headers().firstValue("Accept").isEmpty()) {
+                request.header("Accept", "application/json");
+            }
             HttpResponse<String> response = client.send(request.header("Authorization", "Basic " + credentials)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                    .timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
