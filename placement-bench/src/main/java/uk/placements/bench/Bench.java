@@ -3,6 +3,8 @@ package uk.placements.bench;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import uk.placements.app.demo.AuthorityPlan;
+import uk.placements.shared.funding.command.AssignTopUp;
+import uk.placements.shared.funding.command.RecordPlaceChange;
 import uk.placements.query.operations.ProjectionOperations;
 import uk.placements.query.operations.ReadModel;
 
@@ -97,6 +99,7 @@ public final class Bench {
         int spare = (int) (options.loadTime().toSeconds() * 2 * 1_500);
         AuthorityPlan plan = Plans.authority(size, spare);
         List<Object> commands = plan.commands();
+        MoneyLoad money = new MoneyLoad(plan.fundingCommands());
         boolean h2 = database instanceof Database.H2;
         if (h2) {
             report.note(scope + ": free disk at the start " + String.format("%.1f GB", FileSizes.freeGb(
@@ -106,7 +109,12 @@ public final class Bench {
         try (Product product = Product.start(database, url, options.snapshotThreshold());
              FileSizes sizes = h2 ? FileSizes.sample(url, BULK_LOAD) : null) {
             long loadStart = System.nanoTime();
-            int next = BulkLoad.until(product, commands, 0, size);
+            // The casework first, stopping where its events and the money that belongs to it make the stage's
+            // size; then that money (the tariff, the loaded admissions' top-ups, the returns), batched likewise.
+            int next = BulkLoad.until(product, commands, 0, size, loaded -> money.events(commands, loaded));
+            long caseworkEvents = product.events();
+            List<Object> funding = money.commands(commands, next);
+            BulkLoad.Sent moneySent = BulkLoad.all(product, funding);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long events = product.events();
             product.awaitProjections(Duration.ofMinutes(30));
@@ -115,6 +123,15 @@ public final class Bench {
             report.info(scope, "bulk load (batched commands, real aggregates)", String.format(
                     "%,d events, %,d placements, %,.0f events/s; caught up after %.0f s", events, placements,
                     events / loadSeconds, (System.nanoTime() - loadStart) / 1e9));
+            long topUps = funding.stream().filter(c -> c instanceof AssignTopUp).count();
+            report.info(scope, "bulk load: money events (tariff, top-ups, place-change returns)", String.format(
+                    "%,d of %,d events (%.1f%%): %d tariff values, %,d top-up assignments and changes for %,d of %,d"
+                            + " admitted placements, %d place-change returns; %d refused%s",
+                    events - caseworkEvents, events, 100.0 * (events - caseworkEvents) / events,
+                    funding.stream().filter(MoneyLoad::isTariff).count(), topUps, money.fundedPlacements(),
+                    money.admittedPlacements(), funding.stream().filter(c -> c instanceof RecordPlaceChange).count(),
+                    moneySent.refused(), moneySent.refused() == 0 ? "" : " (first: " + moneySent.firstRefusal()
+                            + ")"));
 
             report.note(scope + ": machine load average " + loadAverage() + " (other processes share the cores)");
             RawLimits raw = new RawLimits(database, url);
@@ -145,7 +162,7 @@ public final class Bench {
             }
 
             Map<String, Latencies> queries = Queries.measure(product.port(), commands.subList(0, next),
-                    options.querySamples());
+                    options.querySamples(), (what, figure) -> report.info(scope, what, figure));
             queries.forEach((what, latencies) -> {
                 report.info(scope, what + " p50", Report.format(latencies.p50()) + " ms");
                 report.atMost(scope, what + " p99", latencies.p99(), "ms", 10);
@@ -222,11 +239,19 @@ public final class Bench {
         String slowestName = "";
         long events = 0;
         long millis = 0;
-        for (ReadModel model : product.bean(uk.placements.query.operations.ReadModels.class).all()) {
+        List<String> changed = new ArrayList<>();
+        List<ReadModel> models = product.bean(uk.placements.query.operations.ReadModels.class).all();
+        for (ReadModel model : models) {
             ProjectionOperations.RebuildReport rebuilt = operations.rebuild(model.name());
             double rate = rebuilt.events() * 1000.0 / Math.max(1, rebuilt.millis());
-            report.info(scope, "rebuild " + model.name(), String.format("%,d events in %,d ms = %s events/s",
-                    rebuilt.events(), rebuilt.millis(), Report.format(rate)));
+            // Nothing is written while the bench rebuilds, so the rebuilt read model must equal the live one.
+            report.info(scope, "rebuild " + model.name(), String.format(
+                    "%,d events in %,d ms = %s events/s; %,d ms CPU; rows %s; checksum %s", rebuilt.events(),
+                    rebuilt.millis(), Report.format(rate), rebuilt.cpuMillis(), rebuilt.rowsAfter().values().stream()
+                            .mapToLong(Long::longValue).sum(), rebuilt.unchanged() ? "unchanged" : "CHANGED"));
+            if (!rebuilt.unchanged()) {
+                changed.add(model.name());
+            }
             events += rebuilt.events();
             millis += rebuilt.millis();
             if (sizes != null) {
@@ -237,6 +262,8 @@ public final class Bench {
                 slowestName = model.name();
             }
         }
+        report.atMost(scope, "read models whose rebuild differs from the live read model (of " + models.size()
+                + ")" + (changed.isEmpty() ? "" : ": " + String.join(", ", changed)), changed.size(), "", 0);
         report.info(scope, "rebuild every read model in turn", String.format("%,d events in %,d ms = %s events/s",
                 events, millis, Report.format(events * 1000.0 / Math.max(1, millis))));
         report.atLeast(scope, "rebuild events/s, slowest read model (" + slowestName + ")", slowest, "events/s",

@@ -4,10 +4,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.placements.command.placement.domain.RuleViolation;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntToLongFunction;
 
 import static uk.placements.shared.common.CommandMetadata.CORRELATION_ID;
 import static uk.placements.shared.common.CommandMetadata.USER_ID;
@@ -28,10 +30,19 @@ final class BulkLoad {
 
     /** Sends commands from {@code from} until the store holds {@code events} events; returns the next index. */
     static int until(Product product, List<Object> commands, int from, long events) {
+        return until(product, commands, from, events, loaded -> 0);
+    }
+
+    /**
+     * Sends commands from {@code from} until the store holds {@code events} events once {@code toFollow} more have
+     * been added (the money that belongs to the first {@code loaded} commands, sent after them); returns the next
+     * index.
+     */
+    static int until(Product product, List<Object> commands, int from, long events, IntToLongFunction toFollow) {
         CommandGateway gateway = product.gateway();
         TransactionTemplate transactions = product.transactions();
         int next = from;
-        while (next < commands.size() && product.events() < events) {
+        while (next < commands.size() && product.events() + toFollow.applyAsLong(next) < events) {
             int start = next;
             int end = Math.min(commands.size(), start + COMMANDS_PER_TRANSACTION);
             transactions.executeWithoutResult(status -> {
@@ -45,6 +56,40 @@ final class BulkLoad {
             }
         }
         return next;
+    }
+
+    /** What {@link #all} sent: commands recorded, refused by a rule (with the first refusal's rule), and failed. */
+    record Sent(int sent, int refused, String firstRefusal) {
+    }
+
+    /**
+     * Sends every command in order, a few hundred per transaction like {@link #until}. A batch with a refused
+     * command is rolled back whole and sent again one command per transaction, so a refusal costs only itself;
+     * sending again is safe because every command of a rolled-back batch is sent again in order, and a funding
+     * command that finds its value already recorded records nothing.
+     */
+    static Sent all(Product product, List<Object> commands) {
+        CommandGateway gateway = product.gateway();
+        TransactionTemplate transactions = product.transactions();
+        int refused = 0;
+        String firstRefusal = "";
+        for (int start = 0; start < commands.size(); start += COMMANDS_PER_TRANSACTION) {
+            List<Object> batch = commands.subList(start, Math.min(commands.size(), start + COMMANDS_PER_TRANSACTION));
+            try {
+                transactions.executeWithoutResult(status -> batch.forEach(command -> send(gateway, command, USER)));
+            } catch (RuleViolation batchRefused) {
+                for (Object command : batch) {
+                    try {
+                        send(gateway, command, USER);
+                    } catch (RuleViolation refusal) {
+                        if (refused++ == 0) {
+                            firstRefusal = command.getClass().getSimpleName() + ": " + refusal.rule();
+                        }
+                    }
+                }
+            }
+        }
+        return new Sent(commands.size() - refused, refused, firstRefusal);
     }
 
     static Object send(CommandGateway gateway, Object command, String user) {

@@ -1,7 +1,9 @@
 package uk.placements.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -20,8 +22,11 @@ import java.util.Base64;
  */
 final class HttpClientPool {
 
+    /** Sums of money read back as written ({@code 46326000.00}, not {@code 4.6326E7}). */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,15 +59,23 @@ final class HttpClientPool {
     }
 
     Answer get(String path, String user) {
-        return call(HttpRequest.newBuilder(URI.create(base + path)).GET(), user);
+        return get(path, user, "application/json");
+    }
+
+    /** A GET asking for {@code accept} (the CSV exports answer 406 to a request that accepts only JSON). */
+    Answer get(String path, String user, String accept) {
+        return call(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept), user);
     }
 
     private Answer call(HttpRequest.Builder request, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + Product.PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         try {
+            if (request.build().headers().firstValue("Accept").isEmpty()) {
+                request.header("Accept", "application/json");
+            }
             HttpResponse<String> response = client.send(request.header("Authorization", "Basic " + credentials)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                    .timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {

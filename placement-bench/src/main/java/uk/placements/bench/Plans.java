@@ -1,10 +1,12 @@
 package uk.placements.bench;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import uk.placements.app.demo.AuthorityGenerator;
 import uk.placements.app.demo.AuthorityPlan;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.provision.ProvisionId;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,13 +33,26 @@ final class Plans {
         return new AuthorityGenerator(SEED, LocalDate.now()).generate(provisions, placements);
     }
 
-    /** The aggregate a command targets: the key that keeps one placement's (or provision's) commands in order. */
+    /**
+     * The aggregate a command targets: the key that keeps one placement's (or provision's) commands in order. A
+     * funding command keys on its placement or provision too; a tariff command (no placement, no provision) on its
+     * aggregate's identifier, the tariff.
+     */
     static String target(Object command) {
         for (RecordComponent component : command.getClass().getRecordComponents()) {
             if (component.getType() == PlacementId.class || component.getType() == ProvisionId.class) {
                 try {
                     Object id = component.getAccessor().invoke(command);
                     return id instanceof PlacementId p ? p.value() : ((ProvisionId) id).value();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        for (Method method : command.getClass().getMethods()) {
+            if (method.isAnnotationPresent(TargetAggregateIdentifier.class) && method.getParameterCount() == 0) {
+                try {
+                    return String.valueOf(method.invoke(command));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }

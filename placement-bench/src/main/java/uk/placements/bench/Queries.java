@@ -1,25 +1,32 @@
 package uk.placements.bench;
 
+import uk.placements.shared.funding.FinancialYear;
 import uk.placements.shared.placement.command.ReferPupil;
 import uk.placements.shared.provision.command.CommissionProvision;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * The reads people wait on, each timed over HTTP against the loaded product: a caseworker's caseload page, one
- * placement, one provision, and every dashboard, asked again as it is and for a new date each time (computed, never
- * a kept answer). Placements and provisions are picked at random among the loaded ones. Sequential requests (one
+ * placement, one provision, every dashboard, asked again as it is and for a new date each time (computed, never
+ * a kept answer), and finance's money reads (spend, the year's ledger, this month's payment schedule and its CSV). Placements and provisions are picked at random among the loaded ones. Sequential requests (one
  * user), after a short warm-up.
  */
 final class Queries {
 
     private static final int WARM_UP = 10;
+    /** The demo user with the FINANCE role (the money reads are FINANCE, ANALYST and ADMIN; schedules FINANCE). */
+    private static final String FINANCE = "finance";
+    private static final String JSON = "application/json";
+    private static final String CSV = "text/csv";
     /** Requests that did not answer 200, over the whole run. */
     static final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -27,6 +34,12 @@ final class Queries {
     }
 
     static Map<String, Latencies> measure(int port, List<Object> loaded, int samples) {
+        return measure(port, loaded, samples, (what, figure) -> { });
+    }
+
+    /** As above; {@code info} receives what the money reads answered (their size), to print beside the timings. */
+    static Map<String, Latencies> measure(int port, List<Object> loaded, int samples,
+                                          BiConsumer<String, String> info) {
         List<String> placements = new ArrayList<>();
         List<String> provisions = new ArrayList<>();
         for (Object command : loaded) {
@@ -56,15 +69,69 @@ final class Queries {
             results.put("dashboard " + dashboard + " (cold: a new date each read)", time(http, "analyst", samples,
                     () -> "/api/dashboard/" + dashboard + "?asOf=" + today.minusDays(++daysBack[0])));
         }
+        money(http, samples, results, info);
         return results;
     }
 
+    /**
+     * The money reads (docs/funding.md, "The funding ledger"), as finance asks them. Nothing keeps their answers,
+     * so "warm" is the same request again (the database's and the JVM's caches warm) and "cold" a date not asked
+     * before. Money "as at" a day means as known at that day's end, and every event the bench loaded was recorded
+     * today (the run's clock), so the ledger as at any earlier day knows none of it and would time an empty
+     * computation: the cold dates are the days after today instead (each new, all of today's facts known, within
+     * the same financial year for a month). The schedule is this month's (provisional): everything the bench loaded
+     * was recorded this month, so it holds the month's due lines and an adjustment for every earlier month of every
+     * funded placement, the largest schedule the loaded history has; an earlier month's, as known when it ended, is
+     * empty.
+     */
+    private static void money(HttpClientPool http, int samples, Map<String, Latencies> results,
+                              BiConsumer<String, String> info) {
+        LocalDate today = LocalDate.now();
+        String year = FinancialYear.of(today).toString();
+        YearMonth month = YearMonth.from(today);
+        int[] spendDays = {0};
+        int[] ledgerDays = {0};
+        results.put("money: spend (warm: the same date)", time(http, FINANCE, samples,
+                () -> "/api/funding/spend?asOf=" + today));
+        results.put("money: spend (cold: a new date each read)", time(http, FINANCE, samples,
+                () -> "/api/funding/spend?asOf=" + today.plusDays(++spendDays[0])));
+        results.put("money: ledger of the financial year (warm: the same date)", time(http, FINANCE, samples,
+                () -> "/api/funding/ledger?year=" + year + "&asOf=" + today));
+        results.put("money: ledger of the financial year (cold: a new date each read)", time(http, FINANCE, samples,
+                () -> "/api/funding/ledger?year=" + year + "&asOf=" + today.plusDays(++ledgerDays[0])));
+        results.put("money: payment schedule of this month (JSON)", time(http, FINANCE, samples,
+                () -> "/api/funding/schedules?month=" + month));
+        results.put("money: payment schedule of this month (CSV)", time(http, FINANCE, samples, CSV,
+                () -> "/api/funding/schedules/" + month + ".csv"));
+
+        HttpClientPool.Answer spend = http.get("/api/funding/spend?asOf=" + today, FINANCE);
+        HttpClientPool.Answer schedule = http.get("/api/funding/schedules?month=" + month, FINANCE);
+        HttpClientPool.Answer csv = http.get("/api/funding/schedules/" + month + ".csv", FINANCE, CSV);
+        if (spend.status() == 200 && schedule.status() == 200 && csv.status() == 200) {
+            var spent = spend.json();
+            var scheduled = schedule.json();
+            long lines = csv.body().lines().count() - 1;
+            long adjustments = csv.body().lines().filter(l -> l.contains(",ADJUSTMENT,")).count();
+            info.accept("money: what the reads answered", String.format(
+                    "spend %s: %d provisions, totals %s, committed to year end %s; schedule %s: %d schools,"
+                            + " totals %s; CSV %,d lines (%,d adjustments), %,d bytes", year,
+                    spent.path("byProvision").size(), spent.path("totals"), spent.path("committedToYearEnd"),
+                    month, scheduled.path("schools").size(), scheduled.path("totals"), lines, adjustments,
+                    csv.body().length()));
+        }
+    }
+
     private static Latencies time(HttpClientPool http, String user, int samples, Supplier<String> paths) {
+        return time(http, user, samples, JSON, paths);
+    }
+
+    private static Latencies time(HttpClientPool http, String user, int samples, String accept,
+                                  Supplier<String> paths) {
         Latencies latencies = new Latencies();
         for (int i = 0; i < WARM_UP + samples; i++) {
             String path = paths.get();
             long start = System.nanoTime();
-            HttpClientPool.Answer answer = http.get(path, user);
+            HttpClientPool.Answer answer = http.get(path, user, accept);
             long took = System.nanoTime() - start;
             if (answer.status() != 200) {
                 // Reported, not fatal: one failing page must not hide every other figure of the run.
