@@ -8,6 +8,7 @@ const MENUS = [
   { href: '/capacity.html', text: 'Capacity', roles: ['ANALYST', 'ADMIN'] },
   { href: '/waiting-list.html', text: 'Waiting list', roles: ['ANALYST', 'ADMIN'] },
   { href: '/inclusion.html', text: 'Inclusion', roles: ['ANALYST', 'ADMIN'] },
+  { href: '/bases.html', text: 'Inclusion bases', roles: ['ANALYST', 'ADMIN'] },
   { href: '/audit.html', text: 'Audit', roles: ['AUDITOR', 'ADMIN'] },
   // money (docs/funding.md): caseworkers fund placements, finance keeps the tariff and pays schools
   { href: '/without-funding.html', text: 'Without funding', roles: ['CASEWORKER', 'FINANCE', 'ADMIN'] },

@@ -19,9 +19,9 @@ class MenusByRoleBrowserTest extends BrowserTest {
             "caseworker      | Caseload;Refer a pupil;Provisions;Without funding",
             "provision-admin | Provisions;Place-change return",
             "auditor         | Provisions;Audit",
-            "analyst         | Provisions;Capacity;Waiting list;Inclusion;Finance;Place-change return",
+            "analyst         | Provisions;Capacity;Waiting list;Inclusion;Inclusion bases;Finance;Place-change return",
             "finance         | Without funding;Finance;Tariff;Payment schedules;Place-change return",
-            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Waiting list;Inclusion;Audit;Without funding;"
+            "admin           | Caseload;Refer a pupil;Provisions;Capacity;Waiting list;Inclusion;Inclusion bases;Audit;Without funding;"
                     + "Finance;Tariff;Payment schedules;Place-change return"})
     void eachRoleSeesOnlyItsMenus(String user, String menus) {
         signIn(user);
