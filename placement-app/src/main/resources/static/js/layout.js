@@ -16,6 +16,8 @@ const MENUS = [
   { href: '/tariff.html', text: 'Tariff', roles: ['FINANCE', 'ADMIN'] },
   { href: '/schedules.html', text: 'Payment schedules', roles: ['FINANCE', 'ADMIN'] },
   { href: '/place-change.html', text: 'Place-change return', roles: ['PROVISION_ADMIN', 'FINANCE', 'ANALYST', 'ADMIN'] },
+  // statutory returns (docs/returns.md): SEN2 for RETURNS and ADMIN, SCAP and GIAS for analysts too
+  { href: '/returns.html', text: 'Returns', roles: ['RETURNS', 'ANALYST', 'ADMIN'] },
 ];
 
 export function el(tag, attributes = {}, ...children) {

@@ -129,6 +129,7 @@ class InclusionBasesBrowserTest extends BrowserTest {
         assertThat(textOf(By.id("method"))).contains("IQR");
         assertThat(browser.findElement(table).getText()).doesNotContain("Rowan", "Ashdown", "THERAPY_HOURS_PER_PUPIL");
         assertThat(tableProblems()).as("at 1300 px").isEmpty();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
         screenshot("61-bases-comparison-1300");
 
         // sorted by therapy hours, highest first: the planted base leads
@@ -140,6 +141,7 @@ class InclusionBasesBrowserTest extends BrowserTest {
         browser.manage().window().setSize(new Dimension(320, 900));
         open("/bases.html?asOf=2002-06-01");
         assertThat(tableProblems()).as("at 320 px").isEmpty();
+        browser.executeScript("document.getElementById('group-SEN_UNIT-SECONDARY').scrollIntoView()");
         screenshot("62-bases-comparison-320");
     }
 }

@@ -68,6 +68,7 @@ class NarrowScreenBrowserTest extends BrowserTest {
         pages.put("inclusion", "/inclusion.html");
         pages.put("bases", "/bases.html");
         pages.put("standards", "/standards.html?id=" + provision);
+        pages.put("returns", "/returns.html");
         pages.put("audit", "/audit.html?id=" + placement + "&log=1&log-user=caseworker");
         pages.put("tariff", "/tariff.html");
         pages.put("without-funding", "/without-funding.html");

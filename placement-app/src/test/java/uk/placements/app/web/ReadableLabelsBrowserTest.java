@@ -87,7 +87,7 @@ class ReadableLabelsBrowserTest extends BrowserTest {
         pagesByRole.put("provision-admin", List.of("/home.html", "/provisions.html", "/provision.html?id=" + unit,
                 "/place-change.html"));
         pagesByRole.put("analyst", List.of("/home.html", "/capacity.html", "/waiting-list.html", "/inclusion.html",
-                "/bases.html", "/standards.html?id=" + unit,
+                "/bases.html", "/standards.html?id=" + unit, "/returns.html",
                 "/funding.html", "/place-change.html", "/provisions.html"));
         pagesByRole.put("auditor", List.of("/home.html", "/provisions.html",
                 "/audit.html?id=" + ended + "&log=1&log-user=caseworker"));
