@@ -40,6 +40,19 @@ export const post = (path, body, headers) => call('POST', path, body, headers);
 
 export const put = (path, body, headers) => call('PUT', path, body, headers);
 
+/** Posts a file's text as it is (a CSV: {@code text/csv}) and answers the API's JSON, or throws a Problem. */
+export async function upload(path, file, contentType = 'text/csv') {
+  const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json', 'Content-Type': contentType };
+  const credentials = sessionStorage.getItem(KEY);
+  if (credentials) headers.Authorization = `Basic ${credentials}`;
+  const response = await fetch(path, { method: 'POST', headers, body: file });
+  const text = await response.text();
+  let json = {};
+  try { json = text ? JSON.parse(text) : {}; } catch (e) { json = { detail: text }; }
+  if (!response.ok) throw new Problem(response.status, json);
+  return json;
+}
+
 /**
  * Downloads a file the API answers (a CSV) with the signed-in user's credentials, which a plain link cannot send:
  * fetched, then saved under {@code filename} from a blob. A refusal throws a Problem like any call.

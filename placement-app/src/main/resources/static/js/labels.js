@@ -120,6 +120,32 @@ export const BLOCKERS = {
   'R-PROVISION-OPEN': 'Not open on the offer date',
 };
 
+/** Inclusion bases (docs/inclusion-bases.md): the two models, the standards' outcomes and the measures compared. */
+export const BASE_MODELS = { SUPPORT: 'Support base', SPECIALIST: 'Specialist base' };
+
+export const EXPECTATION_STATUSES = { MET: 'Met', NOT_MET: 'Not met', UNKNOWN: 'Unknown' };
+
+export const EXPECTATIONS = {
+  LEAD_TEACHER: 'A qualified teacher leads the base',
+  TEACHER_ACCESS: 'Access to a qualified teacher at least that of mainstream peers',
+  TIME_IN_MAINSTREAM: 'Time in mainstream classes',
+  THERAPY_INPUT: 'Therapy input',
+};
+
+export const BASE_MEASURES = {
+  ADULTS_PER_PUPIL: 'Adults per pupil',
+  QUALIFIED_TEACHERS_PER_PUPIL: 'Qualified teachers per pupil',
+  THERAPY_HOURS_PER_PUPIL: 'Therapy hours per pupil',
+  AVERAGE_MAINSTREAM_PERCENT: 'Average mainstream %',
+  MOVES_TO_MAINSTREAM_PER_PUPIL: 'Moves to mainstream per pupil',
+  MEDIAN_DAYS_REFERRAL_TO_ADMISSION: 'Median days referral to admission',
+};
+
+/** SCAP's phases (docs/returns.md): the product's phases with post-16 (Years 12 and 13) apart. */
+export const SCAP_PHASES = { PRIMARY: 'Primary', SECONDARY: 'Secondary', POST_16: 'Post-16' };
+
+export const OUTLIER_DIRECTIONS = { HIGH: 'High', LOW: 'Low' };
+
 const labelOf = (labels) => (code) => (code === null || code === undefined || code === '' ? '' : (labels[code] ?? String(code)));
 
 export const typeLabel = labelOf(TYPES);
@@ -134,6 +160,11 @@ export const placeChangeReasonLabel = labelOf(PLACE_CHANGE_REASONS);
 export const roleLabel = labelOf(ROLES);
 export const eventLabel = labelOf(EVENTS);
 export const ruleLabel = labelOf(RULES);
+export const baseModelLabel = labelOf(BASE_MODELS);
+export const expectationStatusLabel = labelOf(EXPECTATION_STATUSES);
+export const expectationLabel = labelOf(EXPECTATIONS);
+export const baseMeasureLabel = labelOf(BASE_MEASURES);
+export const scapPhaseLabel = labelOf(SCAP_PHASES);
 
 /** Several needs: their names, one after the other (a need's name has commas of its own, hence the semicolons). */
 export function needsLabel(codes) {
@@ -155,7 +186,7 @@ export function provisionLabel(p) {
   return `${p.name} (${typeLabel(p.type)})`;
 }
 
-const EVERY_CODE = Object.fromEntries([TYPES, PHASES, STATUSES, END_REASONS, RELEASE_CAUSES, SPLIT_CATEGORIES]
+const EVERY_CODE = Object.fromEntries([TYPES, PHASES, STATUSES, END_REASONS, RELEASE_CAUSES, SPLIT_CATEGORIES, BASE_MEASURES, EXPECTATIONS]
   .flatMap((labels) => Object.entries(labels)).filter(([code]) => code.includes('_')));
 
 /**

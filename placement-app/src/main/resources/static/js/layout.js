@@ -8,6 +8,7 @@ const MENUS = [
   { href: '/capacity.html', text: 'Capacity', roles: ['ANALYST', 'ADMIN'] },
   { href: '/waiting-list.html', text: 'Waiting list', roles: ['ANALYST', 'ADMIN'] },
   { href: '/inclusion.html', text: 'Inclusion', roles: ['ANALYST', 'ADMIN'] },
+  { href: '/bases.html', text: 'Inclusion bases', roles: ['ANALYST', 'ADMIN'] },
   { href: '/audit.html', text: 'Audit', roles: ['AUDITOR', 'ADMIN'] },
   // money (docs/funding.md): caseworkers fund placements, finance keeps the tariff and pays schools
   { href: '/without-funding.html', text: 'Without funding', roles: ['CASEWORKER', 'FINANCE', 'ADMIN'] },
@@ -15,6 +16,8 @@ const MENUS = [
   { href: '/tariff.html', text: 'Tariff', roles: ['FINANCE', 'ADMIN'] },
   { href: '/schedules.html', text: 'Payment schedules', roles: ['FINANCE', 'ADMIN'] },
   { href: '/place-change.html', text: 'Place-change return', roles: ['PROVISION_ADMIN', 'FINANCE', 'ANALYST', 'ADMIN'] },
+  // statutory returns (docs/returns.md): SEN2 for RETURNS and ADMIN, SCAP and GIAS for analysts too
+  { href: '/returns.html', text: 'Returns', roles: ['RETURNS', 'ANALYST', 'ADMIN'] },
 ];
 
 export function el(tag, attributes = {}, ...children) {

@@ -63,6 +63,7 @@ try {
     row('Qualified teachers', s.qualifiedTeachers, 'teachers'),
     row('Therapy hours per week', s.therapyHoursPerWeek, 'therapy'),
     row('Effective from', s.effectiveFrom, 'staffing-from'));
+  document.getElementById('standards-link').setAttribute('href', `/standards.html?id=${encodeURIComponent(p.id)}`);
   document.getElementById('detail').classList.remove('app-hidden');
   if (p.status !== 'CLOSED') {
     // The capacity figures stay current while the page is open (someone offers or admits elsewhere).

@@ -66,6 +66,9 @@ class NarrowScreenBrowserTest extends BrowserTest {
         pages.put("capacity", "/capacity.html");
         pages.put("waiting-list", "/waiting-list.html");
         pages.put("inclusion", "/inclusion.html");
+        pages.put("bases", "/bases.html");
+        pages.put("standards", "/standards.html?id=" + provision);
+        pages.put("returns", "/returns.html");
         pages.put("audit", "/audit.html?id=" + placement + "&log=1&log-user=caseworker");
         pages.put("tariff", "/tariff.html");
         pages.put("without-funding", "/without-funding.html");
@@ -79,9 +82,11 @@ class NarrowScreenBrowserTest extends BrowserTest {
                 .as("the page is laid out 320 px wide").isLessThanOrEqualTo(320);
         screenshotAt320("sign-in");
         signIn("admin");
-        Map<String, String> shows = Map.of("caseload", FAMILY, "placement", FAMILY, "provisions", PROVISION,
-                "provision", SCHOOL, "capacity", PROVISION, "audit", placement, "tariff", "Band " + band,
-                "finance", PROVISION, "schedules", SCHOOL, "place-change", PROVISION);
+        Map<String, String> shows = new java.util.HashMap<>(Map.of("caseload", FAMILY, "placement", FAMILY,
+                "provisions", PROVISION, "provision", SCHOOL, "capacity", PROVISION, "audit", placement,
+                "tariff", "Band " + band, "finance", PROVISION, "schedules", SCHOOL, "place-change", PROVISION));
+        shows.put("bases", PROVISION);
+        shows.put("standards", PROVISION);
         pages.forEach((name, path) -> {
             if (!name.equals("sign-in")) {
                 // the money pages read models that follow the commands a moment later

@@ -80,12 +80,14 @@ class ReadableLabelsBrowserTest extends BrowserTest {
 
         Map<String, List<String>> pagesByRole = new LinkedHashMap<>();
         pagesByRole.put("caseworker", List.of("/home.html", "/caseload.html", "/caseload.html?status=MOVED_TO_MAINSTREAM",
-                "/refer.html", "/provisions.html", "/provision.html?id=" + base, "/placement.html?id=" + referred,
+                "/refer.html", "/provisions.html", "/provision.html?id=" + base, "/standards.html?id=" + base,
+                "/placement.html?id=" + referred,
                 "/placement.html?id=" + admitted, "/placement.html?id=" + moved, "/placement.html?id=" + ended,
                 "/without-funding.html"));
         pagesByRole.put("provision-admin", List.of("/home.html", "/provisions.html", "/provision.html?id=" + unit,
                 "/place-change.html"));
         pagesByRole.put("analyst", List.of("/home.html", "/capacity.html", "/waiting-list.html", "/inclusion.html",
+                "/bases.html", "/standards.html?id=" + unit, "/returns.html",
                 "/funding.html", "/place-change.html", "/provisions.html"));
         pagesByRole.put("auditor", List.of("/home.html", "/provisions.html",
                 "/audit.html?id=" + ended + "&log=1&log-user=caseworker"));

@@ -36,6 +36,7 @@ class WideTablesBrowserTest extends BrowserTest {
 
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("inclusion", "/inclusion.html");
+        pages.put("bases", "/bases.html");
         pages.put("capacity", "/capacity.html");
         pages.put("caseload", "/caseload.html");
         pages.put("finance", "/funding.html");
