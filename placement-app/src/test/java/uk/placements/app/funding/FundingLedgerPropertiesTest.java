@@ -162,7 +162,7 @@ class FundingLedgerPropertiesTest {
         knownOn.add(LAST_DAY);
         for (LocalDate day : knownOn) {
             for (PlacementId placement : story.placements()) {
-                LedgerViews.PlacementLedger read = ledger.placement(placement.value(), null, day);
+                LedgerViews.PlacementLedger read = ledger.placement(placement.value(), day);
                 Map<YearMonth, BigDecimal> expected = model.months(placement, endOf(day), YearMonth.from(day));
                 Map<YearMonth, BigDecimal> actual = new LinkedHashMap<>();
                 read.months().forEach(m -> actual.put(YearMonth.parse(m.month()), m.topUp()));

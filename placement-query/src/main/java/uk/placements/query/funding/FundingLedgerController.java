@@ -68,7 +68,7 @@ public class FundingLedgerController {
     public LedgerViews.PlacementLedger placement(@PathVariable String id,
                                                  @RequestParam(required = false) String asOf) {
         String placement = funding.existing(id).value();
-        return ledger.placement(placement, null, AsOf.parse(asOf, clock));
+        return ledger.placement(placement, AsOf.parse(asOf, clock));
     }
 
     @GetMapping(path = "/ledger", produces = MediaType.APPLICATION_JSON_VALUE)

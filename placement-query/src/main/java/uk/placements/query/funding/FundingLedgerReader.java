@@ -51,11 +51,11 @@ public class FundingLedgerReader {
     }
 
     /** A placement's top-up month by month, to its leaving or, while it is open, to the month of {@code asAt}. */
-    public LedgerViews.PlacementLedger placement(String placementId, String provisionId, LocalDate asAt) {
+    public LedgerViews.PlacementLedger placement(String placementId, LocalDate asAt) {
         FundingRecords.Known known = facts.known(endOf(asAt), FundingRecords.Scope.placement(placementId), EVER, NEVER);
         FundingRecords.Placement placement = known.placements().get(placementId);
         if (placement == null) {
-            return new LedgerViews.PlacementLedger(placementId, provisionId, asAt, List.of(), ZERO);
+            return new LedgerViews.PlacementLedger(placementId, null, asAt, List.of(), ZERO);
         }
         List<LedgerViews.PlacementMonth> months = known.topUps(placement, placement.stay().firstMonth(),
                         YearMonth.from(asAt)).stream()
@@ -67,7 +67,7 @@ public class FundingLedgerReader {
                 FundingLedger.sum(months.stream().map(LedgerViews.PlacementMonth::topUp).toList()));
     }
 
-    /** The months of a financial ({@code academic} false) or academic year. */
+    /** The twelve months of a year (financial or academic) starting on {@code firstDay}. */
     static List<YearMonth> monthsOf(LocalDate firstDay) {
         List<YearMonth> months = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
