@@ -4,12 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.KeyOrder;
 import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
+import uk.placements.query.RowsByName;
 import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PlacementState;
@@ -344,7 +344,7 @@ public class CapacityLedgerProjection {
                 sql.append(" AND effective_from < ?");
                 args.add(Date.valueOf(loadedFrom));
             }
-            for (Row row : jdbc.query(sql.toString(), ROW_BY_NAME, args.toArray())) {
+            for (Row row : jdbc.query(sql.toString(), RowsByName.of(Row.class), args.toArray())) {
                 LocalDate from = row.effectiveFrom().toLocalDate();
                 rows.put(from, row.figures());
                 stored.put(from, row.figures());
@@ -436,7 +436,7 @@ public class CapacityLedgerProjection {
 
     private Holding readHolding(String provisionId, String placementId) {
         List<Holding> rows = jdbc.query("SELECT * FROM rm_capacity_placement WHERE provision_id = ? "
-                + "AND placement_id = ?", HOLDING_BY_NAME, provisionId, placementId);
+                + "AND placement_id = ?", RowsByName.of(Holding.class), provisionId, placementId);
         if (rows.isEmpty()) {
             return null;
         }
@@ -449,8 +449,6 @@ public class CapacityLedgerProjection {
         return versions.isEmpty() ? null : versions.get(0);
     }
 
-    private static final DataClassRowMapper<Row> ROW_BY_NAME = new DataClassRowMapper<>(Row.class);
-    private static final DataClassRowMapper<Holding> HOLDING_BY_NAME = new DataClassRowMapper<>(Holding.class);
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);

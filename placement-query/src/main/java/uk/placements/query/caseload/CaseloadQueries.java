@@ -1,10 +1,10 @@
 package uk.placements.query.caseload;
 
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import uk.placements.query.RowsByName;
 import uk.placements.shared.placement.query.CaseloadItem;
 import uk.placements.shared.placement.query.CaseloadPage;
 import uk.placements.shared.placement.query.FindCaseload;
@@ -138,7 +138,7 @@ public class CaseloadQueries {
         PlacementView p = found.get(0);
         List<PlacementView.TimelineEntry> timeline = jdbc.query("""
                         SELECT seq, type, on_date, recorded_at, by_user, detail FROM rm_timeline
-                        WHERE placement_id = ? ORDER BY seq""", TIMELINE_BY_NAME, query.placementId()).stream()
+                        WHERE placement_id = ? ORDER BY seq""", RowsByName.of(TimelineRow.class), query.placementId()).stream()
                 .map(TimelineRow::entry).toList();
         return new PlacementView(p.id(), p.version(), p.status(), p.pupil(), p.yearGroup(), p.primaryNeed(),
                 p.secondaryNeeds(), p.ehcpStatus(), p.requestedType(), p.homeSchoolUrn(), p.provision(),
@@ -156,7 +156,6 @@ public class CaseloadQueries {
         }
     }
 
-    private static final DataClassRowMapper<TimelineRow> TIMELINE_BY_NAME = new DataClassRowMapper<>(TimelineRow.class);
 
     /**
      * The sort column, ascending or descending, then the placement id: every such order has an index (V142). In the

@@ -1,9 +1,9 @@
 package uk.placements.query.dashboard;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.RowsByName;
 import uk.placements.shared.dashboard.CapacityFigures;
 import uk.placements.shared.dashboard.ProvisionCapacity;
 
@@ -83,14 +83,14 @@ public class CapacityReader {
     /** The inclusion figures of every provision open on the date, by id. */
     public List<Inclusion> inclusionAsAt(LocalDate asOf) {
         return jdbc.query(INCLUSION_AS_AT, new MapSqlParameterSource("asOf", Date.valueOf(asOf)),
-                new DataClassRowMapper<>(Inclusion.class));
+                RowsByName.of(Inclusion.class));
     }
 
     /** The provision's inclusion figures on the date, as the ledger keeps them, or null when it is not open then. */
     public Inclusion inclusionAsAt(LocalDate asOf, String provisionId) {
         String sql = INCLUSION_AS_AT.replace("ORDER BY", "AND pr.provision_id = :provisionId ORDER BY");
         return jdbc.query(sql, new MapSqlParameterSource("asOf", Date.valueOf(asOf))
-                        .addValue("provisionId", provisionId), new DataClassRowMapper<>(Inclusion.class))
+                        .addValue("provisionId", provisionId), RowsByName.of(Inclusion.class))
                 .stream().findFirst().orElse(null);
     }
 

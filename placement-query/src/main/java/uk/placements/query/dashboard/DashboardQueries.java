@@ -1,10 +1,10 @@
 package uk.placements.query.dashboard;
 
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.RowsByName;
 import uk.placements.shared.dashboard.CapacityDashboard;
 import uk.placements.shared.dashboard.CapacityFigures;
 import uk.placements.shared.dashboard.GetCapacity;
@@ -102,13 +102,11 @@ public class DashboardQueries {
     record WaitingRow(String primaryNeed, int yearGroup, Date referredOn) {
     }
 
-    private static final DataClassRowMapper<WaitingRow> WAITING_BY_NAME = new DataClassRowMapper<>(WaitingRow.class);
-
     private WaitingList waitingList(GetWaitingList query) {
         LocalDate asOf = query.asOf();
         record Waiting(String need, int year, int days) {
         }
-        List<Waiting> waiting = jdbc.query(WAITING_AS_AT, params(asOf), WAITING_BY_NAME).stream()
+        List<Waiting> waiting = jdbc.query(WAITING_AS_AT, params(asOf), RowsByName.of(WaitingRow.class)).stream()
                 .map(w -> new Waiting(w.primaryNeed(), w.yearGroup(),
                         (int) ChronoUnit.DAYS.between(w.referredOn().toLocalDate(), asOf)))
                 .toList();

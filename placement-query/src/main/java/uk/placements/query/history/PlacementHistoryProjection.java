@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
@@ -13,6 +12,7 @@ import uk.placements.query.KeyOrder;
 import uk.placements.query.LatestCache;
 import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
+import uk.placements.query.RowsByName;
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.NeedCode;
 import uk.placements.shared.common.PlacementStatus;
@@ -331,12 +331,11 @@ public class PlacementHistoryProjection {
                             outside_designated_need AS outside_need, over_capacity, referred_on, offered_on,
                             admitted_on
                         FROM rm_placement_period WHERE placement_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY""",
-                PERIOD_BY_NAME, id);
+                RowsByName.of(Period.class), id);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** A period read back by column name into {@link Period}'s components. */
-    private static final DataClassRowMapper<Period> PERIOD_BY_NAME = new DataClassRowMapper<>(Period.class);
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);

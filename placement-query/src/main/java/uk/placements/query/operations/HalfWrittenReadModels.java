@@ -4,9 +4,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.RowsByName;
 
 import java.util.List;
 import java.util.Set;
@@ -60,11 +60,10 @@ public class HalfWrittenReadModels implements SmartLifecycle {
     record Mark(String processingGroup, String instanceId) {
     }
 
-    private static final DataClassRowMapper<Mark> MARK_BY_NAME = new DataClassRowMapper<>(Mark.class);
-
     /** Recovers every group marked by an instance that is not in {@code alive}. */
     void recoverAbandoned(Set<String> alive) {
-        List<Mark> marks = jdbc.query("SELECT processing_group, instance_id FROM read_model_rebuild", MARK_BY_NAME);
+        List<Mark> marks = jdbc.query("SELECT processing_group, instance_id FROM read_model_rebuild",
+                RowsByName.of(Mark.class));
         for (Mark mark : marks) {
             // this instance's own mark is abandoned only before it runs (a restart under a configured id)
             if (!alive.contains(mark.instanceId()) || mark.instanceId().equals(instances.id()) && !running) {
