@@ -129,7 +129,9 @@ public class LiveCapacity {
             return;
         }
         String id = provisionId.value();
-        awaitHandled(CapacityLedgerProjection.NAME, message, id);
+        if (!awaitHandled(CapacityLedgerProjection.NAME, message, id)) {
+            return; // stopping: no row, and above all no database access from a thread about to be interrupted
+        }
         ProvisionCapacity row = capacity.asAt(LocalDate.now(clock), id);
         if (row != null) {
             emitter.emit(WatchCapacity.class, query -> true, row);
@@ -140,33 +142,47 @@ public class LiveCapacity {
      * Waits until the segment of {@code readModel} that handles this event (the one whose sequence, the provision
      * for the ledger ({@code ByProvision}), is {@code sequence}) has passed the event. Where that segment is claimed
      * by another query instance (scaled out), until the read model as a whole has passed it, as the token store
-     * shows.
+     * shows. Returns false, at once, when this group is stopping (the application shuts down) or the thread is
+     * interrupted: the caller then leaves the database alone. A thread interrupted inside H2's file I/O closes the
+     * database's file channel for every connection (H2 issue 227); the shutdown interrupts a worker that does not
+     * stop within its timeout, and this wait, with the ledger's processor already stopped, used to run out that
+     * timeout and then read the ledger with the interrupt set.
      */
-    private void awaitHandled(String readModel, TrackedEventMessage<?> message, String sequence) {
+    private boolean awaitHandled(String readModel, TrackedEventMessage<?> message, String sequence) {
         TrackingToken token = message.trackingToken();
         StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .orElse(null);
         if (processor == null || token == null || token.position().isEmpty()) {
-            return;
+            return !stopping();
         }
         long position = token.position().getAsLong();
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
+            if (stopping()) {
+                return false;
+            }
             List<EventTrackerStatus> here = processor.processingStatus().values().stream()
                     .filter(s -> s.getSegment().matches(sequence)).toList();
             boolean handled = here.isEmpty()
                     ? operations.getObject().position(readModel).orElse(-1) >= position
                     : here.stream().anyMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(token));
             if (handled) {
-                return;
+                return true;
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
         log.warn("capacity-live: {} had not caught up within {}; sending the row anyway", readModel, CATCH_UP_LIMIT);
+        return !stopping();
+    }
+
+    /** This group's processor is shutting down, or the thread has been interrupted. */
+    private boolean stopping() {
+        return Thread.currentThread().isInterrupted() || processing.eventProcessor(NAME, StreamingEventProcessor.class)
+                .map(own -> !own.isRunning()).orElse(false);
     }
 }
