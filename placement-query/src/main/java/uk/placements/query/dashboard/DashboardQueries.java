@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The authority's dashboards, every figure "as at" a date, read from the reporting views (V101, V125). Capacity,
@@ -40,6 +41,9 @@ public class DashboardQueries {
 
     /** The window of the inclusion counts and medians: the twelve months up to and including the date. */
     static final int WINDOW_MONTHS = 12;
+    /** The milestones the inclusion dashboard counts or takes medians of; the others are not read. */
+    private static final List<String> COUNTED = List.of("OFFERED", "ADMITTED", "SPLIT_INCREASE", "SPLIT_DECREASE",
+            "MOVED_TO_MAINSTREAM");
 
     private final CapacityReader capacity;
     private final NamedParameterJdbcTemplate jdbc;
@@ -132,11 +136,13 @@ public class DashboardQueries {
         LocalDate windowFrom = asOf.minusMonths(WINDOW_MONTHS);
         MapSqlParameterSource params = params(asOf).addValue("windowFrom", Date.valueOf(windowFrom));
 
-        // the window's milestones, seeked by date (V126): the window's activity, not the history
+        // the window's milestones of the kinds counted, from the index that holds every column read (V161): the
+        // window's activity, not the history
         Map<String, List<Milestone>> milestones = new HashMap<>();
         jdbc.query("SELECT provision_id, kind, days_from_referral, days_from_offer FROM report_placement_milestone "
                         + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
-                        + "AND provision_id IS NOT NULL", params,
+                        + "AND kind IN (" + COUNTED.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
+                        + ") AND provision_id IS NOT NULL", params,
                 rs -> {
                     milestones.computeIfAbsent(rs.getString("provision_id"), k -> new ArrayList<>()).add(
                             new Milestone(rs.getString("kind"), (Integer) rs.getObject("days_from_referral"),

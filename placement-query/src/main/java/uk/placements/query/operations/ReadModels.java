@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
- * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141, V142, V143). A new projection is
+ * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141, V142, V143, V161). A new projection is
  * added here, or operations cannot see, checksum or rebuild it.
  */
 @Component
@@ -47,7 +47,8 @@ public class ReadModels {
                             new Index("ix_rm_placement_period_waiting", "status, valid_to, valid_from"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_milestone_kind", "kind, on_date"),
-                            new Index("ix_rm_milestone_on", "on_date"))))),
+                            new Index("ix_rm_milestone_window",
+                                    "on_date, kind, provision_id, days_from_referral, days_from_offer"))))),
             new ReadModel(ProvisionProjection.NAME, List.of(
                     new Table("rm_provision", List.of("provision_id")),
                     new Table("rm_provision_change", List.of("provision_id", "seq"), List.of(
