@@ -401,6 +401,54 @@ class ProjectionOperationsTest {
         assertThat(rows(model)).isEqualTo(live);
     }
 
+    /**
+     * The reporting views read the read-model tables, and on PostgreSQL a rebuild swaps new tables in for those
+     * (ShadowTables): the views are there again afterwards, over the new tables, answering exactly as before, still
+     * granted to the reporting role, and no shadow table is left behind.
+     */
+    @Test
+    void afterRebuildsTheReportingViewsAnswerAsBeforeAndKeepTheirGrants() throws SQLException {
+        List<String> views = List.of("report_placement_period", "report_placement_milestone", "report_provision",
+                "report_provision_change", "report_over_capacity_decision", "report_capacity_ledger",
+                "report_capacity_now");
+        Map<String, List<Map<String, Object>>> before = new LinkedHashMap<>();
+        views.forEach(view -> before.put(view, jdbc.queryForList("SELECT * FROM " + view + " ORDER BY 1, 2, 3")));
+        Set<String> grantedBefore = reportingGrants();
+        assertThat(grantedBefore).containsAll(views);
+        boolean postgres = !isH2();
+        Long tableBefore = postgres ? jdbc.queryForObject("SELECT 'rm_placement_period'::regclass::oid", Long.class)
+                : null;
+
+        for (String name : List.of(PlacementHistoryProjection.NAME, ProvisionProjection.NAME,
+                CapacityLedgerProjection.NAME)) {
+            Api.Answer answer = api.post("admin", "/api/admin/projections/" + name + "/rebuild", "");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+
+        views.forEach(view -> assertThat(jdbc.queryForList("SELECT * FROM " + view + " ORDER BY 1, 2, 3"))
+                .as(view).isEqualTo(before.get(view)));
+        assertThat(reportingGrants()).isEqualTo(grantedBefore);
+        if (postgres) {
+            assertThat(jdbc.queryForObject("SELECT 'rm_placement_period'::regclass::oid", Long.class))
+                    .as("the rebuilt table is a new table, swapped in").isNotEqualTo(tableBefore);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = "
+                + "'read_model_rebuild'", Integer.class)).as("shadow tables left").isZero();
+    }
+
+    /** The tables and views the reporting role may read. */
+    private Set<String> reportingGrants() throws SQLException {
+        String sql = isH2() ? "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.RIGHTS WHERE GRANTEE = 'PLACEMENTS_REPORTING'"
+                : "SELECT table_name FROM information_schema.role_table_grants WHERE grantee = 'placements_reporting'";
+        return new HashSet<>(jdbc.queryForList(sql, String.class));
+    }
+
+    private boolean isH2() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("H2");
+        }
+    }
+
     /** A rebuild on H2 drops and builds again the indexes ReadModels names: they must be exactly the schema's. */
     @Test
     void eachReadModelTableHasExactlyTheIndexesItsRebuildBuildsAgain() throws SQLException {

@@ -44,7 +44,9 @@ import java.util.stream.Stream;
  * ten times its data during a rebuild of 100,000 events).
  * <p>
  * <b>Transactions.</b> With {@code commitRows} 0 (PostgreSQL) the reset, the rows and the tokens are one
- * transaction: readers see the old read model until it commits, and a crash or failure leaves it as it was. H2's
+ * transaction: readers see the old read model until it commits, and a crash or failure leaves it as it was. On
+ * PostgreSQL the rows go into shadow tables without indexes, which are indexed when full and then swapped in for the
+ * live ones ({@link ShadowTables}), in that same transaction. H2's
  * file grows with the size of a transaction (it writes the uncommitted rows, then each of them again at the commit),
  * so there the read model is bulk-loaded: a mark of the group commits first ({@link HalfWrittenReadModels}), the
  * tables are emptied and their secondary indexes dropped, the reset commits, the rows are written {@code commitRows}
@@ -63,6 +65,8 @@ final class DirectReplay {
     private final HalfWrittenReadModels halfWritten;
     private final int batchSize;
     private final int commitRows;
+    /** PostgreSQL: the rows go into shadow tables swapped in at the end ({@link ShadowTables}). */
+    private final boolean shadowTables;
 
     DirectReplay(EventStorageEngine storageEngine, TokenStore tokenStore, TransactionManager transactions,
                  JdbcTemplate jdbc, HalfWrittenReadModels halfWritten, int batchSize, int commitRows) {
@@ -74,6 +78,7 @@ final class DirectReplay {
         this.halfWritten = halfWritten;
         this.batchSize = batchSize;
         this.commitRows = commitRows;
+        this.shadowTables = ShadowTables.supported(jdbc);
     }
 
     int commitRows() {
@@ -100,10 +105,14 @@ final class DirectReplay {
             }
             TrackingToken tokenAtReset = storageEngine.createHeadToken();
             // registered first, so the reset runs before the projections write their rows
+            ShadowTables shadows = oneTransaction && shadowTables ? new ShadowTables(jdbc) : null;
             rebuild.onPrepareCommit(u -> {
                 if (!oneTransaction) {
                     transactions.executeInTransaction(() -> halfWritten.mark(processingGroup));
                     emptyWithoutIndexes(model);
+                }
+                if (shadows != null) {
+                    shadows.open(model);
                 }
                 transactions.executeInTransaction(processor::resetTokens);
             });
@@ -113,6 +122,9 @@ final class DirectReplay {
                 rebuild.onPrepareCommit(u -> {
                     if (!oneTransaction) {
                         model.createMissingIndexes(jdbc);
+                    }
+                    if (shadows != null) {
+                        shadows.swapIn(model);
                     }
                     transactions.executeInTransaction(() -> {
                         for (int segment : segments) {
