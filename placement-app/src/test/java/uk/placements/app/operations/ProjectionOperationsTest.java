@@ -433,7 +433,7 @@ class ProjectionOperationsTest {
                     .as("the rebuilt table is a new table, swapped in").isNotEqualTo(tableBefore);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = "
-                + "'read_model_rebuild'", Integer.class)).as("shadow tables left").isZero();
+                + "'read_model_shadow'", Integer.class)).as("shadow tables left").isZero();
     }
 
     /** The tables and views the reporting role may read. */

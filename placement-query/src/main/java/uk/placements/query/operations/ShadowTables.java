@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class ShadowTables {
 
-    static final String SCHEMA = "read_model_rebuild";
+    static final String SCHEMA = "read_model_shadow";
 
     /** The views that read the tables, directly or through other views, oldest first (creation order). */
     private static final String DEPENDENT_VIEWS = """
