@@ -1,5 +1,6 @@
 package uk.placements.query.caseload;
 
+import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
 
 import java.util.ArrayList;
@@ -9,11 +10,14 @@ import java.util.TreeMap;
 
 /**
  * The caseload's totals kept by its projection ({@code rm_caseload_count}), so that a page's total is read, not
- * counted: for every combination of the caseload's filters ({@code status}, {@code provisionId}, {@code need},
+ * counted: for every combination of the caseload's filters without a provision ({@code status}, {@code need},
  * {@code yearGroup}, {@code type}; {@link Filters#key}) that some placement matches, how many placements match it.
- * A placement counts under every combination of its own values (32 at most; one that names a value the placement
- * has not got, such as a provision before an offer, it cannot match, and is left out). The free-text search
- * ({@code q}) cannot be kept: with it the total is counted.
+ * A placement counts under every combination of its own values (16 at most; one that names a value the placement
+ * has not got, such as a type before an offer, it cannot match, and is left out). Two totals are counted instead:
+ * with the free-text search ({@code q}), which cannot be kept, and with a provision, whose placements the index
+ * that leads with the provision finds (a provision's caseload, not the authority's). Kept per provision, the
+ * combinations were half of each placement's and nearly all the distinct ones, so most of the rows written by every
+ * batch and by a rebuild.
  * <p>
  * Each batch of the caseload projection adds what it changed ({@link #add}) and writes the changes ({@link #write})
  * in the same transaction as the rows, so the totals are always those of the rows. A combination's total is kept
@@ -31,11 +35,17 @@ final class CaseloadCounts {
     /** The filters' values a placement has, each null where it has none (no provision before an offer). */
     record Filters(String status, String provisionId, String need, Integer yearGroup, String type) {
 
-        /** The filter keys of every combination of these values that a filter can ask for. */
+        /** The provision's bit in a subset of the values. */
+        private static final int PROVISION = 1 << 1;
+
+        /** The filter keys of every combination of these values, without the provision, that a filter can ask for. */
         List<String> keys() {
             String[] values = {status, provisionId, need, yearGroup == null ? null : yearGroup.toString(), type};
-            List<String> keys = new ArrayList<>(32);
+            List<String> keys = new ArrayList<>(16);
             for (int subset = 0; subset < 1 << values.length; subset++) {
+                if ((subset & PROVISION) != 0) {
+                    continue; // counted, not kept
+                }
                 String[] chosen = new String[values.length];
                 boolean possible = true;
                 for (int i = 0; i < values.length; i++) {
@@ -113,6 +123,12 @@ final class CaseloadCounts {
             }
         }));
         if (changed.isEmpty()) {
+            return;
+        }
+        if (PerBatch.wholeHistory()) {
+            // a rebuild starts from no rows and its changes are the final totals, none of them negative
+            writes.batchUpdate("INSERT INTO rm_caseload_count (filter_key, part, placements) "
+                    + "VALUES (:filterKey, :part, :placements)", changed);
             return;
         }
         int[] updated = writes.batchUpdate("""

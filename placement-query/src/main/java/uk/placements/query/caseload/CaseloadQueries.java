@@ -93,15 +93,16 @@ public class CaseloadQueries {
 
     /**
      * How many placements match the filters: kept by the projection ({@link CaseloadCounts}), one row per part of
-     * the filters' combination, however many placements there are; counted only for a search by name or UPN
-     * ({@code q}), which cannot be kept. A provision id that no provision can have matches nothing.
+     * the filters' combination, however many placements there are; counted for a search by name or UPN
+     * ({@code q}), which cannot be kept, and within one provision (from the index that leads with it: the
+     * provision's placements, not the authority's). A provision id that no provision can have matches nothing.
      */
     private long total(FindCaseload query, String where, List<Object> args) {
-        if (query.q() != null && !query.q().isBlank()) {
-            return jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
-        }
         if (query.provisionId() != null && !ProvisionId.isValid(query.provisionId())) {
             return 0;
+        }
+        if (query.q() != null && !query.q().isBlank() || query.provisionId() != null) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
         }
         String key = CaseloadCounts.Filters.key(query.status() == null ? null : query.status().name(),
                 query.provisionId(), query.need() == null ? null : query.need().name(),
