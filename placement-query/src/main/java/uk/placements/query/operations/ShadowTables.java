@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
  * {@value #SCHEMA}, without its key or indexes, and puts that schema first on the transaction's search path
  * ({@code SET LOCAL}): the projection's own statements, its reset's included, then read and write the shadow tables
  * without knowing it, while every other connection goes on reading the live ones. {@link #swapIn} builds each
- * shadow's primary key and indexes over the whole table, drops the views over the live tables (keeping their
- * definitions and grants), drops the live tables, moves the shadows into the live schema and creates the views
- * again. Readers wait only for those few statements; a failure or a crash anywhere rolls the whole transaction back,
+ * shadow's primary key and indexes over the whole table and gathers its planner statistics, drops the views over the
+ * live tables (keeping their definitions and grants), drops the live tables, moves the shadows into the live schema
+ * and creates the views again. Readers wait only for those few statements; a failure or a crash anywhere rolls the whole transaction back,
  * and the old read model goes on serving as if nothing had happened.
  */
 final class ShadowTables {
@@ -87,6 +87,8 @@ final class ShadowTables {
             for (ReadModel.Index index : table.indexes()) {
                 jdbc.execute("CREATE INDEX " + index.name() + " ON " + shadow(table) + " (" + index.columns() + ")");
             }
+            // a new table has no statistics until autovacuum comes by: the planner would guess in the meantime
+            jdbc.execute("ANALYZE " + shadow(table));
         }
         jdbc.execute("SET LOCAL search_path TO " + searchPath);
         String tables = model.tables().stream().map(t -> "'" + live(t.name()) + "'::regclass")
