@@ -24,10 +24,14 @@ public class H2Configuration {
 
     @Bean
     public H2Housekeeping h2Housekeeping(DataSource dataSource,
-                                         @Value("${placements.h2.housekeeping-interval:100ms}") Duration interval,
-                                         @Value("${placements.h2.compact-fill-rate:95}") int fillRate,
-                                         @Value("${placements.h2.compact-bytes:16777216}") int bytes,
-                                         @Value("${placements.h2.sync-interval:1s}") Duration syncInterval,
+                                         @Value("${placements.h2.housekeeping-interval:"
+                                                 + H2Housekeeping.Settings.INTERVAL + "}") Duration interval,
+                                         @Value("${placements.h2.compact-fill-rate:"
+                                                 + H2Housekeeping.Settings.FILL_RATE + "}") int fillRate,
+                                         @Value("${placements.h2.compact-bytes:"
+                                                 + H2Housekeeping.Settings.REWRITE_BYTES + "}") int bytes,
+                                         @Value("${placements.h2.sync-interval:"
+                                                 + H2Housekeeping.Settings.SYNC_INTERVAL + "}") Duration syncInterval,
                                          ObjectProvider<MeterRegistry> meters) throws SQLException {
         PostgresDurability.warnIfWeak(dataSource);
         return new H2Housekeeping(dataSource, new H2Housekeeping.Settings(interval, fillRate, bytes,
