@@ -1,10 +1,11 @@
 package uk.placements.query;
 
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,10 +29,13 @@ class RowsByNameTest {
 
     private JdbcTemplate jdbc;
 
+    private SingleConnectionDataSource h2;
+
     @BeforeEach
     void table() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("rows") + ";TRACE_LEVEL_FILE=1");
+        // one connection for the whole test: the database opens once and closes only after the trace is read
+        h2 = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("rows") + ";TRACE_LEVEL_FILE=1", "sa", "",
+                true);
         jdbc = new JdbcTemplate(h2);
         jdbc.execute("CREATE TABLE w (over_capacity BOOLEAN, primary_need VARCHAR(8), year_group INT, "
                 + "mainstream_percent INT, referred_on DATE, offeredon DATE, hours DECIMAL(5,2))");
@@ -41,6 +45,11 @@ class RowsByNameTest {
                     Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(i)), null, new BigDecimal("2.50")});
         }
         jdbc.batchUpdate("INSERT INTO w VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    @AfterEach
+    void close() {
+        h2.destroy();
     }
 
     @Test
