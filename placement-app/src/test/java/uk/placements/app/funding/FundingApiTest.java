@@ -97,6 +97,45 @@ class FundingApiTest extends AppTest {
                 "{\"financialYear\":\"2026-27\",\"annualValue\":4000}").status()).isEqualTo(404);
     }
 
+    /**
+     * Found by FundingLedgerPropertiesTest (story seed 264): a band asked for from a day on which it was already in
+     * force (from an earlier day) recorded nothing, so a change back-dated before that day later took the day over,
+     * and the caseworker's "band C from 26 March" was lost. It is recorded now; only the very same assignment again
+     * (same day, basis and band) records nothing.
+     */
+    @Test
+    void theBandInForceAskedForFromALaterDayKeepsThatDayWhenAnEarlierChangeIsBackDatedBeforeIt() {
+        String bandB = newBand();
+        String bandC = newBand();
+        setBand(bandB, "2026-27", "2000");
+        setBand(bandC, "2026-27", "3000");
+        String placement = admitted("2026-09-15");
+        String path = "/api/funding/placements/" + placement + "/top-up";
+
+        assertThat(api.post("caseworker", path, "{\"band\":\"" + bandC + "\",\"effectiveFrom\":\"2026-09-15\"}")
+                .json().get("version").asLong()).isZero();
+        Api.Answer sameFromLater = api.post("caseworker", path, "{\"band\":\"" + bandC
+                + "\",\"effectiveFrom\":\"2026-11-01\",\"reason\":\"review: stays at C\"}");
+        assertThat(sameFromLater.status()).as(sameFromLater.body()).isEqualTo(200);
+        assertThat(sameFromLater.json().get("version").asLong()).as("recorded").isEqualTo(1);
+        Api.Answer repeat = api.post("caseworker", path, "{\"band\":\"" + bandC
+                + "\",\"effectiveFrom\":\"2026-11-01\",\"reason\":\"review: stays at C\"}");
+        assertThat(repeat.json().get("version").asLong()).as("the same again records nothing").isEqualTo(1);
+        Api.Answer backDated = api.post("finance", path, "{\"band\":\"" + bandB
+                + "\",\"effectiveFrom\":\"2026-10-01\",\"reason\":\"panel decision\"}");
+        assertThat(backDated.status()).as(backDated.body()).isEqualTo(200);
+
+        assertThat(inForce(placement, "2026-09-30")).isEqualTo(bandC);
+        assertThat(inForce(placement, "2026-10-15")).isEqualTo(bandB);
+        assertThat(inForce(placement, "2026-11-01")).as("the day asked for C stays C").isEqualTo(bandC);
+    }
+
+    private String inForce(String placement, String on) {
+        Api.Answer funding = api.get("caseworker", "/api/funding/placements/" + placement + "?asOf=" + on);
+        assertThat(funding.status()).as(funding.body()).isEqualTo(200);
+        return funding.json().get("inForce").get("band").asText();
+    }
+
     @Test
     void anAdmissionWithoutABandIsListedUntilABandIsInForceAndChangesAreAuditedWithWhoAndWhen() {
         String band1 = newBand();

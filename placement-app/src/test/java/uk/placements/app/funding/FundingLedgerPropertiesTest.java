@@ -1,5 +1,6 @@
 package uk.placements.app.funding;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -135,6 +136,15 @@ class FundingLedgerPropertiesTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    /**
+     * The story that found a lost top-up: band C asked for from 26 March while C was in force from February recorded
+     * nothing, and a later change back-dated to 11 February took March and April over (FundingApiTest has it alone).
+     */
+    @Example
+    void theStoryOfSeed264() {
+        theLedgerAndTheSchedulesEqualADayByDayComputation(264);
     }
 
     @Property(tries = 20)

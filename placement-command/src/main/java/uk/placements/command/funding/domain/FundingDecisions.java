@@ -24,7 +24,11 @@ public final class FundingDecisions {
     private FundingDecisions() {
     }
 
-    /** Empty when the basis and band already in force on that day are the ones asked for. */
+    /**
+     * Empty when the assignment is a repeat: the one in force on that day takes effect that very day with the basis
+     * and band asked for (a retry, a form sent twice). The same basis and band in force from an earlier day is not a
+     * repeat: it is recorded, so that the day stays theirs when a later back-dated change takes effect before it.
+     */
     public static Optional<TopUpAssigned> assign(FundingState s, AssignTopUp c, PlacementPeriod placement,
                                                  TariffState tariff) {
         TopUpBasis basis = c.basis() == null ? TopUpBasis.BAND : c.basis();
@@ -48,7 +52,8 @@ public final class FundingDecisions {
                 : "the provision's own top-up rate") + " has no value for the financial year of "
                 + c.effectiveFrom() + " in the tariff");
         Optional<TopUpAssigned> before = s.inForceOn(c.effectiveFrom());
-        if (before.isPresent() && before.get().basis() == basis && Objects.equals(before.get().band(), c.band())) {
+        if (before.isPresent() && before.get().effectiveFrom().equals(c.effectiveFrom())
+                && before.get().basis() == basis && Objects.equals(before.get().band(), c.band())) {
             return Optional.empty();
         }
         boolean change = !s.assignments().isEmpty();
