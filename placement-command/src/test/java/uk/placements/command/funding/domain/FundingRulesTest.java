@@ -202,13 +202,39 @@ public class FundingRulesTest {
     }
 
     @Test
-    @DisplayName("R-FUNDING-REASON: the band already in force on that day records nothing")
-    void sameBandRecordsNothing() {
+    @DisplayName("R-FUNDING-REASON: the same assignment again (same day, basis and band) records nothing")
+    void theSameAssignmentAgainRecordsNothing() {
         anAdmittedPlacement();
         fixture.given(first(BAND_1, ADMITTED, B1))
-                .when(new AssignTopUp(PLACEMENT, null, BAND_1, LocalDate.of(2025, 12, 1), null))
+                .when(new AssignTopUp(PLACEMENT, null, BAND_1, ADMITTED, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    @DisplayName("R-FUNDING-REASON: the band in force asked for from a later day is a change: it needs a reason")
+    void theBandInForceFromALaterDayNeedsAReason() {
+        anAdmittedPlacement();
+        fixture.given(first(BAND_1, ADMITTED, B1))
+                .when(new AssignTopUp(PLACEMENT, null, BAND_1, LocalDate.of(2025, 12, 1), null))
+                .expectException(violationOf(Rule.FUNDING_REASON))
+                .expectNoEvents();
+    }
+
+    /**
+     * Recorded, the day stays the band's when a change is later back-dated before it (dropped as "no change", a
+     * later back-dated band took it over: FundingApiTest, FundingLedgerPropertiesTest's story of seed 264).
+     */
+    @Test
+    @DisplayName("R-FUNDING-REASON: the band in force asked for from a later day, with a reason, is recorded")
+    void theBandInForceFromALaterDayWithAReasonIsRecorded() {
+        anAdmittedPlacement();
+        LocalDate later = LocalDate.of(2025, 12, 1);
+        fixture.given(first(BAND_1, ADMITTED, B1))
+                .when(new AssignTopUp(PLACEMENT, null, BAND_1, later, "review: stays at band 1"))
+                .expectEvents(new TopUpAssigned(PLACEMENT, RB, TopUpBasis.BAND, BAND_1, later, B1, true,
+                        TopUpBasis.BAND, BAND_1, "review: stays at band 1"))
+                .expectResultMessagePayload(1L);
     }
 }
