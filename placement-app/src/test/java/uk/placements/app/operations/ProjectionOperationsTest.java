@@ -438,7 +438,8 @@ class ProjectionOperationsTest {
 
     /** The tables and views the reporting role may read. */
     private Set<String> reportingGrants() throws SQLException {
-        String sql = isH2() ? "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.RIGHTS WHERE GRANTEE = 'PLACEMENTS_REPORTING'"
+        String sql = isH2()
+                ? "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.RIGHTS WHERE GRANTEE = 'PLACEMENTS_REPORTING'"
                 : "SELECT table_name FROM information_schema.role_table_grants WHERE grantee = 'placements_reporting'";
         return new HashSet<>(jdbc.queryForList(sql, String.class));
     }

@@ -30,7 +30,8 @@ class H2HousekeepingTest {
 
     /** The product's defaults, with the file forced to the disk every 100 ms instead of every second. */
     private static final H2Housekeeping.Settings SETTINGS = new H2Housekeeping.Settings(Duration.ofMillis(100),
-            Integer.parseInt(H2Housekeeping.Settings.FILL_RATE), Integer.parseInt(H2Housekeeping.Settings.REWRITE_BYTES),
+            Integer.parseInt(H2Housekeeping.Settings.FILL_RATE),
+            Integer.parseInt(H2Housekeeping.Settings.REWRITE_BYTES),
             Duration.ofMillis(100));
 
     @TempDir

@@ -101,7 +101,7 @@ public class CaseloadQueries {
         if (query.provisionId() != null && !ProvisionId.isValid(query.provisionId())) {
             return 0;
         }
-        if (query.q() != null && !query.q().isBlank() || query.provisionId() != null) {
+        if ((query.q() != null && !query.q().isBlank()) || query.provisionId() != null) {
             return jdbc.queryForObject("SELECT COUNT(*) FROM rm_placement p" + where, Long.class, args.toArray());
         }
         String key = CaseloadCounts.Filters.key(query.status() == null ? null : query.status().name(),
@@ -139,7 +139,8 @@ public class CaseloadQueries {
         PlacementView p = found.get(0);
         List<PlacementView.TimelineEntry> timeline = jdbc.query("""
                         SELECT seq, type, on_date, recorded_at, by_user, detail FROM rm_timeline
-                        WHERE placement_id = ? ORDER BY seq""", RowsByName.of(TimelineRow.class), query.placementId()).stream()
+                        WHERE placement_id = ? ORDER BY seq""", RowsByName.of(TimelineRow.class), query.placementId())
+                .stream()
                 .map(TimelineRow::entry).toList();
         return new PlacementView(p.id(), p.version(), p.status(), p.pupil(), p.yearGroup(), p.primaryNeed(),
                 p.secondaryNeeds(), p.ehcpStatus(), p.requestedType(), p.homeSchoolUrn(), p.provision(),
@@ -156,7 +157,6 @@ public class CaseloadQueries {
                     detail);
         }
     }
-
 
     /**
      * The sort column, ascending or descending, then the placement id: every such order has an index (V142). In the

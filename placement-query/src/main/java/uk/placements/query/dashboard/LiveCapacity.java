@@ -144,9 +144,9 @@ public class LiveCapacity {
      * by another query instance (scaled out), until the read model as a whole has passed it, as the token store
      * shows. Returns false, at once, when this group is stopping (the application shuts down) or the thread is
      * interrupted: the caller then leaves the database alone. A thread interrupted inside H2's file I/O closes the
-     * database's file channel for every connection (H2 issue 227); the shutdown interrupts a worker that does not
-     * stop within its timeout, and this wait, with the ledger's processor already stopped, used to run out that
-     * timeout and then read the ledger with the interrupt set.
+     * database's file channel for every connection (H2 issue 227), and a shutdown interrupts a worker that does not
+     * stop within its timeout: this wait, with the ledger's processor already stopped, could run out that timeout and
+     * then read the ledger with the interrupt set.
      */
     private boolean awaitHandled(String readModel, TrackedEventMessage<?> message, String sequence) {
         TrackingToken token = message.trackingToken();

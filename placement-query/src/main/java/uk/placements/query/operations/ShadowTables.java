@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * without knowing it, while every other connection goes on reading the live ones. {@link #swapIn} builds each
  * shadow's primary key and indexes over the whole table and gathers its planner statistics, drops the views over the
  * live tables (keeping their definitions and grants), drops the live tables, moves the shadows into the live schema
- * and creates the views again. Readers wait only for those few statements; a failure or a crash anywhere rolls the whole transaction back,
- * and the old read model goes on serving as if nothing had happened.
+ * and creates the views again. Readers wait only for those few statements; a failure or a crash anywhere rolls the
+ * whole transaction back, and the old read model goes on serving as if nothing had happened.
  */
 final class ShadowTables {
 
