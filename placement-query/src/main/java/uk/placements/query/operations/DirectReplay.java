@@ -69,7 +69,8 @@ final class DirectReplay {
     private final boolean shadowTables;
 
     DirectReplay(EventStorageEngine storageEngine, TokenStore tokenStore, TransactionManager transactions,
-                 JdbcTemplate jdbc, HalfWrittenReadModels halfWritten, int batchSize, int commitRows) {
+                 JdbcTemplate jdbc, HalfWrittenReadModels halfWritten, int batchSize, int commitRows,
+                 boolean shadowTables) {
         this.storageEngine = storageEngine;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
@@ -78,7 +79,7 @@ final class DirectReplay {
         this.halfWritten = halfWritten;
         this.batchSize = batchSize;
         this.commitRows = commitRows;
-        this.shadowTables = ShadowTables.supported(jdbc);
+        this.shadowTables = shadowTables;
     }
 
     int commitRows() {

@@ -112,8 +112,11 @@ public class ProjectionOperations {
         this.tokenStore = jdbcTokens;
         this.timeout = timeout;
         EventStorageEngine engine = storageEngine.getIfAvailable();
+        String product = engine == null ? null : jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName());
         this.directReplay = engine == null ? null : new DirectReplay(engine, tokenStore, transactions, jdbc,
-                halfWritten, replayBatchSize, commitRows >= 0 ? commitRows : defaultCommitRows(jdbc));
+                halfWritten, replayBatchSize, commitRows >= 0 ? commitRows : defaultCommitRows(product),
+                ShadowTables.supported(product));
         if (directReplay == null) {
             log.info("Rebuilds: the processors replay the event store themselves");
         } else {
@@ -127,10 +130,8 @@ public class ProjectionOperations {
      * H2 writes a transaction's rows twice (uncommitted, then committed) and its file grows with the size of a
      * transaction: a rebuild writes its rows there 10,000 per transaction. Elsewhere (PostgreSQL) one transaction.
      */
-    private static int defaultCommitRows(JdbcTemplate jdbc) {
-        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName());
-        return "H2".equals(product) ? 10_000 : 0;
+    private static int defaultCommitRows(String databaseProduct) {
+        return "H2".equals(databaseProduct) ? 10_000 : 0;
     }
 
     public List<ProjectionStatus> status() {

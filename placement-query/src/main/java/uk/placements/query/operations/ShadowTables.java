@@ -1,7 +1,7 @@
 package uk.placements.query.operations;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.placements.query.RowsByName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +49,10 @@ final class ShadowTables {
             JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = g.table_schema
             WHERE g.table_schema = ? AND g.table_name = ? AND g.grantee <> pg_get_userbyid(c.relowner)""";
 
+    /** A view over the tables, as {@link #DEPENDENT_VIEWS} reads it. */
+    private record Dependent(String name, String definition) {
+    }
+
     private record View(String name, String definition, List<String> grants) {
     }
 
@@ -60,10 +64,9 @@ final class ShadowTables {
         this.jdbc = jdbc;
     }
 
-    /** Whether the database is PostgreSQL, where shadow tables are used. */
-    static boolean supported(JdbcTemplate jdbc) {
-        return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName()));
+    /** Whether a database of this product name ({@code DatabaseMetaData}) is one shadow tables are used on. */
+    static boolean supported(String databaseProduct) {
+        return "PostgreSQL".equals(databaseProduct);
     }
 
     /** In the rebuild's transaction, before its reset and its rows: empty shadows, first on the search path. */
@@ -93,10 +96,9 @@ final class ShadowTables {
         jdbc.execute("SET LOCAL search_path TO " + searchPath);
         String tables = model.tables().stream().map(t -> "'" + live(t.name()) + "'::regclass")
                 .collect(Collectors.joining(", "));
-        List<View> views = jdbc.query(DEPENDENT_VIEWS.formatted(tables), (rs, i) -> rs.getString("name")
-                        + "\u0000" + rs.getString("definition")).stream()
-                .map(row -> row.split("\u0000", 2))
-                .map(row -> new View(row[0], row[1], grants(row[0]))).toList();
+        // the grants are read once the views' result is closed
+        List<View> views = jdbc.query(DEPENDENT_VIEWS.formatted(tables), RowsByName.of(Dependent.class)).stream()
+                .map(view -> new View(view.name(), view.definition(), grants(view.name()))).toList();
         List<List<String>> tableGrants = new ArrayList<>();
         for (ReadModel.Table table : model.tables()) {
             tableGrants.add(grants(live(table.name())));
