@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 /**
  * Capacity and inclusion figures as at a date, read from the capacity ledger through the reporting views
  * ({@code report_capacity_ledger}, V125): per provision open on the date, its ledger row in force then (the greatest
- * effective_from on or before it), one row per provision however long the history. {@link #CAPACITY_AS_AT} is the
- * query of the view {@code report_capacity_now} with the date as a parameter instead of CURRENT_DATE. The
- * dashboards, the live stream and capacity.csv all read here, so they cannot disagree with the view or with each
- * other.
+ * effective_from on or before it, found in the ledger table: V163), one row per provision however long the
+ * history. {@link #CAPACITY_AS_AT} is the query of the view {@code report_capacity_now} with the date as a parameter
+ * instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot disagree
+ * with the view or with each other.
  */
 @Component
 public class CapacityReader {
@@ -30,7 +30,7 @@ public class CapacityReader {
     private static final String IN_FORCE = """
             FROM report_provision pr
             JOIN report_capacity_ledger c ON c.provision_id = pr.provision_id
-                AND c.effective_from = (SELECT MAX(x.effective_from) FROM report_capacity_ledger x
+                AND c.effective_from = (SELECT MAX(x.effective_from) FROM rm_capacity_ledger x
                     WHERE x.provision_id = pr.provision_id AND x.effective_from <= CAST(:asOf AS DATE))
             WHERE c.is_open""";
 
