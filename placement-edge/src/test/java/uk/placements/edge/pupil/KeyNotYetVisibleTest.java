@@ -12,6 +12,10 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -83,6 +87,38 @@ class KeyNotYetVisibleTest {
         commit.join();
 
         assertThat(open.apply(vault.sealNote(pupil, "travels by taxi"))).isEqualTo("travels by taxi");
+    }
+
+    /**
+     * A rebuild of the caseload opens every referral of the history: the keys of many pupils are read together, in
+     * chunks (more pupils here than one chunk holds), each opens that pupil's values only, and a pupil without a key
+     * is left out for the one-by-one path that tells "erased" from "not yet".
+     */
+    @Test
+    void theKeysOfManyPupilsAreReadTogetherAndAPupilWithoutAKeyIsLeftOut() {
+        List<PupilId> pupils = new ArrayList<>();
+        Map<PupilId, String> notes = new HashMap<>();
+        for (int i = 0; i < PupilVaultConfiguration.JdbcDataKeys.CHUNK + 7; i++) {
+            PupilId each = new PupilId(UUID.randomUUID().toString());
+            byte[] dataKey = new byte[32];
+            new SecureRandom().nextBytes(dataKey);
+            jdbc.update("INSERT INTO pupil_key (pupil_id, upn_digest, wrapped_key, created_at) VALUES (?, ?, ?, ?)",
+                    each.value(), "digest-" + i, kek.wrap(dataKey), Timestamp.from(Instant.now()));
+            pupils.add(each);
+            notes.put(each, vault.sealNote(each, "note " + i));
+        }
+        pupils.add(pupil); // no key
+
+        Map<PupilId, UnaryOperator<String>> openers = vault.openers(pupils);
+
+        assertThat(openers).hasSize(PupilVaultConfiguration.JdbcDataKeys.CHUNK + 7).doesNotContainKey(pupil);
+        for (int i = 0; i < pupils.size() - 1; i++) {
+            assertThat(openers.get(pupils.get(i)).apply(notes.get(pupils.get(i)))).isEqualTo("note " + i);
+        }
+        PupilId first = pupils.get(0);
+        assertThatThrownBy(() -> openers.get(first).apply(notes.get(pupils.get(1))))
+                .as("another pupil's value does not open with this pupil's key")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

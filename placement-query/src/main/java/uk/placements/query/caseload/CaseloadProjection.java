@@ -25,6 +25,7 @@ import uk.placements.shared.placement.event.PupilAdmitted;
 import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
+import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.pupil.PupilErased;
 import uk.placements.shared.pupil.PupilVault;
 
@@ -32,10 +33,10 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -88,11 +89,6 @@ public class CaseloadProjection {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
-        UnaryOperator<String> open = vault.opener(e.pupilId(), at, KEY_PATIENCE);
-        String upn = open.apply(e.pupil().upn());
-        String given = open.apply(e.pupil().givenName());
-        String family = open.apply(e.pupil().familyName());
-        String dob = open.apply(e.pupil().dateOfBirth());
         PlacementRow row = new PlacementRow(e.placementId().value(), e.pupilId().value());
         row.isNew = true;
         row.evolve(e);
@@ -100,14 +96,13 @@ public class CaseloadProjection {
         row.secondaryNeeds = e.secondaryNeeds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         row.homeSchoolUrn = e.homeSchoolUrn();
         row.lastRecordedAt = r.timestamp();
-        if (PupilVault.ERASED.equals(upn)) {
-            row.erase();
+        if (PerBatch.wholeHistory()) {
+            // opened with every other referral's before the rebuild writes (openSealed): one key lookup per
+            // chunk of pupils, not one query per referral
+            row.sealed = e.pupil();
+            row.sealedAt = at;
         } else {
-            row.upn = upn;
-            row.givenName = given;
-            row.familyName = family;
-            row.dateOfBirth = Date.valueOf(LocalDate.parse(dob));
-            row.searchText = (given + " " + family + " " + upn).toLowerCase(Locale.ROOT);
+            row.open(e.pupil(), vault.opener(e.pupilId(), at, KEY_PATIENCE));
         }
         batch.current().rows.put(row.placementId, row);
         timeline(e.placementId().value(), r, "PupilReferred", e.referredOn(),
@@ -309,6 +304,7 @@ public class CaseloadProjection {
     }
 
     private void write(Batch b) {
+        openSealed(b.rows.values());
         List<PlacementRow> inserts = new ArrayList<>();
         List<PlacementRow> updates = new ArrayList<>();
         // in key order: a rebuild writes every row in one batch, and so fills the key's pages one after another
@@ -320,6 +316,26 @@ public class CaseloadProjection {
         CaseloadCounts counts = new CaseloadCounts();
         b.rows.values().forEach(row -> counts.add(row.placementId, row.counted, row.filters()));
         counts.write(writes);
+    }
+
+    /**
+     * Opens the personal data of the referrals a rebuild left sealed, with the keys of all their pupils read at once
+     * ({@link PupilVault#openers}); a pupil without a key is asked for alone, as a live batch asks, which tells an
+     * erased pupil from a key still on its way. A pupil erased later in the history has no key either, and its row
+     * was erased by then ({@link #on(PupilErased)}), so nothing is left to open.
+     */
+    private void openSealed(Collection<PlacementRow> rows) {
+        List<PlacementRow> sealed = rows.stream().filter(row -> row.sealed != null).toList();
+        if (sealed.isEmpty()) {
+            return;
+        }
+        Map<PupilId, UnaryOperator<String>> openers = vault.openers(
+                sealed.stream().map(row -> new PupilId(row.pupilId)).toList());
+        for (PlacementRow row : sealed) {
+            PupilId pupil = new PupilId(row.pupilId);
+            UnaryOperator<String> open = openers.get(pupil);
+            row.open(row.sealed, open != null ? open : vault.opener(pupil, row.sealedAt, KEY_PATIENCE));
+        }
     }
 
     private void committed(Batch b) {

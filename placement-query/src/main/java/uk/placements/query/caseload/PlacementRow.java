@@ -7,13 +7,19 @@ import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.placement.PlacementId;
 import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.PupilId;
+import uk.placements.shared.placement.SealedPupil;
 import uk.placements.shared.placement.event.PlacementEvent;
 import uk.placements.shared.provision.ProvisionId;
+import uk.placements.shared.pupil.PupilVault;
 
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * One row of {@code rm_placement} while the caseload projection folds a batch of events into it: events change the
@@ -101,6 +107,12 @@ final class PlacementRow {
     CaseloadCounts.Filters counted;
     /** The placement as the shared fold has it after event {@link #version}; no column of its own. */
     PlacementState state = PlacementState.NONE;
+    /**
+     * The referral's personal data still sealed, and when the referral was recorded: a rebuild opens every
+     * referral's at once, before it writes ({@link CaseloadProjection}). No column.
+     */
+    SealedPupil sealed;
+    Instant sealedAt;
 
     PlacementRow(String placementId, String pupilId) {
         this.placementId = placementId;
@@ -207,7 +219,25 @@ final class PlacementRow {
         c.isNew = isNew;
         c.counted = counted;
         c.state = state;
+        c.sealed = sealed;
+        c.sealedAt = sealedAt;
         return c;
+    }
+
+    /** The referral's personal data, opened by {@code open}; an erased pupil's opens as erased. */
+    void open(SealedPupil pupil, UnaryOperator<String> open) {
+        String clearUpn = open.apply(pupil.upn());
+        if (PupilVault.ERASED.equals(clearUpn)) {
+            erase();
+            return;
+        }
+        upn = clearUpn;
+        givenName = open.apply(pupil.givenName());
+        familyName = open.apply(pupil.familyName());
+        dateOfBirth = Date.valueOf(LocalDate.parse(open.apply(pupil.dateOfBirth())));
+        searchText = (givenName + " " + familyName + " " + upn).toLowerCase(Locale.ROOT);
+        sealed = null;
+        sealedAt = null;
     }
 
     /** The personal data gone: what erasure leaves. */
@@ -226,5 +256,7 @@ final class PlacementRow {
         familyName = null;
         dateOfBirth = null;
         searchText = null;
+        sealed = null;
+        sealedAt = null;
     }
 }

@@ -87,7 +87,7 @@ public final class KeyEncryptionKey {
 
     public byte[] unwrap(byte[] box) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GcmCiphers.cipher();
             cipher.init(Cipher.DECRYPT_MODE, wrapping, new GCMParameterSpec(128, box, 0, IV_BYTES));
             return cipher.doFinal(box, IV_BYTES, box.length - IV_BYTES);
         } catch (GeneralSecurityException e) {

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -60,6 +63,18 @@ public class PupilVault implements PupilSealer {
             return sealed -> sealed == null ? null : ERASED;
         }
         return opener(pupil, key.get());
+    }
+
+    /**
+     * Openers for many pupils at once, with one lookup of their keys ({@link DataKeys#dataKeys}) instead of one per
+     * pupil: a rebuild of the caseload opens every referral of the history. A pupil without a key is left out; ask
+     * {@link #opener(PupilId, java.time.Instant, java.time.Duration)} for each of those, which tells an erased pupil
+     * from one whose key is still being committed.
+     */
+    public Map<PupilId, UnaryOperator<String>> openers(Collection<PupilId> pupils) {
+        Map<PupilId, UnaryOperator<String>> openers = new HashMap<>();
+        keys.dataKeys(pupils).forEach((pupil, key) -> openers.put(pupil, opener(pupil, key)));
+        return openers;
     }
 
     /**
@@ -115,7 +130,7 @@ public class PupilVault implements PupilSealer {
         }
         byte[] box = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GcmCiphers.cipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, box, 0, IV_BYTES));
             cipher.updateAAD(aad);
             return new String(cipher.doFinal(box, IV_BYTES, box.length - IV_BYTES), StandardCharsets.UTF_8);
