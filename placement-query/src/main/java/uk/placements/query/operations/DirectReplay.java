@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * <b>Transactions.</b> With {@code commitRows} 0 (PostgreSQL) the reset, the rows and the tokens are one
  * transaction: readers see the old read model until it commits, and a crash or failure leaves it as it was. On
  * PostgreSQL the rows go into shadow tables without indexes, which are indexed when full and then swapped in for the
- * live ones ({@link ShadowTables}), in that same transaction. H2's
+ * live ones ({@link ShadowTables}), in that same transaction, and plain INSERTs of rows are sent as COPY
+ * ({@link CopyRows}). H2's
  * file grows with the size of a transaction (it writes the uncommitted rows, then each of them again at the commit),
  * so there the read model is bulk-loaded: a mark of the group commits first ({@link HalfWrittenReadModels}), the
  * tables are emptied and their secondary indexes dropped, the reset commits, the rows are written {@code commitRows}
@@ -101,6 +102,10 @@ final class DirectReplay {
         try {
             if (oneTransaction) {
                 rebuild.attachTransaction(transactions);
+                if (shadowTables) {
+                    // into the empty shadow tables by COPY, in the rebuild's transaction
+                    rebuild.resources().put(RowWrites.WRITER, new CopyRows(jdbc));
+                }
             } else {
                 rebuild.resources().put(RowWrites.WRITER, (RowWrites.Writer) this::inChunks);
             }

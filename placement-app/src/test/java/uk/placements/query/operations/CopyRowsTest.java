@@ -1,0 +1,106 @@
+package uk.placements.query.operations;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import uk.placements.command.postgres.EmbeddedPostgresDatabase;
+import uk.placements.query.RowWrites;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rebuild on PostgreSQL writes its rows by COPY ({@link CopyRows}): on a real PostgreSQL, the same rows written by
+ * COPY and by the batched INSERT the rest of the product uses read back identically, values COPY's text format
+ * treats specially included (tab, newline, backslash, a lone {@code \.}, {@code \N} as text, empty text against
+ * null), with dates, timestamps to the nanosecond (with and without a zone), numbers, booleans and bytes. A statement
+ * or a value it does not copy goes to the batched INSERT and is still written.
+ */
+class CopyRowsTest {
+
+    private static final String COLUMNS = """
+            id INT PRIMARY KEY, s TEXT, b BOOLEAN, n BIGINT, d DATE, ts TIMESTAMP WITH TIME ZONE, tsl TIMESTAMP,
+            amount NUMERIC(9, 2), bytes BYTEA, kind VARCHAR(20)""";
+    private static final String INSERT = """
+            INSERT INTO %s (id, s, b, n, d, ts, tsl, amount, bytes, kind)
+            VALUES (:id, :s, :b, :n, :d, :ts, :tsl, :amount, :bytes, :kind)""";
+    private static final String READ_BACK = """
+            SELECT id, s, b, n, d::text AS d, ts::text AS ts, tsl::text AS tsl, amount::text AS amount,
+                   encode(bytes, 'hex') AS bytes, kind FROM %s ORDER BY id""";
+
+    record Row(int id, String s, Boolean b, Long n, Date d, Timestamp ts, Timestamp tsl, BigDecimal amount,
+               byte[] bytes, String kind) {
+    }
+
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void tables() {
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(EmbeddedPostgresDatabase.jdbcUrl("copy_rows"),
+                "postgres", ""));
+        for (String table : List.of("by_copy", "by_insert", "fallen_back")) {
+            jdbc.execute("DROP TABLE IF EXISTS " + table);
+            jdbc.execute("CREATE TABLE " + table + " (" + COLUMNS + ")");
+        }
+    }
+
+    @Test
+    void rowsWrittenByCopyReadBackAsTheBatchedInsertWritesThem() {
+        List<String> texts = List.of("plain", "tab\there", "new\nline and\r\nreturn", "back\\slash", "\\.", "\\N",
+                "", "quote ' and \"", "é ü 中 😀", "trailing\\");
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size() * 3; i++) {
+            boolean nulls = i % 3 == 2;
+            Timestamp at = Timestamp.valueOf(LocalDateTime.of(2025, 3, 30, 0, 59, 59).plusHours(i)
+                    .plusNanos(123_456_789L * (i % 2)));
+            rows.add(new Row(i, nulls ? null : texts.get(i % texts.size()), nulls ? null : i % 2 == 0,
+                    nulls ? null : Long.MAX_VALUE - i, nulls ? null : Date.valueOf(LocalDate.of(2024, 2, 29).plusDays(i)),
+                    nulls ? null : at, nulls ? null : at, nulls ? null : new BigDecimal("-1234567.8").add(
+                    BigDecimal.valueOf(i)), nulls ? null : new byte[] {0, (byte) i, (byte) 0xff, '\\', '\t'},
+                    nulls ? null : i % 2 == 0 ? "REFERRED" : "ADMITTED"));
+        }
+
+        CopyRows copy = new CopyRows(jdbc);
+        int[] copied = copy.batchUpdate(INSERT.formatted("by_copy"), rows);
+        new NamedParameterJdbcTemplate(jdbc).batchUpdate(INSERT.formatted("by_insert"), RowWrites.parameters(rows));
+
+        assertThat(copy.rowsCopied()).as("written by COPY, not by the INSERT").isEqualTo(rows.size());
+        assertThat(copied).hasSize(rows.size()).containsOnly(1);
+        List<Map<String, Object>> byCopy = jdbc.queryForList(READ_BACK.formatted("by_copy"));
+        assertThat(byCopy).hasSize(rows.size()).isEqualTo(jdbc.queryForList(READ_BACK.formatted("by_insert")));
+        assertThat(byCopy.get(1).get("s")).isEqualTo("tab\there");
+        assertThat(byCopy.get(6).get("s")).as("empty text stays text").isEqualTo("");
+        assertThat(byCopy.get(2).get("s")).as("a row with nulls").isNull();
+    }
+
+    /** A value whose type COPY is not given here (a UUID) or a statement with an expression: the batched INSERT. */
+    @Test
+    void whatItDoesNotCopyGoesToTheBatchedInsert() {
+        record Odd(int id, UUID s) {
+        }
+        record Plain(int id, String s) {
+        }
+        CopyRows copy = new CopyRows(jdbc);
+
+        copy.batchUpdate("INSERT INTO fallen_back (id, s) VALUES (:id, :s)", List.of(new Odd(1, new UUID(0, 1))));
+        copy.batchUpdate("INSERT INTO fallen_back (id, s) VALUES (:id, UPPER(:s))", List.of(new Plain(2, "low")));
+
+        assertThat(copy.rowsCopied()).isZero();
+        assertThat(jdbc.queryForList("SELECT s FROM fallen_back ORDER BY id", String.class))
+                .containsExactly("00000000-0000-0000-0000-000000000001", "LOW");
+        assertThat(CopyRows.Insert.of("INSERT INTO fallen_back (id, s) VALUES (:id, UPPER(:s))")).isNull();
+        assertThat(CopyRows.Insert.of("INSERT INTO t (a, b) VALUES (:a, :b)"))
+                .isEqualTo(new CopyRows.Insert("t", List.of("a", "b"), List.of("a", "b")));
+    }
+}
