@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.axonframework.eventhandling.Timestamp;
 import uk.placements.query.PerBatch;
+import uk.placements.query.RowWrites;
 import uk.placements.shared.funding.event.BandValueSet;
 import uk.placements.shared.funding.event.PlaceRateSet;
 import uk.placements.shared.funding.event.ProvisionTopUpRateSet;
@@ -47,10 +48,13 @@ public class FundingProjection {
 
     public static final String NAME = "funding";
     private final JdbcTemplate jdbc;
+    /** Writes the rows each batch gathered, by name. */
+    private final RowWrites writes;
     private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, written -> { });
 
     public FundingProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new RowWrites(jdbc);
     }
 
     private static final class Batch {
@@ -206,37 +210,60 @@ public class FundingProjection {
         }, id);
     }
 
+    /** A row of {@code rm_funding_placement}, written by name. */
+    private record PlaceRow(String placementId, String provisionId, String primaryNeed, Date offeredOn,
+                            Date admittedOn, java.sql.Timestamp admittedAt, Date leftOn, java.sql.Timestamp leftAt,
+                            long version) {
+    }
+
+    /** A row of {@code rm_funding_tariff}, written by name. */
+    private record TariffRow(long seq, String kind, String item, int yearStart, BigDecimal amount,
+                             java.sql.Timestamp recordedAt) {
+    }
+
+    /** A row of {@code rm_funding_topup}, written by name. */
+    private record TopUpRow(String placementId, long seq, String basis, String band, Date effectiveFrom,
+                            java.sql.Timestamp recordedAt) {
+    }
+
+    /**
+     * Each row the batch gathered, replacing the one of its key (none in a rebuild's whole history, whose tables
+     * are empty when it writes), in key order.
+     */
     private void write(Batch gathered) {
-        List<Object[]> keys = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
-        for (Place p : gathered.places.values()) {
-            keys.add(new Object[]{p.placementId});
-            rows.add(new Object[]{p.placementId, p.provisionId, p.primaryNeed, sql(p.offeredOn), sql(p.admittedOn),
-                    sql(p.admittedAt), sql(p.leftOn), sql(p.leftAt), p.version});
+        boolean replace = !PerBatch.wholeHistory();
+        List<PlaceRow> places = gathered.places.values().stream().map(p -> new PlaceRow(p.placementId,
+                p.provisionId, p.primaryNeed, sql(p.offeredOn), sql(p.admittedOn), sql(p.admittedAt),
+                sql(p.leftOn), sql(p.leftAt), p.version)).toList();
+        if (replace) {
+            writes.batchUpdate("DELETE FROM rm_funding_placement WHERE placement_id = :placementId", places);
         }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM rm_funding_placement WHERE placement_id = ?", keys);
-            jdbc.batchUpdate("INSERT INTO rm_funding_placement (placement_id, provision_id, primary_need, offered_on, "
-                    + "admitted_on, admitted_at, left_on, left_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        writes.batchUpdate("""
+                INSERT INTO rm_funding_placement (placement_id, provision_id, primary_need, offered_on, admitted_on,
+                    admitted_at, left_on, left_at, version)
+                VALUES (:placementId, :provisionId, :primaryNeed, :offeredOn, :admittedOn, :admittedAt, :leftOn,
+                    :leftAt, :version)""", places);
+        List<TariffRow> tariff = gathered.tariff.stream().sorted(Comparator.comparingLong(TariffValue::seq))
+                .map(t -> new TariffRow(t.seq(), t.kind(), t.item(), t.yearStart(), t.amount(), sql(t.recordedAt())))
+                .toList();
+        if (replace) {
+            writes.batchUpdate("DELETE FROM rm_funding_tariff WHERE seq = :seq", tariff);
         }
-        List<TariffValue> tariff = new ArrayList<>(gathered.tariff);
-        tariff.sort(Comparator.comparingLong(TariffValue::seq));
-        if (!tariff.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM rm_funding_tariff WHERE seq = ?",
-                    tariff.stream().map(t -> new Object[]{t.seq()}).toList());
-            jdbc.batchUpdate("INSERT INTO rm_funding_tariff (seq, kind, item, year_start, amount, recorded_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", tariff.stream().map(t -> new Object[]{t.seq(), t.kind(), t.item(),
-                    t.yearStart(), t.amount(), sql(t.recordedAt())}).toList());
+        writes.batchUpdate("""
+                INSERT INTO rm_funding_tariff (seq, kind, item, year_start, amount, recorded_at)
+                VALUES (:seq, :kind, :item, :yearStart, :amount, :recordedAt)""", tariff);
+        List<TopUpRow> topUps = gathered.topUps.stream()
+                .sorted(Comparator.comparing(TopUp::placementId).thenComparingLong(TopUp::seq))
+                .map(t -> new TopUpRow(t.placementId(), t.seq(), t.basis(), t.band(), sql(t.effectiveFrom()),
+                        sql(t.recordedAt())))
+                .toList();
+        if (replace) {
+            writes.batchUpdate("DELETE FROM rm_funding_topup WHERE placement_id = :placementId AND seq = :seq",
+                    topUps);
         }
-        List<TopUp> topUps = new ArrayList<>(gathered.topUps);
-        topUps.sort(Comparator.comparing(TopUp::placementId).thenComparingLong(TopUp::seq));
-        if (!topUps.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM rm_funding_topup WHERE placement_id = ? AND seq = ?",
-                    topUps.stream().map(t -> new Object[]{t.placementId(), t.seq()}).toList());
-            jdbc.batchUpdate("INSERT INTO rm_funding_topup (placement_id, seq, basis, band, effective_from, "
-                    + "recorded_at) VALUES (?, ?, ?, ?, ?, ?)", topUps.stream().map(t -> new Object[]{t.placementId(),
-                    t.seq(), t.basis(), t.band(), sql(t.effectiveFrom()), sql(t.recordedAt())}).toList());
-        }
+        writes.batchUpdate("""
+                INSERT INTO rm_funding_topup (placement_id, seq, basis, band, effective_from, recorded_at)
+                VALUES (:placementId, :seq, :basis, :band, :effectiveFrom, :recordedAt)""", topUps);
     }
 
     private static Date sql(LocalDate date) {
