@@ -137,33 +137,29 @@ public class DashboardQueries {
         MapSqlParameterSource params = params(asOf).addValue("windowFrom", Date.valueOf(windowFrom));
 
         // the window's milestones of the kinds counted, from the index that holds every column read (V161): the
-        // window's activity, not the history
-        Map<String, List<Milestone>> milestones = new HashMap<>();
+        // window's activity, not the history; folded per provision as they come
+        Map<String, Window> windows = new HashMap<>();
         jdbc.query("SELECT provision_id, kind, days_from_referral, days_from_offer FROM report_placement_milestone "
                         + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
                         + "AND kind IN (" + COUNTED.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
                         + ") AND provision_id IS NOT NULL", params,
                 rs -> {
-                    milestones.computeIfAbsent(rs.getString("provision_id"), k -> new ArrayList<>()).add(
-                            new Milestone(rs.getString("kind"), (Integer) rs.getObject("days_from_referral"),
-                                    (Integer) rs.getObject("days_from_offer")));
+                    windows.computeIfAbsent(rs.getString("provision_id"), k -> new Window()).add(
+                            rs.getString("kind"), (Integer) rs.getObject("days_from_referral"),
+                            (Integer) rs.getObject("days_from_offer"));
                 });
 
         List<ProvisionInclusion> rows = new ArrayList<>();
         for (CapacityReader.Inclusion p : capacity.inclusionAsAt(asOf)) {
-            List<Milestone> ms = milestones.getOrDefault(p.provisionId(), List.of());
+            Window w = windows.getOrDefault(p.provisionId(), Window.NONE);
             boolean staffed = p.staffingFrom() != null;
             int onRoll = p.onRoll();
             Double average = onRoll == 0 ? null : p.mainstreamPercentSum() / (double) onRoll;
             Double atOrAboveHalf = onRoll == 0 || !"RESOURCE_BASE".equals(p.type()) ? null
                     : p.atOrAboveHalf() / (double) onRoll;
             rows.add(new ProvisionInclusion(p.provisionId(), p.name(), p.type(), p.phase(), onRoll, average,
-                    atOrAboveHalf, count(ms, "SPLIT_INCREASE"), count(ms, "SPLIT_DECREASE"),
-                    count(ms, "MOVED_TO_MAINSTREAM"),
-                    Median.of(ms.stream().filter(m -> m.kind().equals("OFFERED")).map(Milestone::fromReferral)
-                            .toList()),
-                    Median.of(ms.stream().filter(m -> m.kind().equals("ADMITTED") && m.fromOffer() != null)
-                            .map(Milestone::fromOffer).toList()),
+                    atOrAboveHalf, w.splitIncreases, w.splitDecreases, w.movedToMainstream,
+                    Median.of(w.offeredFromReferral), Median.of(w.admittedFromOffer),
                     staffed ? p.adults() : null, staffed ? p.qualifiedTeachers() : null,
                     staffed ? p.therapyHoursPerWeek() : null,
                     !staffed || onRoll == 0 ? null : p.adults() / (double) onRoll,
@@ -175,11 +171,29 @@ public class DashboardQueries {
         return new InclusionDashboard(asOf, windowFrom, rows);
     }
 
-    private record Milestone(String kind, Integer fromReferral, Integer fromOffer) {
-    }
+    /** A provision's milestones in the inclusion window: the counts and the waits the dashboard shows. */
+    private static final class Window {
+        static final Window NONE = new Window();
+        int splitIncreases;
+        int splitDecreases;
+        int movedToMainstream;
+        final List<Integer> offeredFromReferral = new ArrayList<>();
+        final List<Integer> admittedFromOffer = new ArrayList<>();
 
-    private static int count(List<Milestone> milestones, String kind) {
-        return (int) milestones.stream().filter(m -> m.kind().equals(kind)).count();
+        void add(String kind, Integer fromReferral, Integer fromOffer) {
+            switch (kind) {
+                case "SPLIT_INCREASE" -> splitIncreases++;
+                case "SPLIT_DECREASE" -> splitDecreases++;
+                case "MOVED_TO_MAINSTREAM" -> movedToMainstream++;
+                case "OFFERED" -> offeredFromReferral.add(fromReferral);
+                case "ADMITTED" -> {
+                    if (fromOffer != null) {
+                        admittedFromOffer.add(fromOffer);
+                    }
+                }
+                default -> throw new IllegalStateException("not a counted milestone: " + kind);
+            }
+        }
     }
 
     private static MapSqlParameterSource params(LocalDate asOf) {
