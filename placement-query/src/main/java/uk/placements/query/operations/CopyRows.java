@@ -7,7 +7,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.placements.query.RowWrites;
 
 import java.io.StringReader;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -179,35 +183,37 @@ final class CopyRows implements RowWrites.Writer {
     /** How to read each named value of a row: its record components, else its fields (its class's and above). */
     private static Map<String, Function<Object, Object>> readers(Class<?> type) {
         Map<String, Function<Object, Object>> readers = new java.util.HashMap<>();
-        if (type.isRecord()) {
-            for (RecordComponent component : type.getRecordComponents()) {
-                var accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                readers.put(component.getName(), row -> {
-                    try {
-                        return accessor.invoke(row);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }
-            return readers;
-        }
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
-                    continue;
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    readers.put(component.getName(), reader(lookup.unreflect(accessor)));
                 }
-                field.setAccessible(true);
-                readers.putIfAbsent(field.getName(), row -> {
-                    try {
-                        return field.get(row);
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                return readers;
             }
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !readers.containsKey(field.getName())) {
+                        field.setAccessible(true);
+                        readers.put(field.getName(), reader(lookup.unreflectGetter(field)));
+                    }
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("the rows of " + type.getName() + " cannot be read", e);
         }
         return readers;
+    }
+
+    private static Function<Object, Object> reader(MethodHandle getter) {
+        return row -> {
+            try {
+                return getter.invoke(row);
+            } catch (Throwable e) {
+                throw new IllegalStateException("a row's value could not be read", e);
+            }
+        };
     }
 }
