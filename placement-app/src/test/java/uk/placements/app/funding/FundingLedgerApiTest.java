@@ -146,8 +146,11 @@ class FundingLedgerApiTest extends AppTest {
         assertThat(api.put("finance", "/api/funding/tariff/place-rates",
                 "{\"type\":\"RESOURCE_BASE\",\"academicYear\":\"2025-26\",\"perPlace\":6000,"
                         + "\"reason\":\"the authority's rate\"}").status()).isEqualTo(200);
-        Api.Answer year = api.get("analyst", "/api/funding/ledger?year=2026-27&basis=FINANCIAL&asOf=2027-03-31"
-                + "&provisionId=" + provision);
+        String ledger = "/api/funding/ledger?year=2026-27&basis=FINANCIAL&asOf=2027-03-31&provisionId=" + provision;
+        // both rates reach the funding read model a moment after their commands are acknowledged
+        eventually(() -> api.get("analyst", ledger).json().get("totals").get("placeFunding").decimalValue()
+                .compareTo(new BigDecimal("24000.00")) == 0);
+        Api.Answer year = api.get("analyst", ledger);
         assertThat(year.status()).as(year.body()).isEqualTo(200);
         JsonNode months = year.json().get("months");
         assertThat(months).hasSize(12);

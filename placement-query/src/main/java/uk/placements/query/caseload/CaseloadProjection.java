@@ -15,6 +15,7 @@ import uk.placements.query.LatestCache;
 import uk.placements.query.PerBatch;
 import uk.placements.query.Recorded;
 import uk.placements.query.RowWrites;
+import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.placement.event.MovedToMainstream;
 import uk.placements.shared.placement.event.OfferDeclined;
 import uk.placements.shared.placement.event.OfferWithdrawn;
@@ -25,7 +26,6 @@ import uk.placements.shared.placement.event.PupilAdmitted;
 import uk.placements.shared.placement.event.PupilReferred;
 import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
-import uk.placements.shared.placement.PupilId;
 import uk.placements.shared.pupil.PupilErased;
 import uk.placements.shared.pupil.PupilVault;
 
