@@ -4,15 +4,10 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import uk.placements.query.RowWrites;
 
 import java.io.StringReader;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -20,9 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +22,9 @@ import java.util.regex.Pattern;
  * A rebuild's rows on PostgreSQL, written by {@code COPY ... FROM STDIN} instead of batched INSERTs: the rows of a
  * whole history go into empty shadow tables ({@link ShadowTables}) in the rebuild's one transaction, where COPY
  * skips the per-statement work of an INSERT (a rebuild's profile on PostgreSQL spent half its samples writing
- * rows). Only a plain {@code INSERT INTO t (columns) VALUES (:names)} is copied, each value read by name from the
- * row (a record's component or a field) as {@link RowWrites} reads it; any other statement, or a value of a type
- * this does not write, goes to the batched statement as before. Values are written in COPY's text format as
+ * rows). Only a plain {@code INSERT INTO t (columns) VALUES (:names)} is copied, each value read by name by the
+ * same parameter sources as the batched INSERT ({@link RowWrites#parameters}); any other statement, or a value of a
+ * type this does not write, goes to the batched statement as before. Values are written in COPY's text format as
  * PostgreSQL's JDBC driver would send them: dates as the JVM's local dates, timestamps at the JVM's zone offset.
  */
 final class CopyRows implements RowWrites.Writer {
@@ -46,7 +38,6 @@ final class CopyRows implements RowWrites.Writer {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final Map<Class<?>, Map<String, Function<Object, Object>>> readers = new ConcurrentHashMap<>();
     /** Rows written by COPY so far (not those that went to the batched INSERT). */
     private long rowsCopied;
 
@@ -78,14 +69,16 @@ final class CopyRows implements RowWrites.Writer {
 
     @Override
     public int[] batchUpdate(String namedSql, List<?> rows) {
+        SqlParameterSource[] parameters = RowWrites.parameters(rows);
         Insert insert = Insert.of(namedSql);
-        if (insert == null || !rows.stream().allMatch(row -> writable(insert, row))) {
-            return named.batchUpdate(namedSql, RowWrites.parameters(rows));
+        List<Object[]> values = insert == null ? null : values(insert, parameters);
+        if (values == null) {
+            return named.batchUpdate(namedSql, parameters);
         }
         String copy = "COPY " + insert.table() + " (" + String.join(", ", insert.columns()) + ") FROM STDIN";
         long copied = 0;
-        for (int from = 0; from < rows.size(); from += ROWS_PER_COPY) {
-            String text = text(insert, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_COPY)));
+        for (int from = 0; from < values.size(); from += ROWS_PER_COPY) {
+            String text = text(values.subList(from, Math.min(values.size(), from + ROWS_PER_COPY)));
             Long chunk = jdbc.execute((ConnectionCallback<Long>) connection -> {
                 try {
                     return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
@@ -109,26 +102,32 @@ final class CopyRows implements RowWrites.Writer {
         return rowsCopied;
     }
 
-    /** Whether every value the statement names can be read from the row and written as text ({@link #append}). */
-    private boolean writable(Insert insert, Object row) {
-        Map<String, Function<Object, Object>> read = readers.computeIfAbsent(row.getClass(), CopyRows::readers);
-        for (String name : insert.names()) {
-            Function<Object, Object> value = read.get(name);
-            if (value == null || !writable(value.apply(row))) {
-                return false;
+    /**
+     * Each row's values in the statement's order, read by name as the batched INSERT reads them ({@link
+     * RowWrites#parameters}); null if a row lacks a value or has one COPY is not given here ({@link #writable}).
+     */
+    private static List<Object[]> values(Insert insert, SqlParameterSource[] parameters) {
+        List<Object[]> values = new ArrayList<>(parameters.length);
+        for (SqlParameterSource row : parameters) {
+            Object[] value = new Object[insert.names().size()];
+            for (int i = 0; i < value.length; i++) {
+                String name = insert.names().get(i);
+                if (!row.hasValue(name) || !writable(value[i] = row.getValue(name))) {
+                    return null;
+                }
             }
+            values.add(value);
         }
-        return true;
+        return values;
     }
 
-    /** The rows in COPY's text format; every value is writable ({@link #writable}). */
-    private String text(Insert insert, List<?> rows) {
+    /** The rows in COPY's text format. */
+    private static String text(List<Object[]> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 96);
-        for (Object row : rows) {
-            Map<String, Function<Object, Object>> read = readers.get(row.getClass());
-            for (int i = 0; i < insert.names().size(); i++) {
-                append(text, read.get(insert.names().get(i)).apply(row));
-                text.append(i + 1 < insert.names().size() ? '\t' : '\n');
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                append(text, row[i]);
+                text.append(i + 1 < row.length ? '\t' : '\n');
             }
         }
         return text.toString();
@@ -178,42 +177,5 @@ final class CopyRows implements RowWrites.Writer {
                 default -> text.append(c);
             }
         }
-    }
-
-    /** How to read each named value of a row: its record components, else its fields (its class's and above). */
-    private static Map<String, Function<Object, Object>> readers(Class<?> type) {
-        Map<String, Function<Object, Object>> readers = new java.util.HashMap<>();
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        try {
-            if (type.isRecord()) {
-                for (RecordComponent component : type.getRecordComponents()) {
-                    Method accessor = component.getAccessor();
-                    accessor.setAccessible(true);
-                    readers.put(component.getName(), reader(lookup.unreflect(accessor)));
-                }
-                return readers;
-            }
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) && !readers.containsKey(field.getName())) {
-                        field.setAccessible(true);
-                        readers.put(field.getName(), reader(lookup.unreflectGetter(field)));
-                    }
-                }
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("the rows of " + type.getName() + " cannot be read", e);
-        }
-        return readers;
-    }
-
-    private static Function<Object, Object> reader(MethodHandle getter) {
-        return row -> {
-            try {
-                return getter.invoke(row);
-            } catch (Throwable e) {
-                throw new IllegalStateException("a row's value could not be read", e);
-            }
-        };
     }
 }
