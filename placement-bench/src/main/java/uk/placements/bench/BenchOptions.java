@@ -22,10 +22,12 @@ import java.util.List;
  * @param onlySoak          the soak alone, without the table
  * @param appJar            the packaged placement-app, started as a child process for start-up and memory
  * @param workDir           where the H2 files live (emptied per stage)
+ * @param fixedAuthority    the same authority at every size over a history that grows ({@link Plans#fixedAuthority}),
+ *                          instead of an authority that grows with the events over two years
  */
 record BenchOptions(List<Long> sizes, List<String> databases, int clients, Duration loadTime, int querySamples,
                     int provisionEvents, int engineEvents, int snapshotThreshold, Duration soak, boolean onlySoak,
-                    Path appJar, Path workDir) {
+                    Path appJar, Path workDir, boolean fixedAuthority) {
 
     static final String USAGE = """
             java -jar placement-bench/target/placement-bench-0.1.0-SNAPSHOT.jar [options]
@@ -43,6 +45,9 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
               --only-soak             with --soak: the soak alone, without the table
               --app-jar=path          packaged placement-app (default placement-app/target/placement-app-0.1.0-SNAPSHOT.jar)
               --work-dir=path         H2 files (default placement-bench/target/bench-data)
+              --authority=growing     growing: one provision per 16 placements over two years (the answers grow
+                                      with the events); fixed: the 100,000-event authority at every size, over a
+                                      history that grows with the events (only the history grows)
             """;
 
     static BenchOptions parse(String... args) {
@@ -59,6 +64,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
         boolean onlySoak = false;
         Path appJar = Path.of("placement-app/target/placement-app-0.1.0-SNAPSHOT.jar");
         Path workDir = Path.of("placement-bench/target/bench-data");
+        boolean fixedAuthority = false;
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -78,6 +84,11 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
                 case "--only-soak" -> onlySoak = true;
                 case "--app-jar" -> appJar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
+                case "--authority" -> fixedAuthority = switch (value) {
+                    case "growing" -> false;
+                    case "fixed" -> true;
+                    default -> throw new IllegalArgumentException("--authority is growing or fixed, not " + value);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -91,7 +102,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
         }
         sizes.sort(Long::compare);
         return new BenchOptions(List.copyOf(sizes), databases, clients, load, samples, provisionEvents, engineEvents,
-                threshold, soak, onlySoak, appJar, workDir);
+                threshold, soak, onlySoak, appJar, workDir, fixedAuthority);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h}. */

@@ -19,6 +19,14 @@ class BenchOptionsTest {
         assertThat(options.clients()).isEqualTo(16);
         assertThat(options.provisionEvents()).isEqualTo(20_000);
         assertThat(options.soak()).isZero();
+        assertThat(options.fixedAuthority()).isFalse();
+    }
+
+    @Test
+    void theAuthorityGrowsWithTheEventsUnlessAskedToStayFixed() {
+        assertThat(BenchOptions.parse("--authority=fixed").fixedAuthority()).isTrue();
+        assertThat(BenchOptions.parse("--authority=growing").fixedAuthority()).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse("--authority=small")).hasMessageContaining("growing or fixed");
     }
 
     @Test

@@ -77,7 +77,7 @@ import static uk.placements.shared.common.ProvisionType.SEN_UNIT;
 
 /**
  * Generates a plausible local authority as the commands a provision admin and caseworkers would have sent over the
- * last two years: provisions commissioned and staffed, then pupils referred, offered places, admitted, their time
+ * last two years (or a longer history asked for): provisions commissioned and staffed, then pupils referred, offered places, admitted, their time
  * split changed, and moved on to mainstream or ended, with the declines, withdrawals, need overrides and audited
  * over-capacity decisions real casework has.
  * <p>
@@ -95,8 +95,10 @@ import static uk.placements.shared.common.ProvisionType.SEN_UNIT;
  */
 public final class AuthorityGenerator {
 
-    /** How far back the generated history of referrals reaches. */
+    /** How far back the generated history of referrals reaches, unless asked for another length. */
     static final int HISTORY_DAYS = 730;
+    /** The shortest history {@link #generate(int, int, int)} takes: room for a provision's changes inside it. */
+    static final int SHORTEST_HISTORY_DAYS = 365;
     /** A fictional three-digit LA number, the first part of every generated UPN. */
     private static final String LA_NUMBER = "899";
     private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
@@ -110,12 +112,25 @@ public final class AuthorityGenerator {
         this.today = today;
     }
 
-    /** An authority of {@code provisions} provisions (at least 2) and {@code placements} referrals. */
+    /** An authority of {@code provisions} provisions (at least 2) and {@code placements} referrals over two years. */
     public AuthorityPlan generate(int provisions, int placements) {
+        return generate(provisions, placements, HISTORY_DAYS);
+    }
+
+    /**
+     * As {@link #generate(int, int)}, with the referrals spread over the last {@code historyDays} days (at least a
+     * year) instead of two years: the same authority over a longer history has the same casework per day, so its
+     * provisions are as full as over two years when the placements grow with the history.
+     */
+    public AuthorityPlan generate(int provisions, int placements, int historyDays) {
         if (provisions < 2 || placements < 0) {
             throw new IllegalArgumentException("an authority needs at least 2 provisions and no negative placements");
         }
-        return new Run(provisions, placements).play();
+        if (historyDays < SHORTEST_HISTORY_DAYS) {
+            throw new IllegalArgumentException("a history of at least " + SHORTEST_HISTORY_DAYS + " days, not "
+                    + historyDays);
+        }
+        return new Run(provisions, placements, historyDays).play();
     }
 
     /** One call of {@link #generate}: its own random stream and replayed world, so the generator stays reusable. */
@@ -136,6 +151,7 @@ public final class AuthorityGenerator {
         private final DomainRules rules = new DomainRules(today);
         private final int provisionCount;
         private final int placementCount;
+        private final int historyDays;
         private long order;
         /** The day being replayed: every command emitted now carries it as its business date. */
         private LocalDate now;
@@ -144,13 +160,14 @@ public final class AuthorityGenerator {
         private int offersWithdrawn;
         private int splitChanges;
 
-        Run(int provisionCount, int placementCount) {
+        Run(int provisionCount, int placementCount, int historyDays) {
             this.provisionCount = provisionCount;
             this.placementCount = placementCount;
+            this.historyDays = historyDays;
         }
 
         AuthorityPlan play() {
-            LocalDate start = today.minusDays(HISTORY_DAYS);
+            LocalDate start = today.minusDays(historyDays);
             for (int i = 0; i < provisionCount; i++) {
                 commission(i, start);
             }
@@ -287,12 +304,12 @@ public final class AuthorityGenerator {
             for (int i = 0; i < placeChanges; i++) {
                 Prov p = provisions.get((i * 7 + 3) % (provisionCount - 1));
                 boolean grow = i % 2 == 0;
-                LocalDate on = historyStart.plusDays(between(120, HISTORY_DAYS - 60));
+                LocalDate on = historyStart.plusDays(between(120, historyDays - 60));
                 at(on, () -> changePlaces(p, grow, on));
             }
             for (Prov p : provisions) {
                 if (p != closing && chance(0.35)) {
-                    LocalDate on = historyStart.plusDays(between(180, HISTORY_DAYS - 10));
+                    LocalDate on = historyStart.plusDays(between(180, historyDays - 10));
                     at(on, () -> send(staffing(p, on)));
                 }
             }
@@ -336,7 +353,7 @@ public final class AuthorityGenerator {
             int year = weighted(YEARS, YEAR_WEIGHTS);
             Pupil p = new Pupil(new PlacementId(UUID.nameUUIDFromBytes(
                     ("demo-placement-" + seed + "-" + index).getBytes(StandardCharsets.UTF_8)).toString()),
-                    year, need, today.minusDays(between(0, HISTORY_DAYS)));
+                    year, need, today.minusDays(between(0, historyDays)));
             p.ehcp = chance(0.06) ? EhcpStatus.NONE : chance(0.22) ? EhcpStatus.ASSESSMENT : EhcpStatus.EHCP;
             p.requested = requestedType(need);
             p.declineFirst = chance(0.07);
@@ -540,6 +557,28 @@ public final class AuthorityGenerator {
                 later(p, leaves, () -> moveToMainstream(p));
             } else if (fate < (unit ? 0.38 : 0.55)) {
                 later(p, leaves, () -> end(p));
+            } else if (historyDays > HISTORY_DAYS) {
+                later(p, phaseEnds(p), () -> endOfPhase(p));
+            }
+        }
+
+        /**
+         * The summer the pupil finishes the provision's last year group (year groups move up each September), when a
+         * pupil who stays leaves for the next phase. Only over a history longer than two years: there, without it,
+         * the places of the pupils who stay would never come free and the authority would fill up for good; the
+         * two-year authority (the demo, and every test and forecast back-test built on it) stays as it was.
+         */
+        private LocalDate phaseEnds(Pupil p) {
+            int thisYear = AcademicYear.of(current()).startYear();
+            int yearGroupNow = p.year + thisYear - AcademicYear.of(p.referredOn).startYear();
+            int lastYear = thisYear + Math.max(0, at(p).archetype.highestYear() - yearGroupNow);
+            LocalDate summer = LocalDate.of(lastYear + 1, 7, 20);
+            return summer.isAfter(current()) ? summer : summer.plusYears(1);
+        }
+
+        private void endOfPhase(Pupil p) {
+            if (status(p) == PlacementStatus.ADMITTED) {
+                send(new EndPlacement(p.id, current(), EndReason.PHASE_TRANSFER, null));
             }
         }
 

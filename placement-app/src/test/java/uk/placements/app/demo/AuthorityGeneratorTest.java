@@ -12,7 +12,9 @@ import uk.placements.shared.funding.FinancialYear;
 import uk.placements.shared.funding.TariffState;
 import uk.placements.shared.funding.command.AssignTopUp;
 import uk.placements.shared.funding.command.RecordPlaceChange;
+import uk.placements.shared.common.EndReason;
 import uk.placements.shared.placement.command.AdmitPupil;
+import uk.placements.shared.placement.command.EndPlacement;
 import uk.placements.shared.placement.command.ReferPupil;
 
 import java.math.BigDecimal;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AuthorityGeneratorTest {
 
@@ -62,9 +65,10 @@ class AuthorityGeneratorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"20250901, 36, 600", "1, 30, 500", "2, 2, 300", "3, 120, 4000", "4, 600, 20000"})
-    void everyCommandIsAcceptedByTheRulesInOrder(long seed, int provisions, int placements) {
-        AuthorityPlan plan = new AuthorityGenerator(seed, TODAY).generate(provisions, placements);
+    @CsvSource({"20250901, 36, 600, 730", "1, 30, 500, 730", "2, 2, 300, 730", "3, 120, 4000, 730",
+            "4, 600, 20000, 730", "5, 30, 2500, 3650", "6, 2, 100, 365"})
+    void everyCommandIsAcceptedByTheRulesInOrder(long seed, int provisions, int placements, int historyDays) {
+        AuthorityPlan plan = new AuthorityGenerator(seed, TODAY).generate(provisions, placements, historyDays);
         DomainRules rules = new DomainRules(TODAY);
 
         // a fresh replay: every command, sent in order, is accepted and records something
@@ -77,6 +81,39 @@ class AuthorityGeneratorTest {
         assertThat(rules.fundedPlacements()).isEqualTo(plan.fundedPlacements());
         assertThat(rules.topUpChanges()).isEqualTo(plan.bandChanges());
         assertThat(rules.placeChangeReturns()).isEqualTo(plan.placeChangeReturns());
+    }
+
+    @Test
+    void theSameAuthorityOverALongerHistoryHasTheSameCaseworkPerDayAndEndsAsFull() {
+        AuthorityPlan twoYears = new AuthorityGenerator(11, TODAY).generate(30, 500, 730);
+        AuthorityPlan tenYears = new AuthorityGenerator(11, TODAY).generate(30, 2500, 3650);
+
+        // the referrals reach back over the whole history asked for, and no further
+        assertThat(referralDates(tenYears)).allMatch(d -> !d.isBefore(TODAY.minusDays(3650)) && !d.isAfter(TODAY))
+                .anyMatch(d -> d.isBefore(TODAY.minusDays(3000)));
+        assertThat(referralDates(twoYears)).allMatch(d -> !d.isBefore(TODAY.minusDays(730)));
+        // as many provisions, the casework per day alike, and pupils who stay leave at the end of their phase: about
+        // as many pupils on roll at the end, not ten years of pupils who never leave
+        assertThat(tenYears.provisions()).isEqualTo(twoYears.provisions());
+        int onRoll = twoYears.placementsByStatus().get(PlacementStatus.ADMITTED);
+        assertThat((double) tenYears.placementsByStatus().get(PlacementStatus.ADMITTED))
+                .isBetween(0.7 * onRoll, 1.3 * onRoll);
+        assertThat(tenYears.commands()).anyMatch(c -> c instanceof EndPlacement e
+                && e.reason() == EndReason.PHASE_TRANSFER && e.note() == null);
+        assertThat(new AuthorityGenerator(11, TODAY).generate(30, 500))
+                .as("two years unless asked").isEqualTo(twoYears);
+    }
+
+    @Test
+    void aHistoryShorterThanAYearIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AuthorityGenerator(11, TODAY).generate(30, 500, 364))
+                .withMessageContaining("365");
+    }
+
+    private static List<LocalDate> referralDates(AuthorityPlan plan) {
+        return plan.commands().stream().filter(ReferPupil.class::isInstance)
+                .map(c -> ((ReferPupil) c).referredOn()).toList();
     }
 
     @Test
