@@ -115,7 +115,8 @@ public class InclusionBases {
         Map<String, Facts> facts = facts(params, "");
         Map<String, Integer> moves = new HashMap<>();
         Map<String, List<Integer>> waits = new HashMap<>();
-        jdbc.query("SELECT provision_id, kind, days_from_referral FROM report_placement_milestone "
+        // from ix_rm_milestone_window alone, as the inclusion dashboard reads it (DashboardQueries, V164)
+        jdbc.query("SELECT provision_id, kind, days_from_referral FROM rm_placement_milestone "
                         + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
                         + "AND provision_id IS NOT NULL AND kind IN ('MOVED_TO_MAINSTREAM', 'ADMITTED')", params,
                 rs -> {

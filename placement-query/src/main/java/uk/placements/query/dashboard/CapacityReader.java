@@ -16,36 +16,46 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Capacity and inclusion figures as at a date, read from the capacity ledger through the reporting views
- * ({@code report_capacity_ledger}, V125): per provision open on the date, its ledger row in force then (the greatest
- * effective_from on or before it, found in the ledger table: V163), one row per provision however long the
- * history. {@link #CAPACITY_AS_AT} is the query of the view {@code report_capacity_now} with the date as a parameter
+ * Capacity and inclusion figures as at a date, read from the capacity ledger: per provision open on the date, its
+ * ledger row in force then (the greatest effective_from on or before it, found in the ledger table: V163), one row
+ * per provision however long the history. Capacity is read through the reporting views ({@code
+ * report_capacity_ledger}, V125), where vacancies and over-capacity are derived; the inclusion figures, which the
+ * ledger keeps as they are, from the tables the views show. {@link #CAPACITY_AS_AT} is the query of the view {@code report_capacity_now} with the date as a parameter
  * instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot disagree
  * with the view or with each other.
  */
 @Component
 public class CapacityReader {
 
-    /** Each provision open on :asOf and its ledger row in force then ({@code c}). */
-    private static final String IN_FORCE = """
-            FROM report_provision pr
-            JOIN report_capacity_ledger c ON c.provision_id = pr.provision_id
-                AND c.effective_from = (SELECT MAX(x.effective_from) FROM rm_capacity_ledger x
-                    WHERE x.provision_id = pr.provision_id AND x.effective_from <= CAST(:asOf AS DATE))
-            WHERE c.is_open""";
+    /**
+     * Each provision open on :asOf ({@code pr}, from {@code provisions}) and its ledger row in force then ({@code c},
+     * from {@code ledger}): the views, or the tables they show.
+     */
+    private static String inForce(String provisions, String ledger) {
+        return """
+                FROM %s pr
+                JOIN %s c ON c.provision_id = pr.provision_id
+                    AND c.effective_from = (SELECT MAX(x.effective_from) FROM rm_capacity_ledger x
+                        WHERE x.provision_id = pr.provision_id AND x.effective_from <= CAST(:asOf AS DATE))
+                WHERE c.is_open""".formatted(provisions, ledger);
+    }
 
     /** The body of report_capacity_now, with CURRENT_DATE replaced by the date asked for. */
     public static final String CAPACITY_AS_AT = """
             SELECT CAST(:asOf AS DATE) AS as_of, pr.provision_id, pr.name, pr.type, pr.phase, pr.designated_needs,
                    c.commissioned_places, c.on_roll, c.offers_outstanding, c.vacancies, c.over_capacity,
                    c.outside_designated_need
-            """ + IN_FORCE;
+            """ + inForce("report_provision", "report_capacity_ledger");
 
-    /** The inclusion figures the ledger keeps: mainstream percents over the pupils on roll, and staffing. */
+    /**
+     * The inclusion figures the ledger keeps: mainstream percents over the pupils on roll, and staffing. None is
+     * derived in the view, so they are read from the tables the views show: H2 runs a view in a join once for every
+     * row of the outer query (a quarter of a cold inclusion dashboard's samples on 100,000 events).
+     */
     private static final String INCLUSION_AS_AT = """
             SELECT pr.provision_id, pr.name, pr.type, pr.phase, c.on_roll, c.mainstream_percent_sum,
                    c.at_or_above_half, c.adults, c.qualified_teachers, c.therapy_hours_per_week, c.staffing_from
-            """ + IN_FORCE + " ORDER BY pr.provision_id";
+            """ + inForce("rm_provision", "rm_capacity_ledger") + " ORDER BY pr.provision_id";
 
     /** The decisions of placements holding a place at the provision on the date (offered or admitted). */
     private static final String DECISIONS_AS_AT = """

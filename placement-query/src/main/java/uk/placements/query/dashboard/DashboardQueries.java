@@ -136,10 +136,11 @@ public class DashboardQueries {
         LocalDate windowFrom = asOf.minusMonths(WINDOW_MONTHS);
         MapSqlParameterSource params = params(asOf).addValue("windowFrom", Date.valueOf(windowFrom));
 
-        // the window's milestones of the kinds counted, from the index that holds every column read (V161): the
-        // window's activity, not the history; folded per provision as they come
+        // the window's milestones of the kinds counted, from the index that holds every column read (V161, V164):
+        // the window's activity, not the history; folded per provision as they come. The table, not the view
+        // report_placement_milestone (the same rows): H2 would compute the view's other columns too, from the table.
         Map<String, Window> windows = new HashMap<>();
-        jdbc.query("SELECT provision_id, kind, days_from_referral, days_from_offer FROM report_placement_milestone "
+        jdbc.query("SELECT provision_id, kind, days_from_referral, days_from_offer FROM rm_placement_milestone "
                         + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
                         + "AND kind IN (" + COUNTED.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
                         + ") AND provision_id IS NOT NULL", params,

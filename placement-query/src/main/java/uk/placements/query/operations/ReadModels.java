@@ -46,7 +46,6 @@ public class ReadModels {
                             new Index("ix_rm_placement_period_provision", "provision_id, status, valid_from"),
                             new Index("ix_rm_placement_period_waiting", "status, valid_to, valid_from"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
-                            new Index("ix_rm_milestone_kind", "kind, on_date"),
                             new Index("ix_rm_milestone_window",
                                     "on_date, kind, provision_id, days_from_referral, days_from_offer"))))),
             new ReadModel(ProvisionProjection.NAME, List.of(
