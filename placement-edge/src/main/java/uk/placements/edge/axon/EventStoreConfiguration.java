@@ -29,7 +29,8 @@ import java.util.List;
  * concurrent clients had the event stream's thread scanning {@code DomainEventEntry} for as much CPU as all the
  * projections together, growing with the store. The same question as two index range reads joined by
  * {@code UNION ALL} (the ranges cannot overlap: every gap lies at or below the token's index) reads only the rows
- * asked for, on H2 and on PostgreSQL alike.
+ * asked for, on H2 and on PostgreSQL alike. Each stored timestamp is read once and fast
+ * ({@link PlacementsEventStorageEngine}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -42,7 +43,7 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return new PlacementsEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -50,9 +51,8 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema()) // Axon's default names, which the Flyway migrations create
-                .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
-                .build();
+                .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps),
+                new EventSchema()); // Axon's default names, which the Flyway migrations create
     }
 
     /** The events after {@code globalIndex} (at most {@code batchSize} indexes on) and those of the gaps. */
