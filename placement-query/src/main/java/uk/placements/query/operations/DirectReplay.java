@@ -24,9 +24,7 @@ import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A rebuild that reads the event store straight through and hands each event to the projection's own handlers,
@@ -190,28 +188,37 @@ final class DirectReplay {
         return changed;
     }
 
-    /** Hands every event to the handlers in nested batches; returns the last event's token (null if none). */
+    /** How many batches of events may be read ahead of the handlers. */
+    private static final int READ_AHEAD_BATCHES = 4;
+
+    /**
+     * Hands every event to the handlers in nested batches; returns the last event's token (null if none). The events
+     * are read, and those the projection handles deserialised, by a thread of their own a few batches ahead of the
+     * handlers ({@link ReadAhead}): reading and deserialising was about half of a replay's samples, and now overlaps
+     * the handlers on a second core.
+     */
     private TrackingToken replayInto(String processingGroup, EventHandlerInvoker handlers,
                                      TrackingToken tokenAtReset, long[] replayed) {
-        TrackingToken position = null;
-        try (Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(null, false)) {
-            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-            List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-            while (events.hasNext()) {
-                TrackedEventMessage<?> event = events.next();
-                TrackingToken token = ReplayToken.createReplayToken(tokenAtReset, event.trackingToken());
-                batch.add(event instanceof DomainEventMessage<?> domainEvent
-                        ? new GenericTrackedDomainEventMessage<>(token, domainEvent)
-                        : new GenericTrackedEventMessage<>(token, event));
-                position = token;
-                if (batch.size() == batchSize || !events.hasNext()) {
+        TrackingToken[] position = {null};
+        ReadAhead.<TrackedEventMessage<?>>run(processingGroup, () -> storageEngine.readEvents(null, false),
+                batchSize, READ_AHEAD_BATCHES, event -> {
+                    if (handlers.canHandleType(event.getPayloadType())) {
+                        event.getPayload();
+                        event.getMetaData();
+                    }
+                }, read -> {
+                    List<TrackedEventMessage<?>> batch = new ArrayList<>(read.size());
+                    for (TrackedEventMessage<?> event : read) {
+                        TrackingToken token = ReplayToken.createReplayToken(tokenAtReset, event.trackingToken());
+                        batch.add(event instanceof DomainEventMessage<?> domainEvent
+                                ? new GenericTrackedDomainEventMessage<>(token, domainEvent)
+                                : new GenericTrackedEventMessage<>(token, event));
+                        position[0] = token;
+                    }
                     handle(processingGroup, handlers, batch);
                     replayed[0] += batch.size();
-                    batch = new ArrayList<>(batchSize);
-                }
-            }
-        }
-        return position;
+                });
+        return position[0];
     }
 
     /** One batch of events, in a unit of work nested in the rebuild's (it commits with the rebuild). */
