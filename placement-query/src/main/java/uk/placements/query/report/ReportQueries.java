@@ -35,16 +35,18 @@ public class ReportQueries {
             ORDER BY pp.placement_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CapacityReader capacity;
 
-    public ReportQueries(NamedParameterJdbcTemplate jdbc) {
+    public ReportQueries(NamedParameterJdbcTemplate jdbc, CapacityReader capacity) {
         this.jdbc = jdbc;
+        this.capacity = capacity;
     }
 
     @QueryHandler
     public Report handle(GetReport query) {
         String sql = switch (query.kind()) {
             case PLACEMENTS -> PLACEMENTS_AS_AT;
-            case CAPACITY -> CapacityReader.CAPACITY_AS_AT + " ORDER BY pr.provision_id";
+            case CAPACITY -> capacity.capacityAsAtSql() + " ORDER BY pr.provision_id";
         };
         return jdbc.query(sql, new MapSqlParameterSource("asOf", Date.valueOf(query.asOf())), ReportQueries::table);
     }
