@@ -97,7 +97,8 @@ public final class Bench {
     private Stage stage(Database database, String url, long size, boolean first) throws Exception {
         String scope = database.name() + " @" + String.format("%,d", size);
         int spare = (int) (options.loadTime().toSeconds() * 2 * 1_500);
-        AuthorityPlan plan = options.fixedAuthority() ? Plans.fixedAuthority(size, spare) : Plans.authority(size, spare);
+        AuthorityPlan plan = options.fixedAuthority() ? Plans.fixedAuthority(size, spare)
+                : Plans.authority(size, spare);
         report.note(scope + ": authority " + (options.fixedAuthority() ? "fixed" : "growing") + ", "
                 + String.format("%,d provisions, %,d placements planned over %s", plan.provisions(), plan.placements(),
                 Plans.historyOf(plan)));

@@ -38,8 +38,8 @@ final class Plans {
     }
 
     /**
-     * An authority big enough for {@code events} stored events plus {@code spareCommands} for the loads, over two years:
-     * one provision for every 16 placements, so the authority (and every dashboard's answer) grows with the history.
+     * An authority big enough for {@code events} stored events plus {@code spareCommands} for the loads, over two
+     * years: one provision for every 16 placements, so the authority (and every dashboard's answer) grows with the history.
      */
     static AuthorityPlan authority(long events, int spareCommands) {
         int placements = placements(events, spareCommands);

@@ -47,8 +47,8 @@ class ReadAheadTest {
         AtomicBoolean closed = new AtomicBoolean();
         IllegalStateException broken = new IllegalStateException("event 25 cannot be read");
 
-        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", () -> failingAt(25, broken).onClose(() -> closed.set(true)),
-                10, 4, item -> { }, handled::addAll))
+        assertThatThrownBy(() -> ReadAhead.<Integer>run("test",
+                () -> failingAt(25, broken).onClose(() -> closed.set(true)), 10, 4, item -> { }, handled::addAll))
                 .hasMessageContaining("reading for test failed").hasCause(broken);
         assertThat(handled).containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
         assertThat(closed).isTrue();

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
@@ -34,7 +35,7 @@ final class PlacementsEventStorageEngine extends JdbcEventStorageEngine {
 
     private final EventSchema schema;
 
-    /** {@code builder} must carry {@link #MAX_GAP_OFFSET}, {@link #LOWEST_GLOBAL_SEQUENCE}, {@link #GAP_TIMEOUT_MILLIS}. */
+    /** Sets the gap settings on {@code builder} to the ones this class reads its tokens with, and the schema. */
     PlacementsEventStorageEngine(Builder builder, EventSchema schema) {
         super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .gapTimeout(GAP_TIMEOUT_MILLIS).schema(schema));
@@ -57,7 +58,7 @@ final class PlacementsEventStorageEngine extends JdbcEventStorageEngine {
         if (previousToken == null) {
             SortedSet<Long> gaps = keepGaps
                     ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+                    .collect(Collectors.toCollection(TreeSet::new))
                     : Collections.emptySortedSet();
             token = GapAwareTrackingToken.newInstance(globalSequence, gaps);
         } else {

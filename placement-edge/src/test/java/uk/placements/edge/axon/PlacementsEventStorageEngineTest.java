@@ -54,11 +54,13 @@ class PlacementsEventStorageEngineTest {
         }
         ConnectionProvider connections = data::getConnection;
         axons = JdbcEventStorageEngine.builder().connectionProvider(connections)
-                .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(JacksonSerializer.defaultSerializer())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer()).schema(new EventSchema()).batchSize(4)
                 .build();
         ours = new PlacementsEventStorageEngine(JdbcEventStorageEngine.builder().connectionProvider(connections)
-                .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(JacksonSerializer.defaultSerializer())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer()).batchSize(4), new EventSchema());
     }
 

@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
 
 /**
  * Capacity and inclusion figures as at a date, read from the capacity ledger: per provision open on the date, its
- * ledger row in force then (the greatest effective_from on or before it, found in the ledger table: V163), one row
- * per provision however long the history. Capacity is read through the reporting views ({@code
- * report_capacity_ledger}, V125), where vacancies and over-capacity are derived; the inclusion figures, which the
- * ledger keeps as they are, from the tables the views show. {@link #capacityAsAtSql()} is the query of the view {@code report_capacity_now} with the date as a parameter
- * instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot disagree
- * with the view or with each other.
+ * ledger row in force then (the greatest effective_from on or before it), one row per provision however long the
+ * history. Capacity is read through the reporting views ({@code report_capacity_ledger}, V125), where vacancies and
+ * over-capacity are derived; the inclusion figures, which the ledger keeps as they are, from the tables the views
+ * show. {@link #capacityAsAtSql()} is the query of the view {@code report_capacity_now} with the date as a
+ * parameter instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot
+ * disagree with the view or with each other.
  */
 @Component
 public class CapacityReader {
@@ -52,7 +52,7 @@ public class CapacityReader {
                 WHERE c.is_open""".formatted(provisions, ledger);
     }
 
-    /** The body of report_capacity_now, with CURRENT_DATE replaced by the date asked for. */
+    /** The body of report_capacity_now, with CURRENT_DATE replaced by the date asked for ({@link #capacityAsAtSql}). */
     private final String capacitySql;
 
     /**
@@ -116,9 +116,8 @@ public class CapacityReader {
 
     /** The inclusion figures of every provision open on the date, by id. */
     public List<Inclusion> inclusionAsAt(LocalDate asOf) {
-        return jdbc.query(inclusionSql + " ORDER BY pr.provision_id", new MapSqlParameterSource("asOf",
-                        Date.valueOf(asOf)),
-                RowsByName.of(Inclusion.class));
+        return jdbc.query(inclusionSql + " ORDER BY pr.provision_id",
+                new MapSqlParameterSource("asOf", Date.valueOf(asOf)), RowsByName.of(Inclusion.class));
     }
 
     /** The provision's inclusion figures on the date, as the ledger keeps them, or null when it is not open then. */
