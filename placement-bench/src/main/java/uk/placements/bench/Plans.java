@@ -39,7 +39,8 @@ final class Plans {
 
     /**
      * An authority big enough for {@code events} stored events plus {@code spareCommands} for the loads, over two
-     * years: one provision for every 16 placements, so the authority (and every dashboard's answer) grows with the history.
+     * years: one provision for every 16 placements, so the authority (and every dashboard's answer) grows with the
+     * history.
      */
     static AuthorityPlan authority(long events, int spareCommands) {
         int placements = placements(events, spareCommands);
@@ -56,16 +57,17 @@ final class Plans {
     static AuthorityPlan fixedAuthority(long events, int spareCommands) {
         int provisions = provisions(placements(FIXED_AT_EVENTS, spareCommands));
         double perDay = placements(FIXED_AT_EVENTS, spareCommands) / (double) TWO_YEARS;
-        int placements = placements(events, spareCommands);
-        AuthorityPlan plan = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            int days = Math.max(TWO_YEARS, (int) Math.round(placements / perDay));
-            plan = new AuthorityGenerator(SEED, LocalDate.now()).generate(provisions, placements, days);
-            double eventsPerPlacement = EVENTS_PER_COMMAND
-                    * (plan.commands().size() + plan.fundingCommands().size()) / placements;
-            placements = (int) Math.ceil(events / eventsPerPlacement + spareCommands / 3.0);
-        }
-        return plan;
+        int guess = placements(events, spareCommands);
+        AuthorityPlan first = fixedAuthority(provisions, guess, perDay);
+        double eventsPerPlacement = EVENTS_PER_COMMAND
+                * (first.commands().size() + first.fundingCommands().size()) / guess;
+        return fixedAuthority(provisions, (int) Math.ceil(events / eventsPerPlacement + spareCommands / 3.0), perDay);
+    }
+
+    /** The fixed authority over the days its casework takes at {@code perDay}, two years at least. */
+    private static AuthorityPlan fixedAuthority(int provisions, int placements, double perDay) {
+        int days = Math.max(TWO_YEARS, (int) Math.round(placements / perDay));
+        return new AuthorityGenerator(SEED, LocalDate.now()).generate(provisions, placements, days);
     }
 
     /** How long the plan's casework runs: from its first referral to its last, in days. */

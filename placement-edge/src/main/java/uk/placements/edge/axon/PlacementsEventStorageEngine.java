@@ -33,18 +33,16 @@ final class PlacementsEventStorageEngine extends JdbcEventStorageEngine {
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int GAP_TIMEOUT_MILLIS = 60_000;
 
-    private final EventSchema schema;
-
     /** Sets the gap settings on {@code builder} to the ones this class reads its tokens with, and the schema. */
     PlacementsEventStorageEngine(Builder builder, EventSchema schema) {
         super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .gapTimeout(GAP_TIMEOUT_MILLIS).schema(schema));
-        this.schema = schema;
     }
 
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
+        EventSchema schema = schema();
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
@@ -69,12 +67,14 @@ final class PlacementsEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        EventSchema schema = schema();
         return entry(resultSet, resultSet.getString(schema.aggregateIdentifierColumn()),
                 resultSet.getString(schema.eventIdentifierColumn()));
     }
 
     private Entry<?> entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier)
             throws SQLException {
+        EventSchema schema = schema();
         String timestamp = resultSet.getString(schema.timestampColumn());
         return new Entry<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
                 resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier, timestamp,
