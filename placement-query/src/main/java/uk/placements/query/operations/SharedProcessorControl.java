@@ -178,6 +178,23 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
         }
     }
 
+    /**
+     * Lets a poll under way finish and runs no other. Never interrupts it: H2 closes its database file under a thread
+     * interrupted in the middle of writing it (the channel is interruptible), and every other connection of the
+     * process then fails with "Writing to ... failed". A clean-stop test under load met exactly that when the poll
+     * was stopped with {@code shutdownNow()} during its heartbeat's commit.
+     */
+    static void stopPolling(ScheduledExecutorService executor, Duration patience) {
+        executor.shutdown(); // the periodic poll is cancelled, the one running is not
+        try {
+            if (!executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Processor control poll still running after {}; leaving it to finish", patience);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Map<String, Desired> desiredStates() {
         Map<String, Desired> desired = new HashMap<>();
         jdbc.query("SELECT processing_group, desired_state, changed_by FROM processor_control", rs -> {
@@ -213,12 +230,7 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
         ScheduledExecutorService executor = poller;
         poller = null;
         if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            stopPolling(executor, Duration.ofSeconds(5));
         }
         try {
             instances.leave();

@@ -76,13 +76,12 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
         return store.createTokenSince(duration);
     }
 
-    /** Ends the watcher (the application is stopping). */
+    /**
+     * Ends the watcher (the application is stopping) within its next second of waiting. It is not interrupted: it may
+     * be reading the event store, and H2 closes its database file under a thread interrupted while reading it.
+     */
     public void stop() {
         stopped = true;
-        Thread running = watcher;
-        if (running != null) {
-            running.interrupt();
-        }
     }
 
     private synchronized void ensureWatching() {
