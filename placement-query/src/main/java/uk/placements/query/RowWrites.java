@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * How a projection writes the rows a batch of events gathered ({@link PerBatch}): by name, each {@code :parameter}
- * of the statement read from the row's component or field of that name (Spring's {@link
- * SimplePropertySqlParameterSource}), so that no list of values has to stay in step with a column list. Written as
- * one JDBC batch in the batch's transaction, unless the unit of work carries a {@link Writer} of its own. A rebuild
+ * of the statement read from the row's component or field of that name ({@link RowParameters}, as Spring's
+ * {@link SimplePropertySqlParameterSource} reads them), so that no list of values has to stay in step with a column
+ * list. Written as one JDBC batch in the batch's transaction, unless the unit of work carries a {@link Writer} of its
+ * own. A rebuild
  * does ({@code DirectReplay}): it folds the whole history into one batch and writes its rows in several
  * transactions on a database whose file grows with the size of a transaction (H2). One per projection: it keeps the
  * parsed statements.
@@ -50,11 +51,11 @@ public final class RowWrites {
 
     /** One row written at once, outside any batch. */
     public void update(String namedSql, Object row) {
-        named.update(namedSql, new SimplePropertySqlParameterSource(row));
+        named.update(namedSql, new RowParameters(row));
     }
 
     /** The rows as parameter sources, read by name. */
     public static SqlParameterSource[] parameters(List<?> rows) {
-        return rows.stream().map(SimplePropertySqlParameterSource::new).toArray(SqlParameterSource[]::new);
+        return rows.stream().map(RowParameters::new).toArray(SqlParameterSource[]::new);
     }
 }

@@ -4,7 +4,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import uk.placements.query.RowParameters;
 import uk.placements.query.RowWrites;
 
 import java.io.StringReader;
@@ -69,11 +69,10 @@ final class CopyRows implements RowWrites.Writer {
 
     @Override
     public int[] batchUpdate(String namedSql, List<?> rows) {
-        SqlParameterSource[] parameters = RowWrites.parameters(rows);
         Insert insert = Insert.of(namedSql);
-        List<Object[]> values = insert == null ? null : values(insert, parameters);
+        List<Object[]> values = insert == null ? null : values(insert, rows);
         if (values == null) {
-            return named.batchUpdate(namedSql, parameters);
+            return named.batchUpdate(namedSql, RowWrites.parameters(rows));
         }
         String copy = "COPY " + insert.table() + " (" + String.join(", ", insert.columns()) + ") FROM STDIN";
         long copied = 0;
@@ -104,15 +103,24 @@ final class CopyRows implements RowWrites.Writer {
 
     /**
      * Each row's values in the statement's order, read by name as the batched INSERT reads them ({@link
-     * RowWrites#parameters}); null if a row lacks a value or has one COPY is not given here ({@link #writable}).
+     * RowParameters}, its accessors found once per class); null if a row lacks a value or has one COPY is not given
+     * here ({@link #writable}).
      */
-    private static List<Object[]> values(Insert insert, SqlParameterSource[] parameters) {
-        List<Object[]> values = new ArrayList<>(parameters.length);
-        for (SqlParameterSource row : parameters) {
-            Object[] value = new Object[insert.names().size()];
+    private static List<Object[]> values(Insert insert, List<?> rows) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        Class<?> type = null;
+        RowParameters.Accessor[] read = null;
+        for (Object row : rows) {
+            if (row.getClass() != type) {
+                type = row.getClass();
+                read = RowParameters.reader(type, insert.names());
+                if (read == null) {
+                    return null;
+                }
+            }
+            Object[] value = new Object[read.length];
             for (int i = 0; i < value.length; i++) {
-                String name = insert.names().get(i);
-                if (!row.hasValue(name) || !writable(value[i] = row.getValue(name))) {
+                if (!writable(value[i] = read[i].read(row))) {
                     return null;
                 }
             }
