@@ -62,11 +62,14 @@ public class CapacityReader {
      */
     private final String inclusionSql;
 
-    /** The decisions of placements holding a place at the provision on the date (offered or admitted). */
+    /**
+     * The decisions of placements holding a place at the provision on the date (offered or admitted). The periods
+     * come from their index alone (V166, V167): the table, not its view, which H2 computes whole for every row.
+     */
     private static final String DECISIONS_AS_AT = """
             SELECT d.provision_id, d.placement_id, d.decided_on, d.places_taken, d.commissioned_places, d.decided_by
             FROM report_over_capacity_decision d
-            JOIN report_placement_period pp ON pp.placement_id = d.placement_id AND pp.provision_id = d.provision_id
+            JOIN rm_placement_period pp ON pp.placement_id = d.placement_id AND pp.provision_id = d.provision_id
                 AND pp.status IN ('OFFERED', 'ADMITTED') AND pp.over_capacity
                 AND pp.valid_from <= CAST(:asOf AS DATE)
                 AND (pp.valid_to IS NULL OR pp.valid_to > CAST(:asOf AS DATE))

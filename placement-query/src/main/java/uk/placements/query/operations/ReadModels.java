@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
- * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141, V142, V143, V161). A new projection is
- * added here, or operations cannot see, checksum or rebuild it.
+ * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141, V142, V143, V161, V164, V166,
+ * V167). A new projection is added here, or operations cannot see, checksum or rebuild it.
  */
 @Component
 public class ReadModels {
@@ -44,9 +44,10 @@ public class ReadModels {
                     new Table("rm_placement_period", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_placement_period_dates", "valid_from, valid_to"),
                             new Index("ix_rm_placement_period_provision", "provision_id, status, valid_from"),
-                            new Index("ix_rm_placement_period_waiting", "status, valid_to, valid_from"),
+                            new Index("ix_rm_placement_period_waiting",
+                                    "status, valid_to, valid_from, primary_need, year_group, referred_on"),
                             new Index("ix_rm_placement_period_over_capacity",
-                                    "over_capacity, status, valid_to, valid_from"))),
+                                    "over_capacity, status, valid_to, valid_from, provision_id, placement_id"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_milestone_window",
                                     "on_date, kind, provision_id, days_from_referral, days_from_offer"))))),
