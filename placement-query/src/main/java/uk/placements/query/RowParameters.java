@@ -126,19 +126,24 @@ public final class RowParameters extends AbstractSqlParameterSource {
 
     private static Accessor of(Method getter) {
         ReflectionUtils.makeAccessible(getter);
-        try {
-            return of(MethodHandles.lookup().unreflect(getter));
-        } catch (IllegalAccessException e) {
-            return row -> ReflectionUtils.invokeMethod(getter, row);
-        }
+        return of(() -> MethodHandles.lookup().unreflect(getter), row -> ReflectionUtils.invokeMethod(getter, row));
     }
 
     private static Accessor of(Field field) {
         ReflectionUtils.makeAccessible(field);
+        return of(() -> MethodHandles.lookup().unreflectGetter(field), row -> ReflectionUtils.getField(field, row));
+    }
+
+    /** A method handle if the lookup may have one, else the reflective call. */
+    private interface Unreflect {
+        MethodHandle handle() throws IllegalAccessException;
+    }
+
+    private static Accessor of(Unreflect unreflect, Accessor reflective) {
         try {
-            return of(MethodHandles.lookup().unreflectGetter(field));
+            return of(unreflect.handle());
         } catch (IllegalAccessException e) {
-            return row -> ReflectionUtils.getField(field, row);
+            return reflective;
         }
     }
 
