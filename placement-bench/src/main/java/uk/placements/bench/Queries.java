@@ -144,13 +144,14 @@ final class Queries {
         HttpClientPool.Answer waiting = http.get("/api/dashboard/waiting-list?asOf=" + asOf, "analyst");
         HttpClientPool.Answer inclusion = http.get("/api/dashboard/inclusion?asOf=" + asOf, "analyst");
         if (capacity.status() == 200 && waiting.status() == 200 && inclusion.status() == 200) {
+            var capacities = capacity.json();
+            var waitingList = waiting.json();
             info.accept("dashboards: what the cold reads answered", String.format(
                     "as at %s: capacity %,d provisions (%,d on roll, %,d offers outstanding); waiting list %,d"
                             + " referrals in %,d groups; inclusion %,d provisions", asOf,
-                    capacity.json().path("provisions").size(),
-                    capacity.json().path("total").path("onRoll").asInt(),
-                    capacity.json().path("total").path("offersOutstanding").asInt(),
-                    waiting.json().path("total").path("count").asInt(), waiting.json().path("groups").size(),
+                    capacities.path("provisions").size(), capacities.path("total").path("onRoll").asInt(),
+                    capacities.path("total").path("offersOutstanding").asInt(),
+                    waitingList.path("total").path("count").asInt(), waitingList.path("groups").size(),
                     inclusion.json().path("provisions").size()));
         }
     }

@@ -79,11 +79,13 @@ public final class RowParameters extends AbstractSqlParameterSource {
     }
 
     private Optional<Found> accessor(String name) {
-        Optional<Found> found = accessors.get(name);
-        if (found == null) {
-            found = accessors.computeIfAbsent(name, n -> Optional.ofNullable(find(row.getClass(), n)));
-        }
-        return found;
+        return found(accessors, row.getClass(), name);
+    }
+
+    /** The parameter {@code name} of {@code type}, from the class's cache, looked for the first time it is asked. */
+    private static Optional<Found> found(Map<String, Optional<Found>> known, Class<?> type, String name) {
+        Optional<Found> found = known.get(name);
+        return found != null ? found : known.computeIfAbsent(name, n -> Optional.ofNullable(find(type, n)));
     }
 
     /**
@@ -94,7 +96,7 @@ public final class RowParameters extends AbstractSqlParameterSource {
         Map<String, Optional<Found>> known = ACCESSORS.get(type);
         Accessor[] read = new Accessor[names.size()];
         for (int i = 0; i < read.length; i++) {
-            Found found = known.computeIfAbsent(names.get(i), n -> Optional.ofNullable(find(type, n))).orElse(null);
+            Found found = found(known, type, names.get(i)).orElse(null);
             if (found == null) {
                 return null;
             }

@@ -13,10 +13,9 @@ import java.util.List;
  * of the statement read from the row's component or field of that name ({@link RowParameters}, as Spring's
  * {@link SimplePropertySqlParameterSource} reads them), so that no list of values has to stay in step with a column
  * list. Written as one JDBC batch in the batch's transaction, unless the unit of work carries a {@link Writer} of its
- * own. A rebuild
- * does ({@code DirectReplay}): it folds the whole history into one batch and writes its rows in several
- * transactions on a database whose file grows with the size of a transaction (H2). One per projection: it keeps the
- * parsed statements.
+ * own. A rebuild does ({@code DirectReplay}): it folds the whole history into one batch and writes its rows in
+ * several transactions on a database whose file grows with the size of a transaction (H2). One per projection: it
+ * keeps the parsed statements.
  */
 public final class RowWrites {
 

@@ -78,8 +78,8 @@ import static uk.placements.shared.common.ProvisionType.SEN_UNIT;
 /**
  * Generates a plausible local authority as the commands a provision admin and caseworkers would have sent over the
  * last two years (or a longer history asked for): provisions commissioned and staffed, then pupils referred, offered
- * places, admitted, their time split changed, and moved on to mainstream or ended, with the declines, withdrawals, need overrides and audited
- * over-capacity decisions real casework has.
+ * places, admitted, their time split changed, and moved on to mainstream or ended, with the declines, withdrawals,
+ * need overrides and audited over-capacity decisions real casework has.
  * <p>
  * Pure and deterministic: the same seed, size and "today" give the same commands. It replays the authority day by
  * day and sends each command to the domain's own decision functions and folds ({@link DomainRules}) as it goes:
