@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +48,27 @@ public class DashboardCache {
         this.jdbc = jdbc;
     }
 
-    private record Answer(byte[] position, Object value) {
+    /**
+     * A kept answer and, once it has been sent, its JSON ({@link KeptAnswersJson}): the same answer is the same bytes,
+     * so a kept answer is serialised once, not on every read (a capacity dashboard of 1,875 provisions is 660 kB).
+     */
+    private static final class Answer {
+        final byte[] position;
+        final Object value;
+        volatile Json json;
+
+        Answer(byte[] position, Object value) {
+            this.position = position;
+            this.value = value;
+        }
     }
+
+    /** An answer's JSON as written for the declared type {@code type} (another type may write other fields). */
+    private record Json(java.lang.reflect.Type type, byte[] bytes) {
+    }
+
+    /** Kept JSON is at most this long; a longer answer is written afresh each time rather than held. */
+    static final int MAX_KEPT_JSON = 8 * 1024 * 1024;
 
     /** The answer to {@code query}: the kept one if the read models have not moved since, else computed. */
     @SuppressWarnings("unchecked")
@@ -56,8 +76,8 @@ public class DashboardCache {
         byte[] position = position();
         synchronized (answers) {
             Answer kept = answers.get(query);
-            if (kept != null && Arrays.equals(kept.position(), position)) {
-                return (T) kept.value();
+            if (kept != null && Arrays.equals(kept.position, position)) {
+                return (T) kept.value;
             }
         }
         T value = compute.get();
@@ -65,6 +85,35 @@ public class DashboardCache {
             answers.put(query, new Answer(position, value));
         }
         return value;
+    }
+
+    /**
+     * The JSON of {@code value} for the declared {@code type}, if {@code value} is one of the kept answers (the very
+     * object {@link #answer} handed out): the bytes kept with it, else {@code write}'s, which are then kept with it.
+     * Null if {@code value} is not a kept answer, or is too long to keep: the caller writes it as usual.
+     */
+    public byte[] json(Object value, java.lang.reflect.Type type, Supplier<byte[]> write) {
+        Answer answer = null;
+        synchronized (answers) {
+            for (Answer kept : answers.values()) {
+                if (kept.value == value) {
+                    answer = kept;
+                    break;
+                }
+            }
+        }
+        if (answer == null) {
+            return null;
+        }
+        Json json = answer.json;
+        if (json != null && Objects.equals(json.type(), type)) {
+            return json.bytes();
+        }
+        byte[] bytes = write.get();
+        if (bytes.length <= MAX_KEPT_JSON) {
+            answer.json = new Json(type, bytes);
+        }
+        return bytes;
     }
 
     /** A digest of the projections' tokens: names, segments and the serialized tokens themselves. */

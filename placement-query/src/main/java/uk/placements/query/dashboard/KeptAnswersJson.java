@@ -1,0 +1,97 @@
+package uk.placements.query.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Sends a kept answer ({@link DashboardCache}) as the JSON it was sent as the first time. Asked again while the read
+ * models have not moved, a dashboard is the same object, so its JSON is the same bytes: serialising the capacity
+ * dashboard of 1,875 provisions (660 kB) again on every read was most of what a warm read cost. Everything else, and
+ * a kept answer the first time, is written by Spring Boot's own Jackson converter, with its object mapper and media
+ * types: this converter takes that one's place in Spring MVC's list and writes exactly as it would.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeptAnswersJson implements WebMvcConfigurer {
+
+    private final DashboardCache cache;
+
+    KeptAnswersJson(DashboardCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (int i = 0; i < converters.size(); i++) {
+            if (converters.get(i).getClass() == MappingJackson2HttpMessageConverter.class) {
+                MappingJackson2HttpMessageConverter boots = (MappingJackson2HttpMessageConverter) converters.get(i);
+                converters.set(i, new Converter(boots.getObjectMapper(), boots.getSupportedMediaTypes(), cache));
+            }
+        }
+    }
+
+    /** Spring Boot's Jackson converter, but a kept answer is serialised once. */
+    static final class Converter extends MappingJackson2HttpMessageConverter {
+
+        private final DashboardCache cache;
+
+        Converter(ObjectMapper mapper, List<MediaType> mediaTypes, DashboardCache cache) {
+            super(mapper);
+            setSupportedMediaTypes(mediaTypes);
+            this.cache = cache;
+        }
+
+        @Override
+        protected void writeInternal(Object object, Type type, HttpOutputMessage outputMessage) throws IOException {
+            byte[] kept = utf8(outputMessage.getHeaders().getContentType())
+                    ? cache.json(object, type, () -> serialised(object, type, outputMessage.getHeaders()))
+                    : null;
+            if (kept == null) {
+                super.writeInternal(object, type, outputMessage);
+            } else {
+                outputMessage.getBody().write(kept);
+            }
+        }
+
+        /** The bytes {@code super} writes for {@code object}, with the response's headers (their content type). */
+        private byte[] serialised(Object object, Type type, HttpHeaders headers) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+            try {
+                super.writeInternal(object, type, new HttpOutputMessage() {
+                    @Override
+                    public OutputStream getBody() {
+                        return bytes;
+                    }
+
+                    @Override
+                    public HttpHeaders getHeaders() {
+                        return headers;
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /** Kept JSON is UTF-8, Jackson's default; a client asking for another charset is written for afresh. */
+        private static boolean utf8(MediaType contentType) {
+            Charset charset = contentType == null ? null : contentType.getCharset();
+            return charset == null || StandardCharsets.UTF_8.equals(charset);
+        }
+    }
+}
