@@ -7,14 +7,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
@@ -23,17 +21,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A rebuild that reads the event store straight through and hands each event to the projection's own handlers,
  * bypassing the event processor's machinery (its coordinator, per-segment work packages and buffers). The handlers,
- * their order and their replay behaviour are exactly those the processor uses: the events reach them through the
- * processor's own {@link EventHandlerInvoker}, marked as a replay, in batches of {@code batchSize} events.
+ * their order and their replay behaviour are exactly those the processor uses: the events reach the handlers of the
+ * processor's own {@link EventHandlerInvoker}, marked as a replay ({@link ReplayHandlers}), read in batches of
+ * {@code batchSize} events.
  * <p>
- * <b>Fold first, then write each table once, in key order.</b> The batches are units of work nested in one unit of
- * work for the whole rebuild, so what a projection gathers per unit of work ({@code PerBatch}) it gathers for the
+ * <b>Fold first, then write each table once, in key order.</b> The handlers run in one unit of work for the whole
+ * rebuild, so what a projection gathers per unit of work ({@code PerBatch}) it gathers for the
  * whole history, in memory; nothing is written while the history is read, and every instance goes on serving the
  * read model as it was. Then, at the rebuild's commit: the reset (the projection's {@code @ResetHandler} and the
  * replay tokens, by {@link StreamingEventProcessor#resetTokens()}), every row once, in key order, and the tokens of
@@ -192,13 +190,14 @@ final class DirectReplay {
     private static final int READ_AHEAD_BATCHES = 4;
 
     /**
-     * Hands every event to the handlers in nested batches; returns the last event's token (null if none). The events
+     * Hands every event to the handlers, in the order of the event store; returns the last event's token (null if none). The events
      * are read, and those the projection handles deserialised, by a thread of their own a few batches ahead of the
      * handlers ({@link ReadAhead}): reading and deserialising was about half of a replay's samples, and now overlaps
      * the handlers on a second core.
      */
-    private TrackingToken replayInto(String processingGroup, EventHandlerInvoker handlers,
+    private TrackingToken replayInto(String processingGroup, EventHandlerInvoker invoker,
                                      TrackingToken tokenAtReset, long[] replayed) {
+        ReplayHandlers handlers = new ReplayHandlers(invoker);
         TrackingToken[] position = {null};
         ReadAhead.<TrackedEventMessage<?>>run(processingGroup, () -> storageEngine.readEvents(null, false),
                 batchSize, READ_AHEAD_BATCHES, event -> {
@@ -207,31 +206,29 @@ final class DirectReplay {
                         event.getMetaData();
                     }
                 }, read -> {
-                    List<TrackedEventMessage<?>> batch = new ArrayList<>(read.size());
                     for (TrackedEventMessage<?> event : read) {
                         TrackingToken token = ReplayToken.createReplayToken(tokenAtReset, event.trackingToken());
-                        batch.add(event instanceof DomainEventMessage<?> domainEvent
+                        handle(processingGroup, handlers, event instanceof DomainEventMessage<?> domainEvent
                                 ? new GenericTrackedDomainEventMessage<>(token, domainEvent)
                                 : new GenericTrackedEventMessage<>(token, event));
                         position[0] = token;
                     }
-                    handle(processingGroup, handlers, batch);
-                    replayed[0] += batch.size();
+                    replayed[0] += read.size();
                 });
         return position[0];
     }
 
-    /** One batch of events, in a unit of work nested in the rebuild's (it commits with the rebuild). */
-    private static void handle(String processingGroup, EventHandlerInvoker handlers,
-                               List<TrackedEventMessage<?>> batch) {
-        BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            handlers.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            throw new IllegalStateException("replaying " + processingGroup + " failed",
-                    result.exceptionResult());
+    /**
+     * One event, to the handlers that take it ({@link ReplayHandlers}), in the rebuild's unit of work: what the
+     * projections gather per unit of work they gather in its root, which is the rebuild's, whether or not a unit of
+     * work is nested per batch; nesting one per batch of events cost a unit of work's bookkeeping, and a result
+     * message with a random identifier, per event.
+     */
+    private static void handle(String processingGroup, ReplayHandlers handlers, TrackedEventMessage<?> event) {
+        try {
+            handlers.handle(event);
+        } catch (Exception e) {
+            throw new IllegalStateException("replaying " + processingGroup + " failed", e);
         }
     }
 }
