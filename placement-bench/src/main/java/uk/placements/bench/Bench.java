@@ -250,9 +250,10 @@ public final class Bench {
             double rate = rebuilt.events() * 1000.0 / Math.max(1, rebuilt.millis());
             // Nothing is written while the bench rebuilds, so the rebuilt read model must equal the live one.
             report.info(scope, "rebuild " + model.name(), String.format(
-                    "%,d events in %,d ms = %s events/s; %,d ms CPU; rows %s; checksum %s", rebuilt.events(),
-                    rebuilt.millis(), Report.format(rate), rebuilt.cpuMillis(), rebuilt.rowsAfter().values().stream()
-                            .mapToLong(Long::longValue).sum(), rebuilt.unchanged() ? "unchanged" : "CHANGED"));
+                    "%,d events in %,d ms = %s events/s; %,d ms CPU; rows %s; checksum %s; phases (ms) %s",
+                    rebuilt.events(), rebuilt.millis(), Report.format(rate), rebuilt.cpuMillis(),
+                    rebuilt.rowsAfter().values().stream().mapToLong(Long::longValue).sum(),
+                    rebuilt.unchanged() ? "unchanged" : "CHANGED", rebuilt.phases()));
             if (!rebuilt.unchanged()) {
                 changed.add(model.name());
             }

@@ -197,6 +197,15 @@ class ProjectionOperationsTest {
         Api.Answer answer = api.post("admin", "/api/admin/projections/" + model.name() + "/rebuild", "");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("unchanged").asBoolean()).isTrue();
+        // where its time went, phase by phase, none longer than the whole
+        com.fasterxml.jackson.databind.JsonNode phases = answer.json().get("phases");
+        assertThat(phases.fieldNames()).toIterable().containsExactly("fold", "write", "index", "commit");
+        long sum = 0;
+        for (String phase : List.of("fold", "write", "index", "commit")) {
+            assertThat(phases.get(phase).asLong()).as(phase).isBetween(0L, answer.json().get("millis").asLong());
+            sum += phases.get(phase).asLong();
+        }
+        assertThat(sum).isLessThanOrEqualTo(answer.json().get("millis").asLong());
         assertKeptTotalsAre(counted);
 
         String before = checksums.of(model).sha256();

@@ -4,7 +4,12 @@ import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.Test;
 import uk.placements.shared.placement.PlacementId;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +48,53 @@ class CaseloadCountsTest {
 
             assertThat(segments.stream().filter(segment -> segment.matches(placement)).map(Segment::getSegmentId))
                     .as(placement).containsExactly(part);
+        }
+    }
+
+    /**
+     * A batch's changes, gathered per distinct set of values, are what counting every placement under each of its
+     * keys gives: the same totals, in key and part order, none that came to nothing. Placements are referred, moved
+     * on and counted again at random, over few enough values that many share them.
+     */
+    @Test
+    void changesGatheredByValuesAreThoseCountedPlacementByPlacement() {
+        Random random = new Random(14);
+        String[] statuses = {"REFERRED", "OFFERED", "ADMITTED", "ENDED"};
+        String[] needs = {"ASD", "SLCN", "SEMH"};
+        String[] provisions = {null, "RB-1", "RB-2", "SU-1"};
+        for (int round = 0; round < 20; round++) {
+            CaseloadCounts counts = new CaseloadCounts();
+            Map<String, Map<Integer, Long>> expected = new TreeMap<>();
+            Map<String, CaseloadCounts.Filters> counted = new HashMap<>();
+            List<String> placements = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String placement = i < 100 || placements.isEmpty() || random.nextBoolean()
+                        ? PlacementId.random().value() : placements.get(random.nextInt(placements.size()));
+                placements.add(placement);
+                String provision = provisions[random.nextInt(provisions.length)];
+                CaseloadCounts.Filters after = new CaseloadCounts.Filters(statuses[random.nextInt(statuses.length)],
+                        provision, needs[random.nextInt(needs.length)], 7 + random.nextInt(3),
+                        provision == null ? null : provision.startsWith("RB") ? "RESOURCE_BASE" : "SEN_UNIT");
+                CaseloadCounts.Filters before = counted.put(placement, after);
+                counts.add(placement, before, after);
+                int part = CaseloadCounts.part(placement);
+                if (before != null && !before.equals(after)) {
+                    before.keys().forEach(key -> expected.computeIfAbsent(key, k -> new TreeMap<>())
+                            .merge(part, -1L, Long::sum));
+                }
+                if (!after.equals(before)) {
+                    after.keys().forEach(key -> expected.computeIfAbsent(key, k -> new TreeMap<>())
+                            .merge(part, 1L, Long::sum));
+                }
+            }
+            List<CaseloadCounts.Count> placementByPlacement = new ArrayList<>();
+            expected.forEach((key, parts) -> parts.forEach((part, by) -> {
+                if (by != 0) {
+                    placementByPlacement.add(new CaseloadCounts.Count(key, part, by));
+                }
+            }));
+
+            assertThat(counts.changed()).isNotEmpty().isEqualTo(placementByPlacement);
         }
     }
 }

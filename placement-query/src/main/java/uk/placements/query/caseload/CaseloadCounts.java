@@ -4,6 +4,8 @@ import uk.placements.query.PerBatch;
 import uk.placements.query.RowWrites;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,8 +94,12 @@ final class CaseloadCounts {
         return placementId.hashCode() & (PARTS - 1);
     }
 
-    /** What one batch changed, by filter key and part, in key order. */
-    private final Map<String, Map<Integer, Long>> changes = new TreeMap<>();
+    /**
+     * What one batch changed: for each distinct set of filter values, the placements that came to have it less those
+     * that left it, by part. Placements share their values (a rebuild meets 200,000 placements with a few thousand
+     * distinct ones), so each set is expanded into its filter keys once, when written, not once per placement.
+     */
+    private final Map<Filters, long[]> changes = new HashMap<>();
 
     /** The placement counted as {@code before} (null: not counted yet) now counts as {@code after}. */
     void add(String placementId, Filters before, Filters after) {
@@ -102,13 +108,34 @@ final class CaseloadCounts {
         }
         int part = part(placementId);
         if (before != null) {
-            before.keys().forEach(key -> change(key, part, -1));
+            changes.computeIfAbsent(before, f -> new long[PARTS])[part]--;
         }
-        after.keys().forEach(key -> change(key, part, 1));
+        changes.computeIfAbsent(after, f -> new long[PARTS])[part]++;
     }
 
-    private void change(String key, int part, long by) {
-        changes.computeIfAbsent(key, k -> new TreeMap<>()).merge(part, by, Long::sum);
+    /** The changes by filter key and part, in key order, without those that came to nothing. */
+    List<Count> changed() {
+        Map<String, long[]> byKey = new TreeMap<>();
+        changes.forEach((filters, parts) -> {
+            if (Arrays.stream(parts).allMatch(by -> by == 0)) {
+                return;
+            }
+            for (String key : filters.keys()) {
+                long[] sums = byKey.computeIfAbsent(key, k -> new long[PARTS]);
+                for (int part = 0; part < PARTS; part++) {
+                    sums[part] += parts[part];
+                }
+            }
+        });
+        List<Count> changed = new ArrayList<>();
+        byKey.forEach((key, sums) -> {
+            for (int part = 0; part < PARTS; part++) {
+                if (sums[part] != 0) {
+                    changed.add(new Count(key, part, sums[part]));
+                }
+            }
+        });
+        return changed;
     }
 
     /**
@@ -116,12 +143,7 @@ final class CaseloadCounts {
      * one order): each changed row is updated, or inserted where there is none, and removed once it reaches zero.
      */
     void write(RowWrites writes) {
-        List<Count> changed = new ArrayList<>();
-        changes.forEach((key, parts) -> parts.forEach((part, by) -> {
-            if (by != 0) {
-                changed.add(new Count(key, part, by));
-            }
-        }));
+        List<Count> changed = changed();
         if (changed.isEmpty()) {
             return;
         }

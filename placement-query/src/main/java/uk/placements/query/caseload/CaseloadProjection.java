@@ -320,9 +320,11 @@ public class CaseloadProjection {
 
     /**
      * Opens the personal data of the referrals a rebuild left sealed, with the keys of all their pupils read at once
-     * ({@link PupilVault#openers}); a pupil without a key is asked for alone, as a live batch asks, which tells an
-     * erased pupil from a key still on its way. A pupil erased later in the history has no key either, and its row
-     * was erased by then ({@link #on(PupilErased)}), so nothing is left to open.
+     * ({@link PupilVault#openers}), on every core: the rows are opened each by itself, and each thread has its own
+     * cipher (a rebuild of 1,000,000 events opens 200,000 referrals' data here). A pupil without a key is asked for
+     * alone afterwards, as a live batch asks, which tells an erased pupil from a key still on its way. A pupil erased
+     * later in the history has no key either, and its row was erased by then ({@link #on(PupilErased)}), so nothing
+     * is left to open.
      */
     private void openSealed(Collection<PlacementRow> rows) {
         List<PlacementRow> sealed = rows.stream().filter(row -> row.sealed != null).toList();
@@ -331,10 +333,17 @@ public class CaseloadProjection {
         }
         Map<PupilId, UnaryOperator<String>> openers = vault.openers(
                 sealed.stream().map(row -> new PupilId(row.pupilId)).toList());
+        sealed.parallelStream().forEach(row -> {
+            UnaryOperator<String> open = openers.get(new PupilId(row.pupilId));
+            if (open != null) {
+                row.open(row.sealed, open);
+            }
+        });
         for (PlacementRow row : sealed) {
-            PupilId pupil = new PupilId(row.pupilId);
-            UnaryOperator<String> open = openers.get(pupil);
-            row.open(row.sealed, open != null ? open : vault.opener(pupil, row.sealedAt, KEY_PATIENCE));
+            if (row.sealed != null) {
+                PupilId pupil = new PupilId(row.pupilId);
+                row.open(row.sealed, vault.opener(pupil, row.sealedAt, KEY_PATIENCE));
+            }
         }
     }
 

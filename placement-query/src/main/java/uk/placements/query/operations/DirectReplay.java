@@ -83,8 +83,21 @@ final class DirectReplay {
         return commitRows;
     }
 
-    /** Resets {@code processor}'s read model and replays every event into it; returns the events replayed. */
-    long replay(ReadModel model, StreamingEventProcessor processor) {
+    /**
+     * Where a rebuild's time went, in ms: reading the history and folding it ({@code fold}); the reset and the
+     * rows written ({@code write}: on H2 with its indexes dropped, on PostgreSQL into the shadow tables); indexing
+     * the new rows and putting them in place ({@code index}: H2's indexes built again, PostgreSQL's shadow tables
+     * indexed and swapped in); the tokens stored and the commit ({@code commit}).
+     */
+    record Phases(long fold, long write, long index, long commit) {
+    }
+
+    /** What {@link #replay} did: the events replayed and its phases. */
+    record Replayed(long events, Phases phases) {
+    }
+
+    /** Resets {@code processor}'s read model and replays every event into it. */
+    Replayed replay(ReadModel model, StreamingEventProcessor processor) {
         String processingGroup = model.name();
         if (!(processor instanceof AbstractEventProcessor abstractProcessor)) {
             throw new IllegalStateException(processingGroup + " is not an Axon event processor");
@@ -93,6 +106,9 @@ final class DirectReplay {
         int[] segments = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(processingGroup));
         boolean oneTransaction = commitRows <= 0;
         long[] replayed = {0};
+        // nanoTime at: the start, the history folded, the rows written, the new indexes in place, the commit
+        long[] at = new long[5];
+        at[0] = System.nanoTime();
         DefaultUnitOfWork<?> rebuild = DefaultUnitOfWork.startAndGet(null);
         rebuild.resources().put(PerBatch.WHOLE_HISTORY, Boolean.TRUE);
         try {
@@ -109,6 +125,7 @@ final class DirectReplay {
             // registered first, so the reset runs before the projections write their rows
             ShadowTables shadows = oneTransaction && shadowTables ? new ShadowTables(jdbc) : null;
             rebuild.onPrepareCommit(u -> {
+                at[1] = System.nanoTime();
                 if (!oneTransaction) {
                     transactions.executeInTransaction(() -> halfWritten.mark(processingGroup));
                     emptyWithoutIndexes(model);
@@ -122,12 +139,14 @@ final class DirectReplay {
                 TrackingToken last = replayInto(processingGroup, handlers, tokenAtReset, replayed);
                 // registered last, so the tokens commit after every row
                 rebuild.onPrepareCommit(u -> {
+                    at[2] = System.nanoTime();
                     if (!oneTransaction) {
                         model.createMissingIndexes(jdbc);
                     }
                     if (shadows != null) {
                         shadows.swapIn(model);
                     }
+                    at[3] = System.nanoTime();
                     transactions.executeInTransaction(() -> {
                         for (int segment : segments) {
                             if (last != null) {
@@ -148,6 +167,7 @@ final class DirectReplay {
                 }
                 throw new ProjectionOperations.RebuildFailed(processingGroup, half, result.exceptionResult());
             }
+            at[4] = System.nanoTime();
         } finally {
             // storing a token claims its segment for this node: hand them back to whichever instance starts first
             transactions.executeInTransaction(() -> {
@@ -156,7 +176,12 @@ final class DirectReplay {
                 }
             });
         }
-        return replayed[0];
+        return new Replayed(replayed[0], new Phases(millis(at[0], at[1]), millis(at[1], at[2]), millis(at[2], at[3]),
+                millis(at[3], at[4])));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /**
