@@ -199,7 +199,9 @@ class ProjectionOperationsTest {
         assertThat(answer.json().get("unchanged").asBoolean()).isTrue();
         // where its time went, phase by phase, none longer than the whole
         com.fasterxml.jackson.databind.JsonNode phases = answer.json().get("phases");
-        assertThat(phases.fieldNames()).toIterable().containsExactly("fold", "write", "index", "commit");
+        assertThat(phases.fieldNames()).toIterable()
+                .containsExactly("fold", "foldWaitingForReads", "write", "index", "commit");
+        assertThat(phases.get("foldWaitingForReads").asLong()).isBetween(0L, phases.get("fold").asLong());
         long sum = 0;
         for (String phase : List.of("fold", "write", "index", "commit")) {
             assertThat(phases.get(phase).asLong()).as(phase).isBetween(0L, answer.json().get("millis").asLong());

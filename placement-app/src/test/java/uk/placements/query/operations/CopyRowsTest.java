@@ -84,6 +84,44 @@ class CopyRowsTest {
         assertThat(byCopy.get(2).get("s")).as("a row with nulls").isNull();
     }
 
+    /**
+     * Many rows go in one COPY, sent a chunk at a time: rows of many chunks, with text of two, three and four bytes
+     * a character in UTF-8 and a row longer than a chunk, read back as the batched INSERT writes them, every one.
+     */
+    @Test
+    void rowsOfManyChunksAreAllCopiedWhole() {
+        List<String> texts = List.of("é", "中文", "😀 emoji", "tab\there", "x".repeat(CopyRows.CHUNK_CHARS + 10));
+        List<Row> rows = new ArrayList<>();
+        int count = 12_000;
+        for (int i = 0; i < count; i++) {
+            rows.add(new Row(i, i + " " + texts.get(i % texts.size()), i % 2 == 0, (long) i, null, null, null, null,
+                    null, "K" + i % 7));
+        }
+        long characters = rows.stream().mapToLong(row -> row.s().length() + 20).sum();
+        assertThat(characters).as("more than a few chunks").isGreaterThan(10L * CopyRows.CHUNK_CHARS);
+
+        CopyRows copy = new CopyRows(jdbc);
+        copy.batchUpdate(INSERT.formatted("by_copy"), rows);
+        new NamedParameterJdbcTemplate(jdbc).batchUpdate(INSERT.formatted("by_insert"), RowWrites.parameters(rows));
+
+        assertThat(copy.rowsCopied()).isEqualTo(count);
+        assertThat(jdbc.queryForList(READ_BACK.formatted("by_copy"))).hasSize(count)
+                .isEqualTo(jdbc.queryForList(READ_BACK.formatted("by_insert")));
+    }
+
+    /** A COPY that PostgreSQL refuses part-way, chunks after the first: the call fails and no row is written. */
+    @Test
+    void aCopyRefusedPartWayFailsAndWritesNothing() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            rows.add(new Row(i == 4_000 ? 0 : i, "row " + i, null, null, null, null, null, null, null, null));
+        }
+        CopyRows copy = new CopyRows(jdbc);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> copy.batchUpdate(INSERT.formatted("by_copy"), rows))
+                .hasMessageContaining("duplicate key");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM by_copy", Long.class)).isZero();
+    }
+
     /** A value whose type COPY is not given here (a UUID) or a statement with an expression: the batched INSERT. */
     @Test
     void whatItDoesNotCopyGoesToTheBatchedInsert() {

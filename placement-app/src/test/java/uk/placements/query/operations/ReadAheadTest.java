@@ -41,6 +41,21 @@ class ReadAheadTest {
         assertThat(closed).isTrue();
     }
 
+    /** A reader slower than its handler: the run says how long the handler's thread waited for it. */
+    @Test
+    void theRunSaysHowLongTheHandlerWaitedForTheReader() {
+        long waited = ReadAhead.<Integer>run("test", () -> IntStream.range(0, 20).boxed(), 5, 2, item -> {
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, batch -> { });
+
+        // 60 ms of reading at least, and a handler with nothing to do: it waited for most of it
+        assertThat(waited).isGreaterThanOrEqualTo(30_000_000L);
+    }
+
     @Test
     void aFailureWhileReadingFailsTheRunAfterTheBatchesReadBeforeIt() {
         List<Integer> handled = new ArrayList<>();

@@ -1,13 +1,13 @@
 package uk.placements.query.operations;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.placements.query.RowParameters;
 import uk.placements.query.RowWrites;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -33,8 +33,13 @@ final class CopyRows implements RowWrites.Writer {
             "\\s*INSERT\\s+INTO\\s+(\\w+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile(":(\\w+)");
-    /** Rows per COPY command: a few megabytes of text at a time. */
-    static final int ROWS_PER_COPY = 20_000;
+    /**
+     * Characters of COPY text sent at a time. One COPY command takes all of a statement's rows, streamed: the text of
+     * the next rows is written while PostgreSQL stores those sent before, on the other core, and no more than this
+     * is held at once. (Sending 20,000 rows per command, the whole text of each built first, left each side waiting
+     * for the other.)
+     */
+    static final int CHUNK_CHARS = 64 * 1024;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -75,19 +80,30 @@ final class CopyRows implements RowWrites.Writer {
             return named.batchUpdate(namedSql, RowWrites.parameters(rows));
         }
         String copy = "COPY " + insert.table() + " (" + String.join(", ", insert.columns()) + ") FROM STDIN";
-        long copied = 0;
-        for (int from = 0; from < values.size(); from += ROWS_PER_COPY) {
-            String text = text(values.subList(from, Math.min(values.size(), from + ROWS_PER_COPY)));
-            Long chunk = jdbc.execute((ConnectionCallback<Long>) connection -> {
-                try {
-                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
-                } catch (java.io.IOException e) {
-                    throw new java.sql.SQLException("COPY into " + insert.table() + " failed", e);
+        Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+            try {
+                StringBuilder text = new StringBuilder(CHUNK_CHARS + 4 * 1024);
+                for (Object[] row : values) {
+                    appendRow(text, row);
+                    if (text.length() >= CHUNK_CHARS) {
+                        send(in, text);
+                    }
                 }
-            });
-            copied += chunk == null ? 0 : chunk;
-        }
-        if (copied != rows.size()) {
+                send(in, text);
+                return in.endCopy();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                if (in.isActive()) {
+                    try {
+                        in.cancelCopy();
+                    } catch (java.sql.SQLException cancel) {
+                        e.addSuppressed(cancel);
+                    }
+                }
+                throw e;
+            }
+        });
+        if (copied == null || copied != rows.size()) {
             throw new IllegalStateException("COPY into " + insert.table() + " wrote " + copied + " rows of "
                     + rows.size());
         }
@@ -129,16 +145,22 @@ final class CopyRows implements RowWrites.Writer {
         return values;
     }
 
-    /** The rows in COPY's text format. */
-    private static String text(List<Object[]> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 96);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                append(text, row[i]);
-                text.append(i + 1 < row.length ? '\t' : '\n');
-            }
+    /** One row in COPY's text format. */
+    private static void appendRow(StringBuilder text, Object[] row) {
+        for (int i = 0; i < row.length; i++) {
+            append(text, row[i]);
+            text.append(i + 1 < row.length ? '\t' : '\n');
         }
-        return text.toString();
+    }
+
+    /** Sends {@code text} (whole rows) in the connection's encoding, UTF-8, and empties it. */
+    private static void send(CopyIn in, StringBuilder text) throws java.sql.SQLException {
+        if (text.isEmpty()) {
+            return;
+        }
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
     }
 
     /** Whether {@link #append} writes the value. */

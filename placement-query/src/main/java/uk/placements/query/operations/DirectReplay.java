@@ -84,12 +84,13 @@ final class DirectReplay {
     }
 
     /**
-     * Where a rebuild's time went, in ms: reading the history and folding it ({@code fold}); the reset and the
+     * Where a rebuild's time went, in ms: reading the history and folding it ({@code fold}), of which the handlers
+     * waited for the reader ({@code foldWaitingForReads}: reading and deserialising was the slower); the reset and the
      * rows written ({@code write}: on H2 with its indexes dropped, on PostgreSQL into the shadow tables); indexing
      * the new rows and putting them in place ({@code index}: H2's indexes built again, PostgreSQL's shadow tables
      * indexed and swapped in); the tokens stored and the commit ({@code commit}).
      */
-    record Phases(long fold, long write, long index, long commit) {
+    record Phases(long fold, long foldWaitingForReads, long write, long index, long commit) {
     }
 
     /** What {@link #replay} did: the events replayed and its phases. */
@@ -108,6 +109,7 @@ final class DirectReplay {
         long[] replayed = {0};
         // nanoTime at: the start, the history folded, the rows written, the new indexes in place, the commit
         long[] at = new long[5];
+        long[] waited = {0};
         at[0] = System.nanoTime();
         DefaultUnitOfWork<?> rebuild = DefaultUnitOfWork.startAndGet(null);
         rebuild.resources().put(PerBatch.WHOLE_HISTORY, Boolean.TRUE);
@@ -136,7 +138,7 @@ final class DirectReplay {
                 transactions.executeInTransaction(processor::resetTokens);
             });
             ResultMessage<?> result = rebuild.executeWithResult(() -> {
-                TrackingToken last = replayInto(processingGroup, handlers, tokenAtReset, replayed);
+                TrackingToken last = replayInto(processingGroup, handlers, tokenAtReset, replayed, waited);
                 // registered last, so the tokens commit after every row
                 rebuild.onPrepareCommit(u -> {
                     at[2] = System.nanoTime();
@@ -176,8 +178,8 @@ final class DirectReplay {
                 }
             });
         }
-        return new Replayed(replayed[0], new Phases(millis(at[0], at[1]), millis(at[1], at[2]), millis(at[2], at[3]),
-                millis(at[3], at[4])));
+        return new Replayed(replayed[0], new Phases(millis(at[0], at[1]), waited[0] / 1_000_000, millis(at[1], at[2]),
+                millis(at[2], at[3]), millis(at[3], at[4])));
     }
 
     private static long millis(long from, long to) {
@@ -221,10 +223,10 @@ final class DirectReplay {
      * the handlers on a second core.
      */
     private TrackingToken replayInto(String processingGroup, EventHandlerInvoker invoker,
-                                     TrackingToken tokenAtReset, long[] replayed) {
+                                     TrackingToken tokenAtReset, long[] replayed, long[] waited) {
         ReplayHandlers handlers = new ReplayHandlers(invoker);
         TrackingToken[] position = {null};
-        ReadAhead.<TrackedEventMessage<?>>run(processingGroup, () -> storageEngine.readEvents(null, false),
+        waited[0] = ReadAhead.<TrackedEventMessage<?>>run(processingGroup, () -> storageEngine.readEvents(null, false),
                 batchSize, READ_AHEAD_BATCHES, event -> {
                     if (handlers.canHandleType(event.getPayloadType())) {
                         event.getPayload();

@@ -51,7 +51,7 @@ public class ProjectionOperations {
     /**
      * {@code millis} from stopping the processor to its catching up with {@code head}; {@code cpuMillis} the CPU
      * time the whole process spent meanwhile: on a machine shared with other work, the steadier measure of cost.
-     * {@code phases}: where the time went, in ms (fold, write, index, commit; see {@link DirectReplay.Phases});
+     * {@code phases}: where the time went, in ms (fold, foldWaitingForReads, write, index, commit; see {@link DirectReplay.Phases});
      * empty where the processor replays by itself (Axon Server's event store).
      */
     public record RebuildReport(String name, long events, long millis, long eventsPerSecond, long cpuMillis,
@@ -193,6 +193,7 @@ public class ProjectionOperations {
                         DirectReplay.Phases took = directReplay.replay(model, processor).phases();
                         phases = new LinkedHashMap<>();
                         phases.put("fold", took.fold());
+                        phases.put("foldWaitingForReads", took.foldWaitingForReads());
                         phases.put("write", took.write());
                         phases.put("index", took.index());
                         phases.put("commit", took.commit());

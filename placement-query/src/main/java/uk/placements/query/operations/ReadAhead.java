@@ -40,10 +40,11 @@ final class ReadAhead {
     /**
      * Reads the stream {@code open} gives, preparing each item, and hands it to {@code handler} in batches of {@code
      * batchSize} (the last may be smaller), at most {@code ahead} batches read ahead; returns when every batch is
-     * handled.
+     * handled, with the nanoseconds the handler's thread waited for the reader (reading was the slower: the
+     * handlers had nothing to do).
      */
     @SuppressWarnings("unchecked")
-    static <T> void run(String name, Supplier<Stream<? extends T>> open, int batchSize, int ahead,
+    static <T> long run(String name, Supplier<Stream<? extends T>> open, int batchSize, int ahead,
                         Consumer<? super T> prepare, Handler<T> handler) {
         BlockingQueue<Object> ready = new ArrayBlockingQueue<>(ahead);
         AtomicBoolean stop = new AtomicBoolean();
@@ -51,10 +52,13 @@ final class ReadAhead {
         reader.setDaemon(true);
         reader.start();
         try {
+            long waited = 0;
             while (true) {
+                long waiting = System.nanoTime();
                 Object next = ready.take();
+                waited += System.nanoTime() - waiting;
                 if (next == END) {
-                    return;
+                    return waited;
                 }
                 if (next instanceof ReadFailed failed) {
                     throw new IllegalStateException("reading for " + name + " failed", failed.cause());
