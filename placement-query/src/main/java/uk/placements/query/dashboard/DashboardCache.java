@@ -67,8 +67,11 @@ public class DashboardCache {
     private record Json(java.lang.reflect.Type type, byte[] bytes) {
     }
 
-    /** Kept JSON is at most this long; a longer answer is written afresh each time rather than held. */
-    static final int MAX_KEPT_JSON = 8 * 1024 * 1024;
+    /**
+     * Kept JSON is at most this long; a longer answer is written afresh each time rather than held. A kept answer's
+     * objects take more memory than its JSON, so keeping the JSON too at most doubles what the cache holds.
+     */
+    static final int MAX_KEPT_JSON = 4 * 1024 * 1024;
 
     /** The answer to {@code query}: the kept one if the read models have not moved since, else computed. */
     @SuppressWarnings("unchecked")

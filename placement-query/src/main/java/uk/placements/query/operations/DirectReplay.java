@@ -217,10 +217,10 @@ final class DirectReplay {
     private static final int READ_AHEAD_BATCHES = 4;
 
     /**
-     * Hands every event to the handlers, in the order of the event store; returns the last event's token (null if none). The events
-     * are read, and those the projection handles deserialised, by a thread of their own a few batches ahead of the
-     * handlers ({@link ReadAhead}): reading and deserialising was about half of a replay's samples, and now overlaps
-     * the handlers on a second core.
+     * Hands every event to the handlers, in the order of the event store; returns the last event's token (null if
+     * none). The events are read, and those the projection handles deserialised, by a thread of their own a few
+     * batches ahead of the handlers ({@link ReadAhead}): reading and deserialising was about half of a replay's
+     * samples, and now overlaps the handlers on a second core.
      */
     private TrackingToken replayInto(String processingGroup, EventHandlerInvoker invoker,
                                      TrackingToken tokenAtReset, long[] replayed, long[] waited) {

@@ -51,8 +51,8 @@ public class ProjectionOperations {
     /**
      * {@code millis} from stopping the processor to its catching up with {@code head}; {@code cpuMillis} the CPU
      * time the whole process spent meanwhile: on a machine shared with other work, the steadier measure of cost.
-     * {@code phases}: where the time went, in ms (fold, foldWaitingForReads, write, index, commit; see {@link DirectReplay.Phases});
-     * empty where the processor replays by itself (Axon Server's event store).
+     * {@code phases}: where the time went, in ms (fold, foldWaitingForReads, write, index, commit; see {@link
+     * DirectReplay.Phases}); empty where the processor replays by itself (Axon Server's event store).
      */
     public record RebuildReport(String name, long events, long millis, long eventsPerSecond, long cpuMillis,
                                 long head,
