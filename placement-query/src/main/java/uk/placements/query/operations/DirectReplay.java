@@ -91,6 +91,17 @@ final class DirectReplay {
      * indexed and swapped in); the tokens stored and the commit ({@code commit}).
      */
     record Phases(long fold, long foldWaitingForReads, long write, long index, long commit) {
+
+        /** The phases by name, in their order. */
+        java.util.Map<String, Long> byName() {
+            java.util.Map<String, Long> byName = new java.util.LinkedHashMap<>();
+            byName.put("fold", fold);
+            byName.put("foldWaitingForReads", foldWaitingForReads);
+            byName.put("write", write);
+            byName.put("index", index);
+            byName.put("commit", commit);
+            return byName;
+        }
     }
 
     /** What {@link #replay} did: the events replayed and its phases. */

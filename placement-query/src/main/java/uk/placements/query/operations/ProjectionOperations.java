@@ -21,7 +21,6 @@ import uk.placements.edge.web.NotFound;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -190,13 +189,7 @@ public class ProjectionOperations {
                     processor.resetTokens();
                 } else {
                     try {
-                        DirectReplay.Phases took = directReplay.replay(model, processor).phases();
-                        phases = new LinkedHashMap<>();
-                        phases.put("fold", took.fold());
-                        phases.put("foldWaitingForReads", took.foldWaitingForReads());
-                        phases.put("write", took.write());
-                        phases.put("index", took.index());
-                        phases.put("commit", took.commit());
+                        phases = directReplay.replay(model, processor).phases().byName();
                     } catch (RebuildFailed e) {
                         log.error("Rebuild of {} failed and was rolled back", name, e);
                         throw e;

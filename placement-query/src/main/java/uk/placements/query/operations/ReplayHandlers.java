@@ -79,12 +79,7 @@ final class ReplayHandlers {
             return;
         }
         Map<Class<?>, List<Takers>> byType = event instanceof DomainEventMessage<?> ? domainEvents : otherEvents;
-        List<Takers> takers = byType.get(event.getPayloadType());
-        if (takers == null) {
-            takers = takers(event);
-            byType.put(event.getPayloadType(), takers);
-        }
-        for (Takers each : takers) {
+        for (Takers each : byType.computeIfAbsent(event.getPayloadType(), type -> takers(event))) {
             if (each.other() != null) {
                 if (each.other().canHandle(event, Segment.ROOT_SEGMENT)) {
                     each.other().handle(event, Segment.ROOT_SEGMENT);
