@@ -372,7 +372,8 @@ public class ApiDocument {
                     List<String> sorts = new ArrayList<>(FindCaseload.SORTS);
                     FindCaseload.SORTS.forEach(x -> sorts.add("-" + x));
                     p.setSchema(new StringSchema()._enum(sorts));
-                    p.description("the order of the caseload; a leading '-' for descending");
+                    p.description("the order of the caseload; a leading '-' for descending; placements with the same"
+                            + " value come in placement id order, in the same direction");
                 }
                 case "asOf" -> {
                     if (path.startsWith("/api/returns/scap/capacity")) {

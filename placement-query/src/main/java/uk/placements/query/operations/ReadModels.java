@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
  * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141, V142, V143, V161, V164, V166,
- * V167). A new projection is added here, or operations cannot see, checksum or rebuild it.
+ * V167, V168). A new projection is added here, or operations cannot see, checksum or rebuild it.
  */
 @Component
 public class ReadModels {
@@ -24,20 +24,16 @@ public class ReadModels {
     private static final List<ReadModel> ALL = List.of(
             new ReadModel(CaseloadProjection.NAME, List.of(
                     new Table("rm_placement", List.of("placement_id"), List.of(
-                            new Index("ix_rm_placement_status", "status, referred_on DESC, placement_id"),
-                            new Index("ix_rm_placement_provision", "provision_id, referred_on DESC, placement_id"),
+                            new Index("ix_rm_placement_status", "status, referred_on DESC, placement_id DESC"),
+                            new Index("ix_rm_placement_provision",
+                                    "provision_id, referred_on DESC, placement_id DESC"),
                             new Index("ix_rm_placement_pupil", "pupil_id"),
                             new Index("ix_rm_placement_upn", "upn"),
-                            new Index("ix_rm_placement_referred", "referred_on DESC, placement_id"),
-                            new Index("ix_rm_placement_referred_asc", "referred_on, placement_id"),
+                            new Index("ix_rm_placement_referred", "referred_on DESC, placement_id DESC"),
                             new Index("ix_rm_placement_family", "family_name, placement_id"),
-                            new Index("ix_rm_placement_family_desc", "family_name DESC, placement_id"),
-                            new Index("ix_rm_placement_status_asc", "status, placement_id"),
-                            new Index("ix_rm_placement_status_desc", "status DESC, placement_id"),
+                            new Index("ix_rm_placement_by_status", "status, placement_id"),
                             new Index("ix_rm_placement_year", "year_group, placement_id"),
-                            new Index("ix_rm_placement_year_desc", "year_group DESC, placement_id"),
-                            new Index("ix_rm_placement_changed", "last_recorded_at, placement_id"),
-                            new Index("ix_rm_placement_changed_desc", "last_recorded_at DESC, placement_id"))),
+                            new Index("ix_rm_placement_changed", "last_recorded_at, placement_id"))),
                     new Table("rm_timeline", List.of("placement_id", "seq")),
                     new Table("rm_caseload_count", List.of("filter_key", "part")))),
             new ReadModel(PlacementHistoryProjection.NAME, List.of(
