@@ -26,7 +26,7 @@ class ReadAheadTest {
         List<List<Integer>> batches = new ArrayList<>();
         AtomicBoolean closed = new AtomicBoolean();
 
-        ReadAhead.<Integer>run("test", () -> IntStream.range(0, 2_503).boxed().onClose(() -> closed.set(true)), 100, 2,
+        ReadAhead.<Integer>run("test", () -> IntStream.range(0, 2_503).boxed().onClose(() -> closed.set(true)), 100, 2, 0,
                 item -> preparedOn.add(Thread.currentThread().getName()), batch -> {
                     handledOn.add(Thread.currentThread().getName());
                     batches.add(List.copyOf(batch));
@@ -41,10 +41,56 @@ class ReadAheadTest {
         assertThat(closed).isTrue();
     }
 
+    /**
+     * Preparers: every item is prepared on a preparer's thread before its batch is handled, and the batches are
+     * handled in the order read, though the preparers finish them out of order (the first of each pair is slow).
+     */
+    @Test
+    void withPreparersEveryBatchIsPreparedOffTheReadersThreadAndStillHandledInOrder() {
+        Set<String> preparedOn = ConcurrentHashMap.newKeySet();
+        Set<Integer> prepared = ConcurrentHashMap.newKeySet();
+        List<Integer> handled = new ArrayList<>();
+        List<Integer> unpreparedWhenHandled = new ArrayList<>();
+
+        ReadAhead.<Integer>run("test", () -> IntStream.range(0, 1_005).boxed(), 50, 4, 2, item -> {
+            preparedOn.add(Thread.currentThread().getName());
+            if (item % 100 == 0) {
+                try {
+                    Thread.sleep(5); // the first batch of each pair finishes after the second
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            prepared.add(item);
+        }, batch -> {
+            batch.stream().filter(item -> !prepared.contains(item)).forEach(unpreparedWhenHandled::add);
+            handled.addAll(batch);
+        });
+
+        assertThat(handled).containsExactlyElementsOf(IntStream.range(0, 1_005).boxed().toList());
+        assertThat(unpreparedWhenHandled).isEmpty();
+        assertThat(preparedOn).containsOnly("prepare-test");
+    }
+
+    @Test
+    void aFailureWhilePreparingFailsTheRunAfterTheBatchesBeforeIt() {
+        List<Integer> handled = new ArrayList<>();
+        IllegalStateException broken = new IllegalStateException("event 37 cannot be deserialised");
+
+        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", () -> IntStream.range(0, 100).boxed(), 10, 4, 2,
+                item -> {
+                    if (item == 37) {
+                        throw broken;
+                    }
+                }, handled::addAll))
+                .hasMessageContaining("reading for test failed").hasCause(broken);
+        assertThat(handled).containsExactlyElementsOf(IntStream.range(0, 30).boxed().toList());
+    }
+
     /** A reader slower than its handler: the run says how long the handler's thread waited for it. */
     @Test
     void theRunSaysHowLongTheHandlerWaitedForTheReader() {
-        long waited = ReadAhead.<Integer>run("test", () -> IntStream.range(0, 20).boxed(), 5, 2, item -> {
+        long waited = ReadAhead.<Integer>run("test", () -> IntStream.range(0, 20).boxed(), 5, 2, 0, item -> {
             try {
                 Thread.sleep(3);
             } catch (InterruptedException e) {
@@ -63,7 +109,7 @@ class ReadAheadTest {
         IllegalStateException broken = new IllegalStateException("event 25 cannot be read");
 
         assertThatThrownBy(() -> ReadAhead.<Integer>run("test",
-                () -> failingAt(25, broken).onClose(() -> closed.set(true)), 10, 4, item -> { }, handled::addAll))
+                () -> failingAt(25, broken).onClose(() -> closed.set(true)), 10, 4, 2, item -> { }, handled::addAll))
                 .hasMessageContaining("reading for test failed").hasCause(broken);
         assertThat(handled).containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
         assertThat(closed).isTrue();
@@ -77,7 +123,7 @@ class ReadAheadTest {
         AtomicInteger batches = new AtomicInteger();
         Stream<Integer> endless = Stream.iterate(0, i -> i + 1).peek(i -> read.incrementAndGet());
 
-        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", () -> endless.onClose(() -> closed.set(true)), 10, 2,
+        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", () -> endless.onClose(() -> closed.set(true)), 10, 2, 2,
                 item -> { }, batch -> {
                     if (batches.incrementAndGet() == 2) {
                         throw refused;
@@ -90,7 +136,7 @@ class ReadAheadTest {
     @Test
     void anEmptyStreamHandsNothing() {
         List<List<Integer>> batches = new ArrayList<>();
-        ReadAhead.<Integer>run("test", Stream::empty, 10, 2, item -> { }, batches::add);
+        ReadAhead.<Integer>run("test", Stream::empty, 10, 2, 2, item -> { }, batches::add);
         assertThat(batches).isEmpty();
     }
 
