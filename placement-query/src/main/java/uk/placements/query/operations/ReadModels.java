@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
  * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141, V142, V143, V161, V164, V166,
- * V167, V168). A new projection is added here, or operations cannot see, checksum or rebuild it.
+ * V167, V168, V169 on PostgreSQL). A new projection is added here, or operations cannot see, checksum or rebuild it.
  */
 @Component
 public class ReadModels {
@@ -43,7 +43,8 @@ public class ReadModels {
                             new Index("ix_rm_placement_period_waiting",
                                     "status, valid_to, valid_from, primary_need, year_group, referred_on"),
                             new Index("ix_rm_placement_period_over_capacity",
-                                    "over_capacity, status, valid_to, valid_from, provision_id, placement_id"))),
+                                    "over_capacity, status, valid_to, valid_from, provision_id, placement_id",
+                                    "over_capacity"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_milestone_window",
                                     "on_date, kind, provision_id, days_from_referral, days_from_offer"))))),

@@ -88,7 +88,7 @@ final class ShadowTables {
             jdbc.execute("ALTER TABLE " + shadow(table) + " ADD PRIMARY KEY (" + String.join(", ", table.key())
                     + ")");
             for (ReadModel.Index index : table.indexes()) {
-                jdbc.execute("CREATE INDEX " + index.name() + " ON " + shadow(table) + " (" + index.columns() + ")");
+                jdbc.execute(index.createOnPostgres(shadow(table)));
             }
             // a new table has no statistics until autovacuum comes by: the planner would guess in the meantime
             jdbc.execute("ANALYZE " + shadow(table));
