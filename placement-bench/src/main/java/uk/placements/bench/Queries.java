@@ -4,6 +4,8 @@ import uk.placements.shared.funding.FinancialYear;
 import uk.placements.shared.placement.command.ReferPupil;
 import uk.placements.shared.provision.command.CommissionProvision;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -165,18 +167,34 @@ final class Queries {
         Latencies latencies = new Latencies();
         for (int i = 0; i < WARM_UP + samples; i++) {
             String path = paths.get();
+            long collections = collections();
             long start = System.nanoTime();
             HttpClientPool.Answer answer = http.get(path, user, accept);
             long took = System.nanoTime() - start;
+            boolean paused = collections() != collections;
             if (answer.status() != 200) {
                 // Reported, not fatal: one failing page must not hide every other figure of the run.
                 System.out.println("BENCH query failed: GET " + path.replaceAll("[0-9a-f-]{36}", "{id}")
                         + " answered " + answer.status() + " (599: no answer within 30 s or connection lost)");
                 failures.incrementAndGet();
             } else if (i >= WARM_UP) {
-                latencies.record(took);
+                latencies.record(took, paused);
             }
         }
         return latencies;
+    }
+
+    /**
+     * The JVM's stop-the-world collections so far (G1's young and full collections; its concurrent cycles, which do
+     * not stop it, count apart and are left out).
+     */
+    private static long collections() {
+        long count = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!collector.getName().contains("Concurrent")) {
+                count += Math.max(0, collector.getCollectionCount());
+            }
+        }
+        return count;
     }
 }
