@@ -1,6 +1,7 @@
 package uk.placements.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +27,20 @@ public final class KeyOrder {
     private KeyOrder() {
     }
 
-    /** {@code rows} sorted by {@code order}. */
+    /**
+     * From this many rows a sort is shared among the cores ({@link Arrays#parallelSort(Object[], Comparator)}): a
+     * rebuild sorts every row of a table at once (1,200,000 periods at 1,000,000 events) while its database waits.
+     */
+    static final int PARALLEL_FROM = 20_000;
+
+    /** {@code rows} sorted by {@code order}; stable, so rows that {@code order} ties keep their order. */
+    @SuppressWarnings("unchecked")
     public static <T> List<T> sorted(Collection<? extends T> rows, Comparator<? super T> order) {
+        if (rows.size() >= PARALLEL_FROM) {
+            Object[] copy = rows.toArray();
+            Arrays.parallelSort(copy, (a, b) -> order.compare((T) a, (T) b));
+            return (List<T>) Arrays.asList(copy);
+        }
         List<T> copy = new ArrayList<>(rows);
         if (copy.size() > 1) {
             copy.sort(order);
