@@ -229,15 +229,16 @@ class ProjectionOperationsTest {
             for (PlacementStatus status : java.util.Arrays.asList(null, PlacementStatus.ADMITTED)) {
                 List<String> expected = jdbc.queryForList("SELECT placement_id FROM rm_placement "
                         + "WHERE provision_id = ? " + (status == null ? "" : "AND status = '" + status + "' ")
-                        + "ORDER BY referred_on DESC, placement_id DESC FETCH FIRST 20 ROWS ONLY", String.class, provision);
+                        + "ORDER BY referred_on DESC, placement_id DESC FETCH FIRST 20 ROWS ONLY", String.class,
+                        provision);
                 assertThat(page(new FindCaseload(status, provision, null, null, null, null, null, 0, 20)))
                         .as(provision + " " + status).isEqualTo(expected);
             }
         }
         for (PlacementStatus status : PlacementStatus.values()) {
             List<String> expected = jdbc.queryForList("SELECT placement_id FROM rm_placement WHERE status = ? "
-                    + "ORDER BY referred_on DESC, placement_id DESC OFFSET 20 ROWS FETCH NEXT 20 ROWS ONLY", String.class,
-                    status.name());
+                    + "ORDER BY referred_on DESC, placement_id DESC OFFSET 20 ROWS FETCH NEXT 20 ROWS ONLY",
+                    String.class, status.name());
             assertThat(page(new FindCaseload(status, null, null, null, null, null, "-referredOn", 1, 20)))
                     .as(status.name()).isEqualTo(expected);
         }

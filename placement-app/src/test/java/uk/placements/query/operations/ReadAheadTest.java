@@ -26,8 +26,8 @@ class ReadAheadTest {
         List<List<Integer>> batches = new ArrayList<>();
         AtomicBoolean closed = new AtomicBoolean();
 
-        ReadAhead.<Integer>run("test", () -> IntStream.range(0, 2_503).boxed().onClose(() -> closed.set(true)), 100, 2, 0,
-                item -> preparedOn.add(Thread.currentThread().getName()), batch -> {
+        ReadAhead.<Integer>run("test", () -> IntStream.range(0, 2_503).boxed().onClose(() -> closed.set(true)), 100,
+                2, 0, item -> preparedOn.add(Thread.currentThread().getName()), batch -> {
                     handledOn.add(Thread.currentThread().getName());
                     batches.add(List.copyOf(batch));
                 });
