@@ -105,7 +105,7 @@ class CaseloadOrderTest extends AppTest {
         return new FindCaseload(status, provisionId, null, null, null, null, sort, 0, 50);
     }
 
-    private boolean postgres() {
+    protected boolean postgres() {
         return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
                 connection -> connection.getMetaData().getDatabaseProductName()));
     }

@@ -37,14 +37,17 @@ public record ReadModel(String name, List<Table> tables) {
 
         /** The statement that builds it if it is not there: partial on PostgreSQL if it is partial. */
         String createIfMissing(String table, boolean postgres) {
-            return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + columns + ")"
-                    + (postgres && onlyWhere != null ? " WHERE " + onlyWhere : "");
+            return create("CREATE INDEX IF NOT EXISTS ", table, postgres);
         }
 
         /** The statement that builds it on PostgreSQL, partial if it is. */
         String createOnPostgres(String table) {
-            return "CREATE INDEX " + name + " ON " + table + " (" + columns + ")"
-                    + (onlyWhere == null ? "" : " WHERE " + onlyWhere);
+            return create("CREATE INDEX ", table, true);
+        }
+
+        private String create(String statement, String table, boolean postgres) {
+            return statement + name + " ON " + table + " (" + columns + ")"
+                    + (postgres && onlyWhere != null ? " WHERE " + onlyWhere : "");
         }
     }
 
