@@ -332,8 +332,12 @@ public class CapacityLedgerProjection {
             if (complete || (loadedFrom != null && loadedFrom.isBefore(on))) {
                 return;
             }
-            Date before = jdbc.queryForObject("SELECT MAX(effective_from) FROM rm_capacity_ledger "
-                    + "WHERE provision_id = ? AND effective_from < ?", Date.class, provisionId, Date.valueOf(on));
+            // the first row before the date in the key's descending order: read from the key backwards, one row
+            // (H2 reads every earlier row of the provision for MAX(effective_from) with the date as a condition)
+            Date before = jdbc.queryForList("SELECT effective_from FROM rm_capacity_ledger "
+                            + "WHERE provision_id = ? AND effective_from < ? "
+                            + "ORDER BY provision_id DESC, effective_from DESC FETCH FIRST 1 ROW ONLY", Date.class,
+                    provisionId, Date.valueOf(on)).stream().findFirst().orElse(null);
             StringBuilder sql = new StringBuilder("SELECT * FROM rm_capacity_ledger WHERE provision_id = ?");
             List<Object> args = new ArrayList<>(List.of(provisionId));
             if (before != null) {

@@ -1,10 +1,10 @@
 package uk.placements.query.dashboard;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.RowsByName;
+import uk.placements.query.capacity.LedgerInForce;
 import uk.placements.shared.dashboard.CapacityFigures;
 import uk.placements.shared.dashboard.ProvisionCapacity;
 
@@ -18,39 +18,15 @@ import java.util.stream.Collectors;
 
 /**
  * Capacity and inclusion figures as at a date, read from the capacity ledger: per provision open on the date, its
- * ledger row in force then (the greatest effective_from on or before it), one row per provision however long the
- * history. Capacity is read through the reporting views ({@code report_capacity_ledger}, V125), where vacancies and
- * over-capacity are derived; the inclusion figures, which the ledger keeps as they are, from the tables the views
+ * ledger row in force then (the greatest effective_from on or before it, {@link LedgerInForce}), one row per
+ * provision however long the history. Capacity is read through the reporting views ({@code report_capacity_ledger},
+ * V125), where vacancies and over-capacity are derived; the inclusion figures, which the ledger keeps as they are, from the tables the views
  * show. {@link #capacityAsAtSql()} is the query of the view {@code report_capacity_now} with the date as a
  * parameter instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot
  * disagree with the view or with each other.
  */
 @Component
 public class CapacityReader {
-
-    /**
-     * Each provision open on :asOf ({@code pr}, from {@code provisions}) and its ledger row in force then ({@code c},
-     * from {@code ledger}): the views, or the tables they show. One index seek per provision, however long the
-     * ledger, on each database in its own way. PostgreSQL takes a lateral join: given the greatest effective_from as
-     * a correlated subquery in the join, it hashed every ledger row of the history and ran the subquery once for
-     * each of them (10,000 events: 3,750 runs for 1,875 provisions; the count grows with the history). H2 has no
-     * LATERAL, and runs the correlated subquery once per provision.
-     */
-    private static String inForce(boolean lateral, String provisions, String ledger) {
-        if (lateral) {
-            return """
-                    FROM %s pr
-                    CROSS JOIN LATERAL (SELECT * FROM %s l WHERE l.provision_id = pr.provision_id
-                        AND l.effective_from <= CAST(:asOf AS DATE) ORDER BY l.effective_from DESC LIMIT 1) c
-                    WHERE c.is_open""".formatted(provisions, ledger);
-        }
-        return """
-                FROM %s pr
-                JOIN %s c ON c.provision_id = pr.provision_id
-                    AND c.effective_from = (SELECT MAX(x.effective_from) FROM rm_capacity_ledger x
-                        WHERE x.provision_id = pr.provision_id AND x.effective_from <= CAST(:asOf AS DATE))
-                WHERE c.is_open""".formatted(provisions, ledger);
-    }
 
     /** The body of report_capacity_now, with CURRENT_DATE replaced by the date asked for ({@link #capacityAsAtSql}). */
     private final String capacitySql;
@@ -78,19 +54,20 @@ public class CapacityReader {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public CapacityReader(NamedParameterJdbcTemplate jdbc) {
+    public CapacityReader(NamedParameterJdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
-        boolean lateral = "PostgreSQL".equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName()));
+        // each provision open on :asOf (pr) and its ledger row in force then (c), one index seek per provision
         this.capacitySql = """
                 SELECT CAST(:asOf AS DATE) AS as_of, pr.provision_id, pr.name, pr.type, pr.phase, pr.designated_needs,
                        c.commissioned_places, c.on_roll, c.offers_outstanding, c.vacancies, c.over_capacity,
                        c.outside_designated_need
-                """ + inForce(lateral, "report_provision", "report_capacity_ledger");
+                FROM report_provision pr
+                """ + inForce.join("pr", "report_capacity_ledger", "c", "CAST(:asOf AS DATE)") + "\nWHERE c.is_open";
         this.inclusionSql = """
                 SELECT pr.provision_id, pr.name, pr.type, pr.phase, c.on_roll, c.mainstream_percent_sum,
                        c.at_or_above_half, c.adults, c.qualified_teachers, c.therapy_hours_per_week, c.staffing_from
-                """ + inForce(lateral, "rm_provision", "rm_capacity_ledger");
+                FROM rm_provision pr
+                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(:asOf AS DATE)") + "\nWHERE c.is_open";
     }
 
     /**

@@ -2,6 +2,7 @@ package uk.placements.query.placechange;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.capacity.LedgerInForce;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.funding.AcademicYear;
 import uk.placements.shared.funding.PlaceChangeReason;
@@ -23,9 +24,13 @@ import java.util.Map;
 public class PlaceChangeReader {
 
     private final JdbcTemplate jdbc;
+    /** Each provision's commissioned places on a day ({@code ?}), from its ledger row in force that day. */
+    private final String placesOn;
 
-    public PlaceChangeReader(JdbcTemplate jdbc) {
+    public PlaceChangeReader(JdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
+        this.placesOn = "SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
+                + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(? AS DATE)");
     }
 
     public PlaceChangeViews.PlaceChangeReturn read(AcademicYear year) {
@@ -65,11 +70,7 @@ public class PlaceChangeReader {
     /** Each provision's commissioned places on {@code day}, from its ledger row in force that day. */
     private Map<String, Integer> placesOn(Date day) {
         Map<String, Integer> places = new HashMap<>();
-        jdbc.query("""
-                SELECT l.provision_id, l.commissioned_places FROM rm_capacity_ledger l
-                WHERE l.effective_from = (SELECT MAX(x.effective_from) FROM rm_capacity_ledger x
-                                          WHERE x.provision_id = l.provision_id AND x.effective_from <= ?)
-                """, rs -> {
+        jdbc.query(placesOn, rs -> {
             places.put(rs.getString(1), rs.getInt(2));
         }, day);
         return places;

@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import uk.placements.query.capacity.LedgerInForce;
 import uk.placements.shared.common.BaseModel;
 import uk.placements.shared.provision.query.FindProvision;
 import uk.placements.shared.provision.query.FindProvisions;
@@ -28,28 +29,32 @@ import java.util.List;
 @Component
 public class ProvisionQueries {
 
-    private static final String SELECT = """
-            SELECT v.*, CASE WHEN cp.version < v.version THEN cp.version ELSE v.version END AS seen_version,
-                COALESCE(c.commissioned_places, v.commissioned_places) AS places,
-                COALESCE(c.on_roll, 0) AS on_roll, COALESCE(c.offers_outstanding, 0) AS offers,
-                COALESCE(c.vacancies, v.commissioned_places) AS vacancies, COALESCE(c.over_capacity, 0) AS over_capacity
-            FROM rm_provision v
-            LEFT JOIN rm_capacity_provision cp ON cp.provision_id = v.provision_id
-            LEFT JOIN report_capacity_ledger c ON c.provision_id = v.provision_id
-                AND c.effective_from = (SELECT MAX(x.effective_from) FROM report_capacity_ledger x
-                    WHERE x.provision_id = v.provision_id
-                    AND x.effective_from <= CASE WHEN v.opened_on > CAST(? AS DATE) THEN v.opened_on
-                        ELSE CAST(? AS DATE) END)""";
+    /**
+     * Each provision, the sequence its capacity has been seen to ({@code seen_version}), and its ledger row in force
+     * today, or on the day it opens if that is later ({@link LedgerInForce}); a provision without one keeps its
+     * commissioned places as recorded.
+     */
+    private final String select;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public ProvisionQueries(JdbcTemplate jdbc, Clock clock) {
+    public ProvisionQueries(JdbcTemplate jdbc, Clock clock, LedgerInForce inForce) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.select = """
+                SELECT v.*, CASE WHEN cp.version < v.version THEN cp.version ELSE v.version END AS seen_version,
+                    COALESCE(c.commissioned_places, v.commissioned_places) AS places,
+                    COALESCE(c.on_roll, 0) AS on_roll, COALESCE(c.offers_outstanding, 0) AS offers,
+                    COALESCE(c.vacancies, v.commissioned_places) AS vacancies,
+                    COALESCE(c.over_capacity, 0) AS over_capacity
+                FROM rm_provision v
+                LEFT JOIN rm_capacity_provision cp ON cp.provision_id = v.provision_id
+                """ + inForce.join("v", "report_capacity_ledger", "c",
+                "CASE WHEN v.opened_on > CAST(? AS DATE) THEN v.opened_on ELSE CAST(? AS DATE) END", true);
     }
 
-    /** The arguments of {@link #SELECT}: today, twice. */
+    /** The arguments of {@link #select}: today, twice. */
     private List<Object> today() {
         Date today = Date.valueOf(LocalDate.now(clock));
         return new ArrayList<>(List.of(today, today));
@@ -59,7 +64,7 @@ public class ProvisionQueries {
     public ProvisionView provision(FindProvision query) {
         List<Object> args = today();
         args.add(query.provisionId());
-        return jdbc.query(SELECT + " WHERE v.provision_id = ?", MAPPER, args.toArray()).stream().findFirst()
+        return jdbc.query(select + " WHERE v.provision_id = ?", MAPPER, args.toArray()).stream().findFirst()
                 .orElse(null);
     }
 
@@ -87,7 +92,7 @@ public class ProvisionQueries {
         args.add(query.page() * query.size());
         args.add(query.size());
         args.addAll(0, today());
-        List<ProvisionView> items = jdbc.query(SELECT + where + " ORDER BY v.provision_id OFFSET ? ROWS FETCH NEXT ? "
+        List<ProvisionView> items = jdbc.query(select + where + " ORDER BY v.provision_id OFFSET ? ROWS FETCH NEXT ? "
                 + "ROWS ONLY", MAPPER, args.toArray());
         return new ProvisionPage(items, query.page(), query.size(), total);
     }

@@ -3,6 +3,7 @@ package uk.placements.query.returns;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.capacity.LedgerInForce;
 import uk.placements.query.returns.GiasExtract.ProvisionKind;
 import uk.placements.shared.common.ProvisionType;
 
@@ -24,14 +25,7 @@ import java.util.TreeMap;
 public class GiasReconciliation {
 
     /** Each provision open on :asOf, its host school and its ledger row in force then. */
-    private static final String OPEN_PROVISIONS = """
-            SELECT pr.provision_id, pr.host_urn, pr.host_name, pr.type, c.commissioned_places, c.on_roll
-            FROM rm_provision pr
-            JOIN rm_capacity_ledger c ON c.provision_id = pr.provision_id
-                AND c.effective_from = (SELECT MAX(x.effective_from) FROM rm_capacity_ledger x
-                    WHERE x.provision_id = pr.provision_id AND x.effective_from <= CAST(:asOf AS DATE))
-            WHERE c.is_open
-            ORDER BY pr.host_urn, pr.provision_id""";
+    private final String openProvisions;
 
     /** A school's figures as GIAS names them; a figure GIAS leaves blank is null. */
     public record GiasFigures(String typeOfResourcedProvision, Integer resourcedProvisionCapacity,
@@ -62,13 +56,20 @@ public class GiasReconciliation {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public GiasReconciliation(NamedParameterJdbcTemplate jdbc) {
+    public GiasReconciliation(NamedParameterJdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
+        this.openProvisions = """
+                SELECT pr.provision_id, pr.host_urn, pr.host_name, pr.type, c.commissioned_places, c.on_roll
+                FROM rm_provision pr
+                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(:asOf AS DATE)") + """
+
+                WHERE c.is_open
+                ORDER BY pr.host_urn, pr.provision_id""";
     }
 
     public GiasReport reconcile(Map<String, GiasExtract.School> extract, LocalDate asOf) {
         Map<String, Tally> product = new TreeMap<>();
-        jdbc.query(OPEN_PROVISIONS, new MapSqlParameterSource("asOf", Date.valueOf(asOf)), rs -> {
+        jdbc.query(openProvisions, new MapSqlParameterSource("asOf", Date.valueOf(asOf)), rs -> {
             Tally t = product.computeIfAbsent(rs.getString("host_urn"), u -> new Tally());
             t.name = rs.getString("host_name");
             t.provisionIds.add(rs.getString("provision_id"));

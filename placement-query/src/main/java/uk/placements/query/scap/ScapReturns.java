@@ -3,6 +3,7 @@ package uk.placements.query.scap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.capacity.LedgerInForce;
 import uk.placements.query.scap.ScapForecast.Exit;
 import uk.placements.query.scap.ScapForecast.Fact;
 import uk.placements.query.scap.ScapForecast.ProvisionPlaces;
@@ -30,15 +31,7 @@ import java.util.Map;
 public class ScapReturns {
 
     /** Each provision open on :asOf, its host school, year range and needs, and its ledger row in force then. */
-    private static final String OPEN_PROVISIONS = """
-            SELECT pr.provision_id, pr.host_urn, pr.host_name, pr.type, pr.lowest_year, pr.highest_year,
-                   pr.designated_needs, c.commissioned_places, c.on_roll
-            FROM rm_provision pr
-            JOIN rm_capacity_ledger c ON c.provision_id = pr.provision_id
-                AND c.effective_from = (SELECT MAX(x.effective_from) FROM rm_capacity_ledger x
-                    WHERE x.provision_id = pr.provision_id AND x.effective_from <= CAST(:asOf AS DATE))
-            WHERE c.is_open
-            ORDER BY pr.host_urn, pr.type, pr.provision_id""";
+    private final String openProvisions;
 
     /** Every placement referred on or before :asOf, as the forecast needs it. */
     private static final String HISTORY = """
@@ -48,8 +41,16 @@ public class ScapReturns {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public ScapReturns(NamedParameterJdbcTemplate jdbc) {
+    public ScapReturns(NamedParameterJdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
+        this.openProvisions = """
+                SELECT pr.provision_id, pr.host_urn, pr.host_name, pr.type, pr.lowest_year, pr.highest_year,
+                       pr.designated_needs, c.commissioned_places, c.on_roll
+                FROM rm_provision pr
+                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(:asOf AS DATE)") + """
+
+                WHERE c.is_open
+                ORDER BY pr.host_urn, pr.type, pr.provision_id""";
     }
 
     private record Open(String provisionId, String urn, String schoolName, ProvisionType type, int lowestYear,
@@ -57,7 +58,7 @@ public class ScapReturns {
     }
 
     private List<Open> open(LocalDate asOf) {
-        return jdbc.query(OPEN_PROVISIONS, new MapSqlParameterSource("asOf", Date.valueOf(asOf)), (rs, i) ->
+        return jdbc.query(openProvisions, new MapSqlParameterSource("asOf", Date.valueOf(asOf)), (rs, i) ->
                 new Open(rs.getString("provision_id"), rs.getString("host_urn"), rs.getString("host_name"),
                         ProvisionType.valueOf(rs.getString("type")), rs.getInt("lowest_year"),
                         rs.getInt("highest_year"), Arrays.stream(rs.getString("designated_needs").split(","))

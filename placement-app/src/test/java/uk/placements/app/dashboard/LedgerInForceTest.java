@@ -1,0 +1,154 @@
+package uk.placements.app.dashboard;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import uk.placements.app.AppTest;
+import uk.placements.command.http.Api;
+import uk.placements.query.capacity.LedgerInForce;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The capacity ledger's row in force on a date ({@link LedgerInForce}), as every capacity reader joins it (issue 14):
+ * it is the row with the greatest effective_from on or before the date, for dates before, on, between and after a
+ * provision's changes; and it is read by one seek of the ledger's key per provision, however many rows the provision
+ * has before the date.
+ */
+class LedgerInForceTest extends AppTest {
+
+    /** Monthly changes of places, so that the provision's ledger has a row for each. */
+    private static final int CHANGES = 24;
+    private static final LocalDate FIRST_CHANGE = LocalDate.of(2024, 10, 1);
+
+    @Autowired
+    private LedgerInForce inForce;
+
+    private String provision;
+
+    @BeforeEach
+    void aProvisionWithALongLedger() {
+        provision = api.commission(Api.newProvisionId("LEDGER"), "SEN_UNIT", 6);
+        for (int i = 0; i < CHANGES; i++) {
+            String json = "{\"commissionedPlaces\":%d,\"effectiveFrom\":\"%s\",\"reason\":\"Agreed at panel\"}"
+                    .formatted(7 + i % 5, FIRST_CHANGE.plusMonths(i));
+            assertThat(api.put("provision-admin", "/api/provisions/" + provision + "/places", json).status())
+                    .isEqualTo(200);
+        }
+        eventually(() -> ledger().size() > CHANGES);
+    }
+
+    @Test
+    void theRowInForceIsTheLatestOnOrBeforeTheDateBeforeOnBetweenAndAfterTheChanges() {
+        TreeMap<LocalDate, Integer> ledger = ledger();
+        List<LocalDate> dates = new ArrayList<>(List.of(LocalDate.of(2024, 8, 31), LocalDate.of(2030, 1, 1)));
+        for (LocalDate from : ledger.keySet()) {
+            dates.addAll(List.of(from.minusDays(1), from, from.plusDays(1)));
+        }
+        for (LocalDate date : dates) {
+            Map.Entry<LocalDate, Integer> expected = ledger.floorEntry(date);
+            for (boolean keepAll : new boolean[] {false, true}) {
+                Map<String, Integer> places = placesOn(date, keepAll);
+                if (expected != null) {
+                    assertThat(places).as(date + (keepAll ? " (kept)" : "")).containsEntry(provision,
+                            expected.getValue());
+                } else if (keepAll) {
+                    assertThat(places).as(date + " (kept)").containsEntry(provision, null);
+                } else {
+                    assertThat(places).as(date.toString()).doesNotContainKey(provision);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachProvisionsRowIsReadByOneSeekHoweverManyRowsItHasBeforeTheDate() {
+        LocalDate date = FIRST_CHANGE.plusMonths(CHANGES + 1);
+        assertThat(ledger().headMap(date, true)).hasSizeGreaterThan(CHANGES);
+        String sql = "SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
+                + inForce.join("pr", "rm_capacity_ledger", "c", "DATE '" + date + "'")
+                + "\nWHERE pr.provision_id = '" + provision + "'";
+        String plan = plan(sql);
+        if (postgres()) {
+            // the lateral's one row, read from the key backwards; no hash of the ledger
+            assertThat(plan).as(plan).contains("Index Scan Backward using").doesNotContain("Hash");
+            Matcher scan = Pattern.compile("Index Scan Backward using \\S+ on rm_capacity_ledger .*actual time=\\S+ "
+                    + "rows=(\\d+)").matcher(plan);
+            assertThat(scan.find()).as(plan).isTrue();
+            assertThat(scan.group(1)).as(plan).isEqualTo("1");
+        } else {
+            // H2 reports the rows each part of the plan read: the subquery reads one index entry, not the
+            // provision's every earlier row
+            assertThat(plan).as(plan).contains("/* index sorted */");
+            Matcher subquery = Pattern.compile("FROM \"?PUBLIC\"?\\.\"?RM_CAPACITY_LEDGER\"? \"?X\"?\\s+/\\*[^*]*\\*/"
+                    + "\\s+/\\* scanCount: (\\d+) \\*/").matcher(plan);
+            int subqueries = 0;
+            while (subquery.find()) {
+                subqueries++;
+                assertThat(Integer.parseInt(subquery.group(1))).as(plan).isEqualTo(1);
+            }
+            assertThat(subqueries).as(plan).isPositive();
+        }
+    }
+
+    /** The provision's ledger as stored: commissioned places by effective_from. */
+    private TreeMap<LocalDate, Integer> ledger() {
+        TreeMap<LocalDate, Integer> rows = new TreeMap<>();
+        jdbc.query("SELECT effective_from, commissioned_places FROM rm_capacity_ledger WHERE provision_id = ?",
+                rs -> {
+                    rows.put(rs.getDate(1).toLocalDate(), rs.getInt(2));
+                }, provision);
+        return rows;
+    }
+
+    /** Commissioned places of the row in force on {@code date}, by provision, as {@link LedgerInForce} joins it. */
+    private Map<String, Integer> placesOn(LocalDate date, boolean keepAll) {
+        Map<String, Integer> places = new HashMap<>();
+        jdbc.query("SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
+                + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(? AS DATE)", keepAll), rs -> {
+                    places.put(rs.getString(1), (Integer) rs.getObject(2));
+                }, Date.valueOf(date));
+        return places;
+    }
+
+    protected boolean postgres() {
+        return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName()));
+    }
+
+    /** The plan as run: H2's EXPLAIN ANALYZE; PostgreSQL's with sequential scans priced out on the connection. */
+    private String plan(String sql) {
+        boolean postgres = postgres();
+        return jdbc.execute((ConnectionCallback<String>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                if (postgres) {
+                    statement.execute("SET enable_seqscan = off");
+                }
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = statement.executeQuery("EXPLAIN ANALYZE " + sql)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                } finally {
+                    if (postgres) {
+                        statement.execute("RESET enable_seqscan");
+                    }
+                }
+                return plan.toString();
+            }
+        });
+    }
+}
