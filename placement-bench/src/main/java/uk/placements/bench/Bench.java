@@ -171,7 +171,8 @@ public final class Bench {
                 report.info(scope, what + " p50", Report.format(latencies.p50()) + " ms");
                 report.atMost(scope, what + " p99", latencies.p99(), "ms", Queries.p99Target(what));
                 if (latencies.overlappedPause() > 0) {
-                    report.info(scope, what + ": samples a GC pause overlapped (the JVM is the bench's too)",
+                    report.info(scope, what + ": samples a GC pause or a stall of the JVM overlapped (the JVM is the"
+                                    + " bench's too; Stalls)",
                             String.format("%d of %d; p99 of the others %s ms", latencies.overlappedPause(),
                                     latencies.count(), Report.format(latencies.p99WithoutPauses())));
                 }

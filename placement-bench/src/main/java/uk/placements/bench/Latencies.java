@@ -19,28 +19,29 @@ final class Latencies {
     }
 
     /**
-     * The samples no garbage collection pause overlapped, kept beside all of them when the caller tells
-     * ({@link #record(long, boolean)}): the product runs in the benchmark's JVM, whose own garbage (the loaded
-     * history's commands, the load's clients) also sets off collections, and a pause of tens of ms in a 5 ms read is
-     * its p99 at 20 samples. Context for the p99, never instead of it.
+     * The samples no pause overlapped, kept beside all of them when the caller tells ({@link #record(long,
+     * boolean)}): a garbage collection's, or any stall of the JVM ({@link Stalls}). The product runs in the
+     * benchmark's JVM, whose own garbage (the loaded history's commands, the load's clients) also sets off
+     * collections, on cores other tenants share; a pause of tens of ms in a 5 ms read is its p99 at 20 samples.
+     * Context for the p99, never instead of it.
      */
     private Latencies withoutPauses;
     private int overlappedPause;
 
-    /** Records a sample and whether a collection paused the JVM while it was taken. */
-    synchronized void record(long latencyNanos, boolean pausedByGc) {
+    /** Records a sample and whether a collection or a stall paused the JVM while it was taken. */
+    synchronized void record(long latencyNanos, boolean paused) {
         record(latencyNanos);
         if (withoutPauses == null) {
             withoutPauses = new Latencies();
         }
-        if (pausedByGc) {
+        if (paused) {
             overlappedPause++;
         } else {
             withoutPauses.record(latencyNanos);
         }
     }
 
-    /** How many samples a collection's pause overlapped (0 unless recorded with {@link #record(long, boolean)}). */
+    /** How many samples a collection's pause or a stall overlapped (0 unless recorded with {@link #record(long, boolean)}). */
     synchronized int overlappedPause() {
         return overlappedPause;
     }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -164,24 +166,32 @@ final class Queries {
 
     private static Latencies time(HttpClientPool http, String user, int samples, String accept,
                                   Supplier<String> paths) {
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < WARM_UP + samples; i++) {
-            String path = paths.get();
-            long collections = collections();
-            long start = System.nanoTime();
-            HttpClientPool.Answer answer = http.get(path, user, accept);
-            long took = System.nanoTime() - start;
-            boolean paused = collections() != collections;
-            if (answer.status() != 200) {
-                // Reported, not fatal: one failing page must not hide every other figure of the run.
-                System.out.println("BENCH query failed: GET " + path.replaceAll("[0-9a-f-]{36}", "{id}")
-                        + " answered " + answer.status() + " (599: no answer within 30 s or connection lost)");
-                failures.incrementAndGet();
-            } else if (i >= WARM_UP) {
-                latencies.record(took, paused);
+        List<long[]> timed = new ArrayList<>();
+        try (Stalls stalls = Stalls.start()) {
+            for (int i = 0; i < WARM_UP + samples; i++) {
+                String path = paths.get();
+                long collections = collections();
+                long start = System.nanoTime();
+                HttpClientPool.Answer answer = http.get(path, user, accept);
+                long end = System.nanoTime();
+                boolean collected = collections() != collections;
+                if (answer.status() != 200) {
+                    // Reported, not fatal: one failing page must not hide every other figure of the run.
+                    System.out.println("BENCH query failed: GET " + path.replaceAll("[0-9a-f-]{36}", "{id}")
+                            + " answered " + answer.status() + " (599: no answer within 30 s or connection lost)");
+                    failures.incrementAndGet();
+                } else if (i >= WARM_UP) {
+                    timed.add(new long[] {start, end, collected ? 1 : 0});
+                }
             }
+            // the meter notes a stall when it wakes up after it: give it the time to note one that ended last
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            Latencies latencies = new Latencies();
+            for (long[] sample : timed) {
+                latencies.record(sample[1] - sample[0], sample[2] == 1 || stalls.overlapped(sample[0], sample[1]));
+            }
+            return latencies;
         }
-        return latencies;
     }
 
     /**
