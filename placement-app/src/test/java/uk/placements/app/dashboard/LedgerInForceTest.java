@@ -3,14 +3,12 @@ package uk.placements.app.dashboard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import uk.placements.app.AppTest;
+import uk.placements.app.QueryPlans;
 import uk.placements.command.http.Api;
 import uk.placements.query.capacity.LedgerInForce;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,30 +123,11 @@ class LedgerInForceTest extends AppTest {
     }
 
     protected boolean postgres() {
-        return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName()));
+        return QueryPlans.onPostgres(jdbc);
     }
 
     /** The plan as run: H2's EXPLAIN ANALYZE; PostgreSQL's with sequential scans priced out on the connection. */
     private String plan(String sql) {
-        boolean postgres = postgres();
-        return jdbc.execute((ConnectionCallback<String>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                if (postgres) {
-                    statement.execute("SET enable_seqscan = off");
-                }
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = statement.executeQuery("EXPLAIN ANALYZE " + sql)) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                } finally {
-                    if (postgres) {
-                        statement.execute("RESET enable_seqscan");
-                    }
-                }
-                return plan.toString();
-            }
-        });
+        return QueryPlans.plan(jdbc, "EXPLAIN ANALYZE", sql, "enable_seqscan");
     }
 }

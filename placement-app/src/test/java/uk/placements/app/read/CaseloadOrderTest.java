@@ -2,15 +2,13 @@ package uk.placements.app.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.ConnectionCallback;
 import uk.placements.app.AppTest;
+import uk.placements.app.QueryPlans;
 import uk.placements.command.http.Api;
 import uk.placements.query.caseload.CaseloadQueries;
 import uk.placements.shared.common.PlacementStatus;
 import uk.placements.shared.placement.query.FindCaseload;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -106,31 +104,12 @@ class CaseloadOrderTest extends AppTest {
     }
 
     protected boolean postgres() {
-        return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName()));
+        return QueryPlans.onPostgres(jdbc);
     }
 
     /** The query's plan as the database explains it; on PostgreSQL with sorting disabled on that connection. */
     private String plan(String sql) {
-        boolean postgres = postgres();
-        return jdbc.execute((ConnectionCallback<String>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                if (postgres) {
-                    statement.execute("SET enable_sort = off");
-                }
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = statement.executeQuery("EXPLAIN " + sql)) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                } finally {
-                    if (postgres) {
-                        statement.execute("RESET enable_sort");
-                    }
-                }
-                return plan.toString();
-            }
-        });
+        return QueryPlans.plan(jdbc, "EXPLAIN", sql, "enable_sort");
     }
 
     private static List<String> ids(List<JsonNode> items) {
