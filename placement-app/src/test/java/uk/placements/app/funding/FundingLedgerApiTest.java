@@ -173,6 +173,44 @@ class FundingLedgerApiTest extends AppTest {
         assertThat(api.get("finance", "/api/funding/ledger?year=2026-28").status()).isEqualTo(400);
     }
 
+    /**
+     * Place funding reads the capacity ledger over the year's days only: the row in force when the year begins
+     * (places changed before it) and the changes within it.
+     */
+    @Test
+    void placeFundingFollowsPlacesChangedBeforeTheYearAndDuringIt() {
+        for (String year : List.of("2025-26", "2026-27")) {
+            assertThat(api.put("finance", "/api/funding/tariff/place-rates", "{\"type\":\"RESOURCE_BASE\","
+                    + "\"academicYear\":\"" + year + "\",\"perPlace\":6000,\"reason\":\"the authority's rate\"}")
+                    .status()).isEqualTo(200);
+        }
+        for (String[] change : new String[][]{{"6", "2025-06-01"}, {"8", "2026-11-01"}}) {
+            assertThat(api.put("provision-admin", "/api/provisions/" + provision + "/places",
+                    "{\"commissionedPlaces\":" + change[0] + ",\"effectiveFrom\":\"" + change[1]
+                            + "\",\"reason\":\"Agreed at panel\"}").status()).isEqualTo(200);
+        }
+        String ledger = "/api/funding/ledger?year=2026-27&basis=FINANCIAL&asOf=2027-03-31&provisionId=" + provision;
+        // six places at GBP 6,000 a year from April to October, eight from November: GBP 3,000 then 4,000 a month
+        eventually(() -> api.get("analyst", ledger).json().get("totals").get("placeFunding").decimalValue()
+                .compareTo(new BigDecimal("41000.00")) == 0);
+        JsonNode months = api.get("analyst", ledger).json().get("months");
+        for (int i = 0; i < 12; i++) {
+            assertThat(months.get(i).get("placeFunding").decimalValue()).as(months.get(i).toString())
+                    .isEqualByComparingTo(i < 7 ? "3000.00" : "4000.00");
+        }
+        for (String[] asOf : new String[][]{{"2026-10-15", "6"}, {"2026-12-31", "8"}}) {
+            JsonNode mine = null;
+            for (JsonNode p : api.get("analyst", "/api/funding/spend?financialYear=2026-27&asOf=" + asOf[0]).json()
+                    .get("byProvision")) {
+                if (p.get("provisionId").asText().equals(provision)) {
+                    mine = p;
+                }
+            }
+            assertThat(mine).as(asOf[0]).isNotNull();
+            assertThat(mine.get("commissioned").asText()).as(asOf[0]).isEqualTo(asOf[1]);
+        }
+    }
+
     @Test
     void theSpendDashboardSplitsTheYearIntoDueAndCommittedAndItsFiguresAddUp() {
         Api.Answer spend = api.get("analyst", "/api/funding/spend?financialYear=2026-27&asOf=2026-12-31");

@@ -117,22 +117,30 @@ public class FundingLedgerReader {
         final Map<String, BigDecimal> placesByProvision = new TreeMap<>();
         final Map<String, BigDecimal> topUpsByNeed = new TreeMap<>();
 
-        Money(FundingRecords facts, FundingRecords.Known known) {
+        /**
+         * The money of the days from {@code from} to {@code until}: every day the ledger's place funding and its
+         * capacity figures are asked for lies between them.
+         */
+        Money(FundingRecords facts, FundingRecords.Known known, LocalDate from, LocalDate until) {
             this.known = known;
             this.tariff = known.tariff();
             this.provisions = facts.provisions();
-            this.capacity = facts.capacity();
+            this.capacity = facts.capacity(from, until);
         }
     }
 
     private Money money(LocalDate asAt, FundingRecords.Scope scope, List<YearMonth> months) {
+        // the days asked for: the months', asAt, and the first day of the academic year after asAt's (spend)
+        LocalDate nextYear = new AcademicYear(AcademicYear.of(asAt).startYear() + 1).firstDay();
         if (months.isEmpty()) {
-            return new Money(facts, facts.known(endOf(asAt), scope, NEVER, EVER));
+            return new Money(facts, facts.known(endOf(asAt), scope, NEVER, EVER), asAt, nextYear);
         }
         YearMonth first = months.get(0);
         YearMonth last = months.get(months.size() - 1);
+        LocalDate from = first.atDay(1).isBefore(asAt) ? first.atDay(1) : asAt;
+        LocalDate until = last.atEndOfMonth().isAfter(nextYear) ? last.atEndOfMonth() : nextYear;
         Money money = new Money(facts, facts.known(endOf(asAt), scope, first.atDay(1),
-                last.atEndOfMonth().plusDays(1)));
+                last.atEndOfMonth().plusDays(1)), from, until.isAfter(asAt) ? until : asAt);
         for (FundingRecords.Placement p : money.known.placements().values()) {
             for (FundingLedger.TopUpMonth m : money.known.topUps(p, first, last)) {
                 money.topUpsByMonth.merge(m.month(), m.amount(), BigDecimal::add);

@@ -2,6 +2,7 @@ package uk.placements.query.funding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.capacity.LedgerInForce;
 import uk.placements.shared.common.ProvisionType;
 import uk.placements.shared.funding.AcademicYear;
 import uk.placements.shared.funding.BandCode;
@@ -42,9 +43,25 @@ import java.util.TreeMap;
 public class FundingRecords {
 
     private final JdbcTemplate jdbc;
+    /**
+     * Each provision's capacity-ledger rows in force from a day to a later one: the row in force on the first
+     * ({@link LedgerInForce}), then every later row up to the second, each read by the ledger's key.
+     */
+    private final String capacityBetween;
 
-    public FundingRecords(JdbcTemplate jdbc) {
+    public FundingRecords(JdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
+        this.capacityBetween = """
+                SELECT pr.provision_id, c.effective_from, c.is_open, c.commissioned_places, c.on_roll
+                FROM rm_provision pr
+                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(? AS DATE)") + """
+
+                UNION ALL
+                SELECT pr.provision_id, l.effective_from, l.is_open, l.commissioned_places, l.on_roll
+                FROM rm_provision pr
+                JOIN rm_capacity_ledger l ON l.provision_id = pr.provision_id
+                    AND l.effective_from > CAST(? AS DATE) AND l.effective_from <= CAST(? AS DATE)
+                ORDER BY 1, 2""";
     }
 
     /** An admitted placement as known: its stay (leaving only if recorded by then) and its top-ups so far. */
@@ -198,15 +215,19 @@ public class FundingRecords {
     public record CapacityFrom(LocalDate from, boolean open, int commissioned, int onRoll) {
     }
 
-    /** Each provision's capacity ledger rows, by effective date. */
-    public Map<String, List<CapacityFrom>> capacity() {
+    /**
+     * Each provision's capacity ledger rows from {@code from} to {@code until} (both included), by effective date:
+     * the row in force on {@code from}, if any, then every later one up to {@code until}. Enough for {@link
+     * #placeDays} of any month and {@link #on} any day between the two, and read by the ledger's key, so that it
+     * costs what the window holds, not what the history holds.
+     */
+    public Map<String, List<CapacityFrom>> capacity(LocalDate from, LocalDate until) {
         Map<String, List<CapacityFrom>> ledger = new TreeMap<>();
-        jdbc.query("SELECT provision_id, effective_from, is_open, commissioned_places, on_roll "
-                + "FROM rm_capacity_ledger ORDER BY provision_id, effective_from", rs -> {
+        jdbc.query(capacityBetween, rs -> {
             ledger.computeIfAbsent(rs.getString("provision_id"), k -> new ArrayList<>()).add(new CapacityFrom(
                     rs.getDate("effective_from").toLocalDate(), rs.getBoolean("is_open"),
                     rs.getInt("commissioned_places"), rs.getInt("on_roll")));
-        });
+        }, Date.valueOf(from), Date.valueOf(from), Date.valueOf(until));
         return ledger;
     }
 
