@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import uk.placements.query.audit.AccessLog;
 import uk.placements.query.dashboard.AsOf;
 import uk.placements.query.dashboard.DashboardCache;
@@ -21,6 +22,9 @@ import uk.placements.shared.funding.AcademicYear;
 import uk.placements.shared.funding.FinancialYear;
 import uk.placements.shared.provision.ProvisionId;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -95,14 +99,17 @@ public class FundingLedgerController {
 
     /**
      * A month's payment schedule as CSV for the authority's finance system: placement ids, no personal data, unless
-     * {@code named} (FINANCE, ADMIN), which adds each pupil's name and records the download in the access log.
+     * {@code named} (FINANCE, ADMIN), which adds each pupil's name and records the download in the access log. The
+     * lines are written to the response as they are formatted, not gathered into one text first: a schedule carries
+     * an adjustment for every earlier month of every placement whose facts changed, 170,000 lines (21 MB) in the
+     * benchmark's authority at 100,000 events.
      */
     @GetMapping(path = "/schedules/{month}.csv", produces = "text/csv")
-    public ResponseEntity<String> scheduleCsv(@PathVariable String month,
-                                              @RequestParam(required = false) String asOf,
-                                              @RequestParam(required = false) String urn,
-                                              @RequestParam(defaultValue = "false") boolean named,
-                                              HttpServletRequest request) {
+    public ResponseEntity<StreamingResponseBody> scheduleCsv(@PathVariable String month,
+                                                             @RequestParam(required = false) String asOf,
+                                                             @RequestParam(required = false) String urn,
+                                                             @RequestParam(defaultValue = "false") boolean named,
+                                                             HttpServletRequest request) {
         LocalDate day = AsOf.parse(asOf, clock);
         String school = urn == null ? null : new SchoolUrn(urn).value();
         FundingLedgerReader.ScheduleLines schedule = ledger.scheduleLines(month(month), day, school);
@@ -120,22 +127,27 @@ public class FundingLedgerController {
                         ids.subList(from, Math.min(ids.size(), from + 500)));
             }
         }
-        StringBuilder out = new StringBuilder(ReportController.line(header));
-        for (FundingLedgerReader.ScheduleLine l : schedule.lines()) {
-            List<String> row = new ArrayList<>(List.of(l.provision().urn(), l.provision().school(),
-                    l.scheduleMonth().toString(), l.kind(), l.forMonth().toString(), l.placementId(),
-                    l.provision().provisionId(), Integer.toString(l.daysFunded()),
-                    l.basis() == null ? "" : l.basis(), l.amount().toPlainString()));
-            if (named) {
-                row.add(names.getOrDefault(l.placementId(), ""));
+        Map<String, String> pupilNames = names;
+        StreamingResponseBody body = stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+            out.write(ReportController.line(header));
+            for (FundingLedgerReader.ScheduleLine l : schedule.lines()) {
+                List<String> row = new ArrayList<>(List.of(l.provision().urn(), l.provision().school(),
+                        l.scheduleMonth().toString(), l.kind(), l.forMonth().toString(), l.placementId(),
+                        l.provision().provisionId(), Integer.toString(l.daysFunded()),
+                        l.basis() == null ? "" : l.basis(), l.amount().toPlainString()));
+                if (named) {
+                    row.add(pupilNames.getOrDefault(l.placementId(), ""));
+                }
+                out.write(ReportController.line(row));
             }
-            out.append(ReportController.line(row));
-        }
+            out.flush();
+        };
         String file = "payment-schedule-" + schedule.month() + (school == null ? "" : "-" + school)
                 + (named ? "-named" : "") + ".csv";
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .body(out.toString());
+                .body(body);
     }
 
     @GetMapping(path = "/spend", produces = MediaType.APPLICATION_JSON_VALUE)
