@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
  * Capacity and inclusion figures as at a date, read from the capacity ledger: per provision open on the date, its
  * ledger row in force then (the greatest effective_from on or before it, {@link LedgerInForce}), one row per
  * provision however long the history. Capacity is read through the reporting views ({@code report_capacity_ledger},
- * V125), where vacancies and over-capacity are derived; the inclusion figures, which the ledger keeps as they are, from the tables the views
- * show. {@link #capacityAsAtSql()} is the query of the view {@code report_capacity_now} with the date as a
- * parameter instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot
- * disagree with the view or with each other.
+ * V125), where vacancies and over-capacity are derived; the inclusion figures, which the ledger keeps as they are,
+ * from the tables the views show. {@link #capacityAsAtSql()} is the query of the view {@code report_capacity_now}
+ * with the date as a parameter instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read
+ * here, so they cannot disagree with the view or with each other.
  */
 @Component
 public class CapacityReader {

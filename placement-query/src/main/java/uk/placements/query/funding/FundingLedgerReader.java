@@ -140,7 +140,7 @@ public class FundingLedgerReader {
         LocalDate from = first.atDay(1).isBefore(asAt) ? first.atDay(1) : asAt;
         LocalDate until = last.atEndOfMonth().isAfter(nextYear) ? last.atEndOfMonth() : nextYear;
         Money money = new Money(facts, facts.known(endOf(asAt), scope, first.atDay(1),
-                last.atEndOfMonth().plusDays(1)), from, until.isAfter(asAt) ? until : asAt);
+                last.atEndOfMonth().plusDays(1)), from, until);
         for (FundingRecords.Placement p : money.known.placements().values()) {
             for (FundingLedger.TopUpMonth m : money.known.topUps(p, first, last)) {
                 money.topUpsByMonth.merge(m.month(), m.amount(), BigDecimal::add);
