@@ -41,7 +41,7 @@ final class Latencies {
         }
     }
 
-    /** How many samples a collection's pause or a stall overlapped (0 unless recorded with {@link #record(long, boolean)}). */
+    /** How many samples a pause or a stall overlapped (0 unless recorded with {@link #record(long, boolean)}). */
     synchronized int overlappedPause() {
         return overlappedPause;
     }
