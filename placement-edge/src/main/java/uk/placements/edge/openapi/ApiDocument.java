@@ -27,10 +27,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import uk.placements.edge.web.PlainText;
 import uk.placements.shared.common.EhcpStatus;
 import uk.placements.shared.common.EndReason;
@@ -157,11 +155,6 @@ public class ApiDocument {
         TAGS.put("/api/admin", new String[]{"Operations", "Projections, erasure, retention, backups. Role: ADMIN."});
         TAGS.put("/api/me", new String[]{"Session", "Who is signed in. Any role."});
         TAGS.put("/actuator", new String[]{"Health", "Liveness for load balancers. No credentials."});
-    }
-
-    static {
-        // a streamed answer (a CSV written as it is formatted) is documented as the text it writes, not an object
-        SpringDocUtils.getConfig().replaceWithClass(StreamingResponseBody.class, String.class);
     }
 
     /** Objects in the views that are null until something happens: an offer, a decision, a staffing record. */

@@ -2,9 +2,9 @@ package uk.placements.query.funding;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import uk.placements.query.audit.AccessLog;
 import uk.placements.query.dashboard.AsOf;
 import uk.placements.query.dashboard.DashboardCache;
@@ -23,6 +22,7 @@ import uk.placements.shared.funding.FinancialYear;
 import uk.placements.shared.provision.ProvisionId;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -102,14 +102,17 @@ public class FundingLedgerController {
      * {@code named} (FINANCE, ADMIN), which adds each pupil's name and records the download in the access log. The
      * lines are written to the response as they are formatted, not gathered into one text first: a schedule carries
      * an adjustment for every earlier month of every placement whose facts changed, 170,000 lines (21 MB) in the
-     * benchmark's authority at 100,000 events.
+     * benchmark's authority at 100,000 events. They are written on the request's own thread (not as an asynchronous
+     * {@code StreamingResponseBody}, which the container would cut off after its asynchronous timeout, 30 s by
+     * default, however slowly the client reads); a refusal (a bad month or school) is raised before anything is
+     * written, so it is answered as a problem like any other.
      */
     @GetMapping(path = "/schedules/{month}.csv", produces = "text/csv")
-    public ResponseEntity<StreamingResponseBody> scheduleCsv(@PathVariable String month,
-                                                             @RequestParam(required = false) String asOf,
-                                                             @RequestParam(required = false) String urn,
-                                                             @RequestParam(defaultValue = "false") boolean named,
-                                                             HttpServletRequest request) {
+    public void scheduleCsv(@PathVariable String month,
+                            @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String urn,
+                            @RequestParam(defaultValue = "false") boolean named,
+                            HttpServletRequest request, HttpServletResponse response) throws IOException {
         LocalDate day = AsOf.parse(asOf, clock);
         String school = urn == null ? null : new SchoolUrn(urn).value();
         FundingLedgerReader.ScheduleLines schedule = ledger.scheduleLines(month(month), day, school);
@@ -127,27 +130,24 @@ public class FundingLedgerController {
                         ids.subList(from, Math.min(ids.size(), from + 500)));
             }
         }
-        Map<String, String> pupilNames = names;
-        StreamingResponseBody body = stream -> {
-            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
-            out.write(ReportController.line(header));
-            for (FundingLedgerReader.ScheduleLine l : schedule.lines()) {
-                List<String> row = new ArrayList<>(List.of(l.provision().urn(), l.provision().school(),
-                        l.scheduleMonth().toString(), l.kind(), l.forMonth().toString(), l.placementId(),
-                        l.provision().provisionId(), Integer.toString(l.daysFunded()),
-                        l.basis() == null ? "" : l.basis(), l.amount().toPlainString()));
-                if (named) {
-                    row.add(pupilNames.getOrDefault(l.placementId(), ""));
-                }
-                out.write(ReportController.line(row));
-            }
-            out.flush();
-        };
         String file = "payment-schedule-" + schedule.month() + (school == null ? "" : "-" + school)
                 + (named ? "-named" : "") + ".csv";
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .body(body);
+        response.setContentType(CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                64 * 1024);
+        out.write(ReportController.line(header));
+        for (FundingLedgerReader.ScheduleLine l : schedule.lines()) {
+            List<String> row = new ArrayList<>(List.of(l.provision().urn(), l.provision().school(),
+                    l.scheduleMonth().toString(), l.kind(), l.forMonth().toString(), l.placementId(),
+                    l.provision().provisionId(), Integer.toString(l.daysFunded()),
+                    l.basis() == null ? "" : l.basis(), l.amount().toPlainString()));
+            if (named) {
+                row.add(names.getOrDefault(l.placementId(), ""));
+            }
+            out.write(ReportController.line(row));
+        }
+        out.flush();
     }
 
     @GetMapping(path = "/spend", produces = MediaType.APPLICATION_JSON_VALUE)
