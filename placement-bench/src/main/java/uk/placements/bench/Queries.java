@@ -164,9 +164,13 @@ final class Queries {
         return time(http, user, samples, JSON, paths);
     }
 
+    /** A timed request: when it was sent and answered ({@link System#nanoTime}), and whether a collection ran. */
+    private record Sample(long start, long end, boolean collected) {
+    }
+
     private static Latencies time(HttpClientPool http, String user, int samples, String accept,
                                   Supplier<String> paths) {
-        List<long[]> timed = new ArrayList<>();
+        List<Sample> timed = new ArrayList<>();
         try (Stalls stalls = Stalls.start()) {
             for (int i = 0; i < WARM_UP + samples; i++) {
                 String path = paths.get();
@@ -181,14 +185,15 @@ final class Queries {
                             + " answered " + answer.status() + " (599: no answer within 30 s or connection lost)");
                     failures.incrementAndGet();
                 } else if (i >= WARM_UP) {
-                    timed.add(new long[] {start, end, collected ? 1 : 0});
+                    timed.add(new Sample(start, end, collected));
                 }
             }
             // the meter notes a stall when it wakes up after it: give it the time to note one that ended last
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             Latencies latencies = new Latencies();
-            for (long[] sample : timed) {
-                latencies.record(sample[1] - sample[0], sample[2] == 1 || stalls.overlapped(sample[0], sample[1]));
+            for (Sample sample : timed) {
+                latencies.record(sample.end() - sample.start(),
+                        sample.collected() || stalls.overlapped(sample.start(), sample.end()));
             }
             return latencies;
         }
