@@ -7,9 +7,12 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.edge.schema.SchemaPart;
+import uk.placements.query.ReadModelChanges;
 import uk.placements.query.capacity.ByProvision;
 import uk.placements.query.capacity.CapacityLedgerProjection;
+import uk.placements.query.dashboard.DashboardCache;
 import uk.placements.query.dashboard.LiveCapacity;
 
 /** The read side's defaults (processors, segments, batch sizes) and its share of the schema. */
@@ -34,6 +37,17 @@ public class QuerySideConfiguration {
     public ConfigurerModule capacityLedgerSequencing() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSequencingPolicy(CapacityLedgerProjection.NAME, config -> new ByProvision()));
+    }
+
+    /**
+     * The processors of the read models the dashboards keep answers from count the batches that change their rows
+     * ({@link ReadModelChanges}), in the batches' own transactions.
+     */
+    @Bean
+    public ConfigurerModule countReadModelChanges(JdbcTemplate jdbc) {
+        ReadModelChanges changes = new ReadModelChanges(jdbc);
+        return configurer -> configurer.eventProcessing(processing -> DashboardCache.READ_MODELS.forEach(group ->
+                processing.registerHandlerInterceptor(group, config -> changes.counting(group))));
     }
 
     @Bean

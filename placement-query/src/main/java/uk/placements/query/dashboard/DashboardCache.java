@@ -2,6 +2,7 @@ package uk.placements.query.dashboard;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.ReadModelChanges;
 import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.funding.FundingProjection;
 import uk.placements.query.placechange.PlaceChangeProjection;
@@ -13,28 +14,34 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The last answers of the dashboards, each kept with the position of the read models it was computed from: the
- * tracking tokens of the projections the reporting views and the money reads read ({@code placement-history},
- * {@code provisions}, {@code capacity-ledger}, {@code funding} and {@code place-change}).
- * A projection stores its token in the same transaction as the rows of each batch, so equal tokens mean equal rows,
- * and an answer is handed out again only while the tokens are unchanged; any new event, a rebuild or a reset moves
- * them and the next read computes afresh. Many analysts opening the same dashboard between two changes cost one
- * computation. The tokens are read before the answer is computed, so an answer that already saw a later batch is
- * filed under an older position that never comes back, and is never handed out.
+ * projections the reporting views and the money reads read ({@link #READ_MODELS}). Their position is the counters of
+ * changes to their rows ({@link ReadModelChanges}), moved in the same transaction as the rows, so equal counters mean
+ * equal rows, together with the kind and the segments of their tokens (a reset makes every token a replay token, and
+ * its end makes them plain again). An answer is handed out again only while that position is unchanged; any batch that
+ * changes rows, a rebuild or a reset moves it and the next read computes afresh. The tokens themselves are not part of
+ * it: a processor also stores a token that passed only over events it does not handle, and that changes no row. Many
+ * analysts opening the same dashboard between two changes cost one computation. The position is read before the
+ * answer is computed, so an answer that already saw a later batch is filed under an older position that never comes
+ * back, and is never handed out.
  */
 @Component
 public class DashboardCache {
 
     private static final int ANSWERS = 64;
-    private static final String TOKENS = "SELECT processorName, segment, token FROM TokenEntry "
-            + "WHERE processorName IN ('" + PlacementHistoryProjection.NAME + "', '" + ProvisionProjection.NAME
-            + "', '" + CapacityLedgerProjection.NAME + "', '" + FundingProjection.NAME + "', '"
-            + PlaceChangeProjection.NAME + "') ORDER BY processorName, segment";
+    /** The projections whose rows the dashboards and the money reads read. */
+    public static final List<String> READ_MODELS = List.of(PlacementHistoryProjection.NAME, ProvisionProjection.NAME,
+            CapacityLedgerProjection.NAME, FundingProjection.NAME, PlaceChangeProjection.NAME);
+    private static final String TOKENS = "SELECT processorName, segment, tokenType FROM TokenEntry "
+            + "WHERE processorName IN ("
+            + String.join(", ", READ_MODELS.stream().map(name -> "'" + name + "'").toList())
+            + ") ORDER BY processorName, segment";
 
     private final JdbcTemplate jdbc;
     private final Map<Object, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {
@@ -44,8 +51,11 @@ public class DashboardCache {
         }
     };
 
+    private final ReadModelChanges changes;
+
     public DashboardCache(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.changes = new ReadModelChanges(jdbc);
     }
 
     /**
@@ -119,14 +129,20 @@ public class DashboardCache {
         return bytes;
     }
 
-    /** A digest of the projections' tokens: names, segments and the serialized tokens themselves. */
+    /** A digest of the read models' change counters, then of their tokens' segments and kinds. */
     private byte[] position() {
         MessageDigest digest = sha256();
+        changes.of(READ_MODELS).forEach((group, count) -> {
+            digest.update(group.getBytes(StandardCharsets.UTF_8));
+            digest.update(Long.toString(count).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
         jdbc.query(TOKENS, rs -> {
             digest.update(rs.getString("processorName").getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) rs.getInt("segment"));
-            byte[] token = rs.getBytes("token");
-            digest.update(token == null ? new byte[] {0} : token);
+            digest.update(Integer.toString(rs.getInt("segment")).getBytes(StandardCharsets.UTF_8));
+            String type = rs.getString("tokenType");
+            digest.update((type == null ? "-" : type).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         });
         return digest.digest();
     }

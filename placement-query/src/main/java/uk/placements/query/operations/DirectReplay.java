@@ -19,6 +19,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.placements.query.PerBatch;
+import uk.placements.query.ReadModelChanges;
 import uk.placements.query.RowWrites;
 
 import java.util.List;
@@ -59,6 +60,7 @@ final class DirectReplay {
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final ReadModelChanges changes;
     private final HalfWrittenReadModels halfWritten;
     private final int batchSize;
     private final int commitRows;
@@ -73,6 +75,7 @@ final class DirectReplay {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.changes = new ReadModelChanges(jdbc);
         this.halfWritten = halfWritten;
         this.batchSize = batchSize;
         this.commitRows = commitRows;
@@ -169,6 +172,8 @@ final class DirectReplay {
                         if (!oneTransaction) {
                             halfWritten.clear(processingGroup);
                         }
+                        // the rows have changed whether or not the tokens have (with no new event they are as before)
+                        changes.moved(processingGroup);
                     });
                 });
                 return null;
