@@ -39,18 +39,20 @@ public class CapacityReader {
     private final String inclusionSql;
 
     /**
-     * The decisions of placements holding a place at the provision on the date (offered or admitted). The periods
-     * come from their index alone (V166, V167): the table, not its view, which H2 computes whole for every row.
+     * The decisions of placements holding a place at the provision on the date (offered or admitted): taken on or
+     * before it and released after it, or not yet. Each decision keeps the day its place was released (V172), so they
+     * are read from their own small table alone by the index on {@code (held_until, decided_on)}: the decisions still
+     * held, then those released after the date. {@code %1$s} is a further condition on both (one provision's).
      */
-    private static final String DECISIONS_AS_AT = """
-            SELECT d.provision_id, d.placement_id, d.decided_on, d.places_taken, d.commissioned_places, d.decided_by
-            FROM report_over_capacity_decision d
-            JOIN rm_placement_period pp ON pp.placement_id = d.placement_id AND pp.provision_id = d.provision_id
-                AND pp.status IN ('OFFERED', 'ADMITTED') AND pp.over_capacity
-                AND pp.valid_from <= CAST(:asOf AS DATE)
-                AND (pp.valid_to IS NULL OR pp.valid_to > CAST(:asOf AS DATE))
-            WHERE d.decided_on <= CAST(:asOf AS DATE)
-            ORDER BY d.provision_id, d.decided_on, d.seq""";
+    public static final String DECISIONS_AS_AT = """
+            SELECT provision_id, seq, placement_id, decided_on, places_taken, commissioned_places, decided_by
+            FROM rm_over_capacity_decision
+            WHERE held_until IS NULL AND decided_on <= CAST(:asOf AS DATE)%1$s
+            UNION ALL
+            SELECT provision_id, seq, placement_id, decided_on, places_taken, commissioned_places, decided_by
+            FROM rm_over_capacity_decision
+            WHERE held_until > CAST(:asOf AS DATE) AND decided_on <= CAST(:asOf AS DATE)%1$s
+            ORDER BY 1, 4, 2""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -111,9 +113,9 @@ public class CapacityReader {
     private List<ProvisionCapacity> read(LocalDate asOf, String provisionId) {
         MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
                 .addValue("provisionId", provisionId, java.sql.Types.VARCHAR);
-        String only = provisionId == null ? "" : " AND d.provision_id = :provisionId";
+        String only = provisionId == null ? "" : " AND provision_id = :provisionId";
         Map<String, List<ProvisionCapacity.Decision>> decisions = jdbc.query(
-                        DECISIONS_AS_AT.replace("ORDER BY", only.strip() + " ORDER BY"), params,
+                        DECISIONS_AS_AT.formatted(only), params,
                         (rs, i) -> Map.entry(rs.getString("provision_id"), new ProvisionCapacity.Decision(
                                 rs.getString("placement_id"), rs.getDate("decided_on").toLocalDate(),
                                 rs.getInt("places_taken"), rs.getInt("commissioned_places"),

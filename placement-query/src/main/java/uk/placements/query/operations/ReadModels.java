@@ -52,7 +52,9 @@ public class ReadModels {
                     new Table("rm_provision", List.of("provision_id")),
                     new Table("rm_provision_change", List.of("provision_id", "seq"), List.of(
                             new Index("ix_rm_provision_change", "provision_id, kind, effective_from"))),
-                    new Table("rm_over_capacity_decision", List.of("provision_id", "seq")))),
+                    new Table("rm_over_capacity_decision", List.of("provision_id", "seq"), List.of(
+                            new Index("ix_rm_over_capacity_decision_held", "held_until, decided_on"),
+                            new Index("ix_rm_over_capacity_decision_placement", "placement_id, provision_id"))))),
             new ReadModel(CapacityLedgerProjection.NAME, List.of(
                     new Table("rm_capacity_ledger", List.of("provision_id", "effective_from")),
                     new Table("rm_capacity_placement", List.of("provision_id", "placement_id")),

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.placements.query.BatchedInserts;
@@ -27,6 +28,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,10 @@ public class ProvisionProjection {
     private final JdbcTemplate jdbc;
     /** Writes the rows each batch gathered, by name. */
     private final RowWrites writes;
-    /** Change rows and decisions: no handler reads them back. */
+    /** Change rows: no handler reads them back. */
     private final BatchedInserts inserts;
+    /** The over-capacity decisions one batch of events took, and the releases of places held under them. */
+    private final PerBatch<Decisions> decisions = new PerBatch<>(Decisions::new, this::write, d -> { });
     /** The provisions one batch of events touched, by id. */
     private final PerBatch<Map<String, ProvisionRow>> batch = new PerBatch<>(LinkedHashMap::new, this::write,
             rows -> { });
@@ -167,20 +171,30 @@ public class ProvisionProjection {
     void on(PlaceReserved e, @SequenceNumber long seq) {
         ProvisionRow row = change(e, seq, r -> { });
         if (row != null && e.overCapacityDecision() != null) {
-            inserts.insert("""
-                            INSERT INTO rm_over_capacity_decision (provision_id, seq, placement_id, decided_on,
-                                places_taken, commissioned_places, reason, decided_by)
-                            VALUES (:provisionId, :seq, :placementId, :decidedOn, :placesTaken, :commissionedPlaces,
-                                :reason, :decidedBy)""",
-                    new Decision(row.provisionId, seq, e.placementId().value(), Date.valueOf(e.on()),
-                            e.placesTaken(), e.commissionedPlaces(), e.overCapacityDecision().reason(),
-                            e.overCapacityDecision().decidedBy()));
+            Decision decision = new Decision(row.provisionId, seq, e.placementId().value(), Date.valueOf(e.on()),
+                    e.placesTaken(), e.commissionedPlaces(), e.overCapacityDecision().reason(),
+                    e.overCapacityDecision().decidedBy(), null);
+            if (CurrentUnitOfWork.isStarted()) {
+                decisions.current().decided(decision);
+            } else {
+                writes.update(Decision.INSERT, decision);
+            }
         }
     }
 
+    /** The place held under a decision, if any, is released: the decision holds until that day. */
     @EventHandler
     void on(PlaceReleased e, @SequenceNumber long seq) {
-        change(e, seq, r -> { });
+        ProvisionRow row = change(e, seq, r -> { });
+        if (row != null) {
+            Release release = new Release(row.provisionId, e.placementId().value(), Date.valueOf(e.on()), seq);
+            if (!CurrentUnitOfWork.isStarted()) {
+                writes.update(Release.UPDATE, release);
+            } else if (!decisions.current().released(release) && !PerBatch.wholeHistory()) {
+                // a decision of an earlier batch, if any: found by its placement (ix_rm_over_capacity_decision_placement)
+                decisions.current().releases.add(release);
+            }
+        }
     }
 
     @ResetHandler
@@ -270,12 +284,72 @@ public class ProvisionProjection {
         }
     }
 
+    /** Writes the batch's decisions, in key order, then the releases of decisions taken in earlier batches. */
+    private void write(Decisions batch) {
+        writes.batchUpdate(Decision.INSERT, KeyOrder.sorted(batch.taken, KeyOrder.BY_EVENT));
+        writes.batchUpdate(Release.UPDATE, batch.releases);
+    }
+
+    /**
+     * A batch's decisions and releases. A decision taken in the batch is released in memory (a rebuild, one batch for
+     * the whole history, meets every release of its decisions so); a release of none of them is kept to end a
+     * decision of an earlier batch, if there is one.
+     */
+    private static final class Decisions {
+        final List<Decision> taken = new ArrayList<>();
+        /** The decisions taken in the batch whose place is still held, by provision and placement. */
+        final Map<String, Integer> held = new HashMap<>();
+        final List<Release> releases = new ArrayList<>();
+
+        void decided(Decision decision) {
+            held.put(decision.provisionId() + " " + decision.placementId(), taken.size());
+            taken.add(decision);
+        }
+
+        /** Whether {@code release} ended a decision taken in the batch. */
+        boolean released(Release release) {
+            Integer index = held.remove(release.provisionId() + " " + release.placementId());
+            if (index == null) {
+                return false;
+            }
+            taken.set(index, taken.get(index).heldUntil(release.on()));
+            return true;
+        }
+    }
+
     /** A row of {@code rm_over_capacity_decision}. */
     record Decision(String provisionId, long seq, String placementId, Date decidedOn, int placesTaken,
-                    int commissionedPlaces, String reason, String decidedBy) implements KeyOrder.EventKeyed {
+                    int commissionedPlaces, String reason, String decidedBy, Date heldUntil)
+            implements KeyOrder.EventKeyed {
+
+        static final String INSERT = """
+                INSERT INTO rm_over_capacity_decision (provision_id, seq, placement_id, decided_on, places_taken,
+                    commissioned_places, reason, decided_by, held_until)
+                VALUES (:provisionId, :seq, :placementId, :decidedOn, :placesTaken, :commissionedPlaces, :reason,
+                    :decidedBy, :heldUntil)""";
+
+        Decision heldUntil(Date on) {
+            return new Decision(provisionId, seq, placementId, decidedOn, placesTaken, commissionedPlaces, reason,
+                    decidedBy, on);
+        }
+
         @Override
         public String aggregate() {
             return provisionId;
         }
+
+        @Override
+        public String toString() {
+            return "Decision[" + provisionId + ", " + seq + ", " + placementId + "]"; // no reasons in logs
+        }
+    }
+
+    /** A place released at a provision (event {@code seq}): it ends the placement's decision there, if one holds. */
+    record Release(String provisionId, String placementId, Date on, long seq) {
+
+        static final String UPDATE = """
+                UPDATE rm_over_capacity_decision SET held_until = :on
+                WHERE placement_id = :placementId AND provision_id = :provisionId AND held_until IS NULL
+                    AND seq < :seq""";
     }
 }

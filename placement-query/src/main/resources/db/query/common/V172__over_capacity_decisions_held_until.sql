@@ -1,0 +1,21 @@
+-- Issue 14: the capacity dashboard's over-capacity decisions "as at" a date (CapacityReader.DECISIONS_AS_AT) are
+-- those of the placements holding a place over capacity on the date. They were found by joining each decision to the
+-- placement's periods (placement-history), and at 1,000,000 events the periods holding a place over capacity were a
+-- heap fetch each, a third of a cold capacity dashboard. Each decision now keeps the day its place was released
+-- (held_until, from the provision's own PlaceReleased; null while held), so the decisions in force on a date are read
+-- from this small table alone, by the index below: those still held, and those released after the date.
+ALTER TABLE rm_over_capacity_decision ADD COLUMN held_until DATE;
+CREATE INDEX ix_rm_over_capacity_decision_held ON rm_over_capacity_decision (held_until, decided_on);
+-- A release finds the decision it ends by its placement.
+CREATE INDEX ix_rm_over_capacity_decision_placement ON rm_over_capacity_decision (placement_id, provision_id);
+
+-- For reporting: the day the place held under the decision was released (null while held).
+CREATE OR REPLACE VIEW report_over_capacity_decision AS
+SELECT provision_id, seq, placement_id, decided_on, places_taken, commissioned_places, decided_by, held_until
+FROM rm_over_capacity_decision;
+
+-- The decisions already projected have no held_until yet: the provisions read model is cleared and replayed from
+-- the start of the event store before its processor next runs, as after a rebuild that stopped half-way
+-- (HalfWrittenReadModels), by a mark no live instance owns.
+INSERT INTO read_model_rebuild (processing_group, instance_id, started_at)
+VALUES ('provisions', 'V172__over_capacity_decisions_held_until', 0);
