@@ -9,6 +9,10 @@ CREATE INDEX ix_rm_over_capacity_decision_held ON rm_over_capacity_decision (hel
 -- A release finds the decision it ends by its placement.
 CREATE INDEX ix_rm_over_capacity_decision_placement ON rm_over_capacity_decision (placement_id, provision_id);
 
+-- The periods' over-capacity index (V166, V167, V169) served that join alone: nothing reads it now, and every change
+-- of a period and every rebuild of placement-history no longer keeps it up.
+DROP INDEX ix_rm_placement_period_over_capacity;
+
 -- For reporting: the day the place held under the decision was released (null while held).
 CREATE OR REPLACE VIEW report_over_capacity_decision AS
 SELECT provision_id, seq, placement_id, decided_on, places_taken, commissioned_places, decided_by, held_until

@@ -1,6 +1,5 @@
 package uk.placements.query.operations;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -24,30 +23,17 @@ public record ReadModel(String name, List<Table> tables) {
         }
     }
 
-    /**
-     * A secondary index: its name and its column list as written in the migration, and the condition of the rows a
-     * partial index holds on PostgreSQL ({@code onlyWhere}, null for every row; H2 has no partial indexes and holds
-     * every row).
-     */
-    public record Index(String name, String columns, String onlyWhere) {
+    /** A secondary index: its name and its column list as written in the migration. */
+    public record Index(String name, String columns) {
 
-        public Index(String name, String columns) {
-            this(name, columns, null);
+        /** The statement that builds it if it is not there. */
+        String createIfMissing(String table) {
+            return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + columns + ")";
         }
 
-        /** The statement that builds it if it is not there: partial on PostgreSQL if it is partial. */
-        String createIfMissing(String table, boolean postgres) {
-            return create("CREATE INDEX IF NOT EXISTS ", table, postgres);
-        }
-
-        /** The statement that builds it on PostgreSQL, partial if it is. */
+        /** The statement that builds it on PostgreSQL. */
         String createOnPostgres(String table) {
-            return create("CREATE INDEX ", table, true);
-        }
-
-        private String create(String statement, String table, boolean postgres) {
-            return statement + name + " ON " + table + " (" + columns + ")"
-                    + (postgres && onlyWhere != null ? " WHERE " + onlyWhere : "");
+            return "CREATE INDEX " + name + " ON " + table + " (" + columns + ")";
         }
     }
 
@@ -61,11 +47,9 @@ public record ReadModel(String name, List<Table> tables) {
 
     /** Builds every index of every table that is not there (after a rebuild on H2 dropped them). */
     void createMissingIndexes(JdbcTemplate jdbc) {
-        boolean postgres = ShadowTables.supported(jdbc.execute((ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName()));
         for (Table table : tables) {
             for (Index index : table.indexes()) {
-                jdbc.execute(index.createIfMissing(table.name(), postgres));
+                jdbc.execute(index.createIfMissing(table.name()));
             }
         }
     }

@@ -41,10 +41,7 @@ public class ReadModels {
                             new Index("ix_rm_placement_period_dates", "valid_from, valid_to"),
                             new Index("ix_rm_placement_period_provision", "provision_id, status, valid_from"),
                             new Index("ix_rm_placement_period_waiting",
-                                    "status, valid_to, valid_from, primary_need, year_group, referred_on"),
-                            new Index("ix_rm_placement_period_over_capacity",
-                                    "over_capacity, status, valid_to, valid_from, provision_id, placement_id",
-                                    "over_capacity"))),
+                                    "status, valid_to, valid_from, primary_need, year_group, referred_on"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_milestone_window",
                                     "on_date, kind, provision_id, days_from_referral, days_from_offer"))))),
