@@ -191,7 +191,8 @@ public class ProvisionProjection {
             if (!CurrentUnitOfWork.isStarted()) {
                 writes.update(Release.UPDATE, release);
             } else if (!decisions.current().released(release) && !PerBatch.wholeHistory()) {
-                // a decision of an earlier batch, if any: found by its placement (ix_rm_over_capacity_decision_placement)
+                // a decision of an earlier batch, if any: found by its placement
+                // (ix_rm_over_capacity_decision_placement)
                 decisions.current().releases.add(release);
             }
         }
@@ -297,18 +298,18 @@ public class ProvisionProjection {
      */
     private static final class Decisions {
         final List<Decision> taken = new ArrayList<>();
-        /** The decisions taken in the batch whose place is still held, by provision and placement. */
-        final Map<String, Integer> held = new HashMap<>();
+        /** The decisions taken in the batch whose place is still held, by provision and placement: their index. */
+        final Map<List<String>, Integer> held = new HashMap<>();
         final List<Release> releases = new ArrayList<>();
 
         void decided(Decision decision) {
-            held.put(decision.provisionId() + " " + decision.placementId(), taken.size());
+            held.put(List.of(decision.provisionId(), decision.placementId()), taken.size());
             taken.add(decision);
         }
 
         /** Whether {@code release} ended a decision taken in the batch. */
         boolean released(Release release) {
-            Integer index = held.remove(release.provisionId() + " " + release.placementId());
+            Integer index = held.remove(List.of(release.provisionId(), release.placementId()));
             if (index == null) {
                 return false;
             }
