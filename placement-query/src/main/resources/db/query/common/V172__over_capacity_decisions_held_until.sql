@@ -1,9 +1,10 @@
--- Issue 14: the capacity dashboard's over-capacity decisions "as at" a date (CapacityReader.DECISIONS_AS_AT) are
--- those of the placements holding a place over capacity on the date. They were found by joining each decision to the
--- placement's periods (placement-history), each period holding a place over capacity a heap fetch on PostgreSQL (half-way
--- to 1,000,000 events: about 3,000 of them, 33 ms of a cold capacity dashboard's 61). Each decision now keeps the day its place was released
--- (held_until, from the provision's own PlaceReleased; null while held), so the decisions in force on a date are read
--- from this small table alone, by the index below: those still held, and those released after the date.
+-- Issue 14: the capacity dashboard's over-capacity decisions "as at" a date (CapacityReader.DECISIONS_AS_AT) are those
+-- of the placements holding a place over capacity on the date. They were found by joining each decision to the
+-- placement's periods (placement-history), each period holding a place over capacity a heap fetch on PostgreSQL
+-- (half-way to 1,000,000 events: about 3,000 of them, 33 ms of a cold capacity dashboard's 61). Each decision now keeps
+-- the day its place was released (held_until, from the provision's own PlaceReleased; null while held), so the
+-- decisions in force on a date are read from this small table alone, by the index below: those still held, and those
+-- released after the date.
 ALTER TABLE rm_over_capacity_decision ADD COLUMN held_until DATE;
 CREATE INDEX ix_rm_over_capacity_decision_held ON rm_over_capacity_decision (held_until, decided_on);
 -- A release finds the decision it ends by its placement.
