@@ -5,10 +5,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * How many units of work have changed each read model's rows ({@code read_model_change}): a counter per processing
  * group, moved in the same transaction as the rows, by each batch in which the group's processor handled an event
@@ -53,17 +49,5 @@ public final class ReadModelChanges {
                 processingGroup) == 0) {
             jdbc.update("INSERT INTO read_model_change (processing_group, changes) VALUES (?, 1)", processingGroup);
         }
-    }
-
-    /** The counters of {@code processingGroups}, by group in name order (a group never moved is absent). */
-    public Map<String, Long> of(Collection<String> processingGroups) {
-        Map<String, Long> changes = new LinkedHashMap<>();
-        String in = String.join(", ", processingGroups.stream().map(g -> "?").toList());
-        jdbc.query("SELECT processing_group, changes FROM read_model_change WHERE processing_group IN (" + in
-                        + ") ORDER BY processing_group",
-                rs -> {
-                    changes.put(rs.getString(1), rs.getLong(2));
-                }, processingGroups.toArray());
-        return changes;
     }
 }

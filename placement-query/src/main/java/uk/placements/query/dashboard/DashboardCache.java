@@ -38,10 +38,12 @@ public class DashboardCache {
     /** The projections whose rows the dashboards and the money reads read. */
     public static final List<String> READ_MODELS = List.of(PlacementHistoryProjection.NAME, ProvisionProjection.NAME,
             CapacityLedgerProjection.NAME, FundingProjection.NAME, PlaceChangeProjection.NAME);
-    private static final String TOKENS = "SELECT processorName, segment, tokenType FROM TokenEntry "
-            + "WHERE processorName IN ("
-            + String.join(", ", READ_MODELS.stream().map(name -> "'" + name + "'").toList())
-            + ") ORDER BY processorName, segment";
+    private static final String IN = String.join(", ", READ_MODELS.stream().map(name -> "'" + name + "'").toList());
+    /** In one round trip: each read model's change counter ({@link ReadModelChanges}), then its tokens' kinds. */
+    private static final String POSITION = "SELECT 1 AS part, processing_group AS name, changes AS n, "
+            + "CAST(NULL AS VARCHAR(255)) AS kind FROM read_model_change WHERE processing_group IN (" + IN + ") "
+            + "UNION ALL SELECT 2, processorName, segment, tokenType FROM TokenEntry WHERE processorName IN (" + IN
+            + ") ORDER BY 1, 2, 3";
 
     private final JdbcTemplate jdbc;
     private final Map<Object, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {
@@ -51,11 +53,8 @@ public class DashboardCache {
         }
     };
 
-    private final ReadModelChanges changes;
-
     public DashboardCache(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.changes = new ReadModelChanges(jdbc);
     }
 
     /**
@@ -132,16 +131,12 @@ public class DashboardCache {
     /** A digest of the read models' change counters, then of their tokens' segments and kinds. */
     private byte[] position() {
         MessageDigest digest = sha256();
-        changes.of(READ_MODELS).forEach((group, count) -> {
-            digest.update(group.getBytes(StandardCharsets.UTF_8));
-            digest.update(Long.toString(count).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        });
-        jdbc.query(TOKENS, rs -> {
-            digest.update(rs.getString("processorName").getBytes(StandardCharsets.UTF_8));
-            digest.update(Integer.toString(rs.getInt("segment")).getBytes(StandardCharsets.UTF_8));
-            String type = rs.getString("tokenType");
-            digest.update((type == null ? "-" : type).getBytes(StandardCharsets.UTF_8));
+        jdbc.query(POSITION, rs -> {
+            digest.update((byte) rs.getInt(1));
+            digest.update(rs.getString(2).getBytes(StandardCharsets.UTF_8));
+            digest.update(Long.toString(rs.getLong(3)).getBytes(StandardCharsets.UTF_8));
+            String kind = rs.getString(4);
+            digest.update((kind == null ? "-" : kind).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         });
         return digest.digest();
