@@ -17,7 +17,7 @@ import uk.placements.query.bases.BaseViews.Standards;
 import uk.placements.query.bases.BaseViews.Status;
 import uk.placements.query.dashboard.CapacityReader;
 import uk.placements.query.dashboard.DashboardCache;
-import uk.placements.query.dashboard.Median;
+import uk.placements.query.dashboard.InclusionWindow;
 import uk.placements.shared.common.BaseModel;
 
 import java.math.BigDecimal;
@@ -39,13 +39,10 @@ import java.util.function.Function;
  * CapacityReader} as every dashboard reads them; its own facts (model, lead teacher, access to a qualified teacher)
  * are the provisions read model's change rows, the latest of each kind by effective date on or before the date (of
  * two from one date, the one recorded later); moves to mainstream and waiting times are the placements' milestones in
- * the twelve months up to the date, as the inclusion dashboard counts them.
+ * the twelve months up to the date, as the inclusion dashboard counts them ({@link InclusionWindow}).
  */
 @Component
 public class InclusionBases {
-
-    /** The window of the comparison's moves and waiting times, as the inclusion dashboard's. */
-    static final int WINDOW_MONTHS = 12;
 
     static final String METHOD = "Within the bases of one type and phase open on asOf, each measure's first and "
             + "third quartiles (Q1, Q3; linear interpolation between ranks) and Tukey's fences Q1 - 1.5 x IQR and "
@@ -62,11 +59,14 @@ public class InclusionBases {
     private final NamedParameterJdbcTemplate jdbc;
     private final CapacityReader capacity;
     private final DashboardCache cache;
+    private final InclusionWindow window;
 
-    public InclusionBases(NamedParameterJdbcTemplate jdbc, CapacityReader capacity, DashboardCache cache) {
+    public InclusionBases(NamedParameterJdbcTemplate jdbc, CapacityReader capacity, DashboardCache cache,
+                          InclusionWindow window) {
         this.jdbc = jdbc;
         this.capacity = capacity;
         this.cache = cache;
+        this.window = window;
     }
 
     /** A base's facts in force on a date: the latest of each kind. */
@@ -109,24 +109,10 @@ public class InclusionBases {
     }
 
     private Comparison compare(LocalDate asOf) {
-        LocalDate windowFrom = asOf.minusMonths(WINDOW_MONTHS);
-        MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
-                .addValue("windowFrom", Date.valueOf(windowFrom));
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf));
         Map<String, Facts> facts = facts(params, "");
-        Map<String, Integer> moves = new HashMap<>();
-        Map<String, List<Integer>> waits = new HashMap<>();
-        // from ix_rm_milestone_window alone, as the inclusion dashboard reads it (DashboardQueries, V164)
-        jdbc.query("SELECT provision_id, kind, days_from_referral FROM rm_placement_milestone "
-                        + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
-                        + "AND provision_id IS NOT NULL AND kind IN ('MOVED_TO_MAINSTREAM', 'ADMITTED')", params,
-                rs -> {
-                    String id = rs.getString("provision_id");
-                    if ("MOVED_TO_MAINSTREAM".equals(rs.getString("kind"))) {
-                        moves.merge(id, 1, Integer::sum);
-                    } else if (rs.getObject("days_from_referral") != null) {
-                        waits.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getInt("days_from_referral"));
-                    }
-                });
+        // moves and waits as the inclusion dashboard counts them, grouped by the database (InclusionWindow)
+        Map<String, InclusionWindow.Figures> windows = window.asAt(asOf);
 
         List<Base> unflagged = new ArrayList<>();
         for (CapacityReader.Inclusion p : capacity.inclusionAsAt(asOf)) {
@@ -135,7 +121,9 @@ public class InclusionBases {
             List<Expectation> expectations = StandardsAssessment.assess(p.type(), figures);
             int onRoll = p.onRoll();
             boolean staffed = p.staffingFrom() != null;
-            int moved = moves.getOrDefault(p.provisionId(), 0);
+            InclusionWindow.Figures w = windows.getOrDefault(p.provisionId(),
+                    InclusionWindow.Figures.none(p.provisionId()));
+            int moved = w.movedToMainstream();
             unflagged.add(new Base(p.provisionId(), p.name(), p.type(), p.phase(), f.baseModel(), onRoll,
                     staffed ? p.adults() : null, staffed ? p.qualifiedTeachers() : null,
                     staffed ? perPupil(p.adults(), onRoll) : null,
@@ -143,7 +131,7 @@ public class InclusionBases {
                     staffed && p.therapyHoursPerWeek() != null ? perPupil(p.therapyHoursPerWeek().doubleValue(),
                             onRoll) : null,
                     figures.averageMainstreamPercent(), moved, perPupil(moved, onRoll),
-                    Median.of(waits.getOrDefault(p.provisionId(), List.of())),
+                    w.admittedFromReferral(),
                     count(expectations, Status.MET),
                     count(expectations, Status.MET) + count(expectations, Status.NOT_MET), List.of()));
         }
@@ -179,7 +167,7 @@ public class InclusionBases {
             }
         });
         List<Base> bases = unflagged.stream().map(b -> flagged.get(b.provisionId())).toList();
-        return new Comparison(asOf, windowFrom, METHOD, groups, bases);
+        return new Comparison(asOf, InclusionWindow.from(asOf), METHOD, groups, bases);
     }
 
     private static final Map<Measure, Function<Base, Double>> MEASURES = new EnumMap<>(Map.of(

@@ -21,37 +21,32 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The authority's dashboards, every figure "as at" a date, read from the reporting views (V101, V125). Capacity,
  * mainstream shares and staffing come from the capacity ledger, one row per provision ({@link CapacityReader}); the
  * waiting list from the placements' periods (a placement is in a state on date D when its period has
  * valid_from <= D and (valid_to is null or valid_to > D)); the counts and medians of the inclusion window from the
- * milestones within it.
+ * milestones within it ({@link InclusionWindow}).
  */
 @Component
 public class DashboardQueries {
 
-    /** The window of the inclusion counts and medians: the twelve months up to and including the date. */
-    static final int WINDOW_MONTHS = 12;
-    /** The milestones the inclusion dashboard counts or takes medians of; the others are not read. */
-    private static final List<String> COUNTED = List.of("OFFERED", "ADMITTED", "SPLIT_INCREASE", "SPLIT_DECREASE",
-            "MOVED_TO_MAINSTREAM");
-
     private final CapacityReader capacity;
     private final NamedParameterJdbcTemplate jdbc;
     private final DashboardCache cache;
+    private final InclusionWindow window;
 
-    public DashboardQueries(CapacityReader capacity, NamedParameterJdbcTemplate jdbc, DashboardCache cache) {
+    public DashboardQueries(CapacityReader capacity, NamedParameterJdbcTemplate jdbc, DashboardCache cache,
+                            InclusionWindow window) {
         this.capacity = capacity;
         this.jdbc = jdbc;
         this.cache = cache;
+        this.window = window;
     }
 
     @QueryHandler
@@ -144,34 +139,20 @@ public class DashboardQueries {
 
     private InclusionDashboard inclusion(GetInclusion query) {
         LocalDate asOf = query.asOf();
-        LocalDate windowFrom = asOf.minusMonths(WINDOW_MONTHS);
-        MapSqlParameterSource params = params(asOf).addValue("windowFrom", Date.valueOf(windowFrom));
-
-        // the window's milestones of the kinds counted, from the index that holds every column read (V161, V164):
-        // the window's activity, not the history; folded per provision as they come. The table, not the view
-        // report_placement_milestone (the same rows): H2 would compute the view's other columns too, from the table.
-        Map<String, Window> windows = new HashMap<>();
-        jdbc.query("SELECT provision_id, kind, days_from_referral, days_from_offer FROM rm_placement_milestone "
-                        + "WHERE on_date > CAST(:windowFrom AS DATE) AND on_date <= CAST(:asOf AS DATE) "
-                        + "AND kind IN (" + COUNTED.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
-                        + ") AND provision_id IS NOT NULL", params,
-                rs -> {
-                    windows.computeIfAbsent(rs.getString("provision_id"), k -> new Window()).add(
-                            rs.getString("kind"), (Integer) rs.getObject("days_from_referral"),
-                            (Integer) rs.getObject("days_from_offer"));
-                });
-
+        // the window's counts and medians per provision, grouped by the database (InclusionWindow)
+        Map<String, InclusionWindow.Figures> windows = window.asAt(asOf);
         List<ProvisionInclusion> rows = new ArrayList<>();
         for (CapacityReader.Inclusion p : capacity.inclusionAsAt(asOf)) {
-            Window w = windows.getOrDefault(p.provisionId(), Window.NONE);
+            InclusionWindow.Figures w = windows.getOrDefault(p.provisionId(),
+                    InclusionWindow.Figures.none(p.provisionId()));
             boolean staffed = p.staffingFrom() != null;
             int onRoll = p.onRoll();
             Double average = onRoll == 0 ? null : p.mainstreamPercentSum() / (double) onRoll;
             Double atOrAboveHalf = onRoll == 0 || !"RESOURCE_BASE".equals(p.type()) ? null
                     : p.atOrAboveHalf() / (double) onRoll;
             rows.add(new ProvisionInclusion(p.provisionId(), p.name(), p.type(), p.phase(), onRoll, average,
-                    atOrAboveHalf, w.splitIncreases, w.splitDecreases, w.movedToMainstream,
-                    Median.of(w.offeredFromReferral), Median.of(w.admittedFromOffer),
+                    atOrAboveHalf, w.splitIncreases(), w.splitDecreases(), w.movedToMainstream(),
+                    w.offeredFromReferral(), w.admittedFromOffer(),
                     staffed ? p.adults() : null, staffed ? p.qualifiedTeachers() : null,
                     staffed ? p.therapyHoursPerWeek() : null,
                     !staffed || onRoll == 0 ? null : p.adults() / (double) onRoll,
@@ -180,32 +161,7 @@ public class DashboardQueries {
                             : p.therapyHoursPerWeek().divide(BigDecimal.valueOf(onRoll), 2, RoundingMode.HALF_UP)
                             .doubleValue()));
         }
-        return new InclusionDashboard(asOf, windowFrom, rows);
-    }
-
-    /** A provision's milestones in the inclusion window: the counts and the waits the dashboard shows. */
-    private static final class Window {
-        static final Window NONE = new Window();
-        int splitIncreases;
-        int splitDecreases;
-        int movedToMainstream;
-        final List<Integer> offeredFromReferral = new ArrayList<>();
-        final List<Integer> admittedFromOffer = new ArrayList<>();
-
-        void add(String kind, Integer fromReferral, Integer fromOffer) {
-            switch (kind) {
-                case "SPLIT_INCREASE" -> splitIncreases++;
-                case "SPLIT_DECREASE" -> splitDecreases++;
-                case "MOVED_TO_MAINSTREAM" -> movedToMainstream++;
-                case "OFFERED" -> offeredFromReferral.add(fromReferral);
-                case "ADMITTED" -> {
-                    if (fromOffer != null) {
-                        admittedFromOffer.add(fromOffer);
-                    }
-                }
-                default -> throw new IllegalStateException("not a counted milestone: " + kind);
-            }
-        }
+        return new InclusionDashboard(asOf, InclusionWindow.from(asOf), rows);
     }
 
     private static MapSqlParameterSource params(LocalDate asOf) {
