@@ -35,7 +35,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +60,7 @@ public class PlacementHistoryProjection {
     private final BatchedInserts milestones;
     /** Each placement's last period as its last batch left it, so that its next event need not read it back. */
     private final LatestCache<Latest> cache = new LatestCache<>(Latest::seq, 250_000);
-    private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, b -> cache.putAll(b.latest));
+    private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, b -> cache.putAll(b.latest()));
 
     public PlacementHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -97,7 +96,8 @@ public class PlacementHistoryProjection {
             return;
         }
         Batch b = batch.current();
-        Latest before = seq == 0 ? null : previous(b, event.placementId(), seq);
+        InBatch inBatch = b.placements.get(id);
+        Latest before = seq == 0 ? null : previous(inBatch, event.placementId(), seq);
         if (seq > 0 && before == null) {
             throw new IllegalStateException("placement history out of order for sequence " + seq);
         }
@@ -106,15 +106,20 @@ public class PlacementHistoryProjection {
         Period previous = before == null ? null : before.period();
         Period next = after.period();
         if (previous != null) {
-            PeriodRow open = b.periods.get(key(id, seq - 1));
-            if (open != null) {
-                open.validTo = Date.valueOf(on);
+            if (inBatch != null && inBatch.row.seq == seq - 1) {
+                inBatch.row.validTo = Date.valueOf(on);
             } else {
                 b.closes.add(new Close(id, seq - 1, Date.valueOf(on)));
             }
         }
-        b.periods.put(key(id, seq), new PeriodRow(id, seq, Date.valueOf(on), next));
-        b.latest.put(id, after);
+        PeriodRow row = new PeriodRow(id, seq, Date.valueOf(on), next);
+        b.periods.add(row);
+        if (inBatch == null) {
+            b.placements.put(id, new InBatch(after, row));
+        } else {
+            inBatch.latest = after;
+            inBatch.row = row;
+        }
         String kind = milestone(previous, event);
         if (kind != null) {
             Integer fromReferral = (int) ChronoUnit.DAYS.between(next.referredOn(), on);
@@ -273,11 +278,10 @@ public class PlacementHistoryProjection {
      * The period event {@code seq - 1} opened, with the fold's state: from this batch, else the cache, else the
      * table (the state then rebuilt from the period, {@link Period#state}).
      */
-    private Latest previous(Batch b, PlacementId placement, long seq) {
+    private Latest previous(InBatch inBatch, PlacementId placement, long seq) {
         String id = placement.value();
-        Latest inBatch = b.latest.get(id);
-        if (inBatch != null && inBatch.seq() == seq - 1) {
-            return inBatch;
+        if (inBatch != null && inBatch.latest.seq() == seq - 1) {
+            return inBatch.latest;
         }
         Latest cached = cache.before(id, seq);
         if (cached != null) {
@@ -287,19 +291,39 @@ public class PlacementHistoryProjection {
         return period == null ? null : new Latest(seq - 1, period.state(placement), period);
     }
 
-    private static String key(String placement, long seq) {
-        return placement + "#" + seq;
-    }
-
     /** A placement's last period, the event that opened it, and the fold's state after that event. */
     record Latest(long seq, PlacementState state, Period period) {
     }
 
-    /** The periods one batch of events opened (closed too, if a later event of the batch closed them). */
+    /**
+     * The periods one batch of events opened, in the order of their events (closed too, if a later event of the
+     * batch closed them), the ends of periods earlier batches opened, and each placement the batch met.
+     */
     private static final class Batch {
-        final Map<String, PeriodRow> periods = new LinkedHashMap<>();
+        final List<PeriodRow> periods = new ArrayList<>();
         final List<Close> closes = new ArrayList<>();
-        final Map<String, Latest> latest = new HashMap<>();
+        final Map<String, InBatch> placements = new HashMap<>();
+
+        /** Each placement's last period as this batch leaves it, for the cache once the batch has committed. */
+        Map<String, Latest> latest() {
+            Map<String, Latest> latest = new HashMap<>(placements.size() * 2);
+            placements.forEach((id, inBatch) -> latest.put(id, inBatch.latest));
+            return latest;
+        }
+    }
+
+    /**
+     * A placement as this batch has it: the fold after its last event in the batch, and the period that event opened
+     * (found here, not by a key made of the placement and the sequence: a rebuild meets every event in one batch).
+     */
+    private static final class InBatch {
+        Latest latest;
+        PeriodRow row;
+
+        InBatch(Latest latest, PeriodRow row) {
+            this.latest = latest;
+            this.row = row;
+        }
     }
 
     private void write(Batch b) {
@@ -315,7 +339,7 @@ public class PlacementHistoryProjection {
                         VALUES (:placementId, :seq, :validFrom, :validTo, :status, :yearGroup, :primaryNeed,
                             :ehcpStatus, :provisionId, :provisionType, :mainstreamPercent, :belowIntegrationBand,
                             :outsideDesignatedNeed, :overCapacity, :referredOn, :offeredOn, :admittedOn)""",
-                KeyOrder.sorted(b.periods.values(), KeyOrder.BY_EVENT));
+                KeyOrder.sorted(b.periods, KeyOrder.BY_EVENT));
     }
 
     private boolean exists(String id, long seq) {
