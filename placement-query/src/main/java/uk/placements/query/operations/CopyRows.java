@@ -11,17 +11,10 @@ import uk.placements.query.RowWrites;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.ZoneId;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,23 +34,12 @@ final class CopyRows implements RowWrites.Writer {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile(":(\\w+)");
     /**
-     * Rows formatted as one piece of COPY text. One COPY command takes all of a statement's rows, streamed: the
-     * pieces are formatted on the formatting threads ({@link #FORMATTERS}), several ahead of the one being sent, and
-     * sent in order by the caller's thread, while PostgreSQL stores those sent before. No more than {@link #AHEAD}
-     * pieces are held at once. (Sending 20,000 rows per command, the whole text of each built first, left each side
-     * waiting for the other; formatting every piece on the caller's thread left the rebuild's write phase waiting
-     * for that one thread while PostgreSQL and the other core had time to spare.)
+     * Characters of COPY text sent at a time. One COPY command takes all of a statement's rows, streamed: the text of
+     * the next rows is written while PostgreSQL stores those sent before, on the other core, and no more than this
+     * is held at once. (Sending 20,000 rows per command, the whole text of each built first, left each side waiting
+     * for the other.)
      */
-    static final int CHUNK_ROWS = 1_000;
-    /** Pieces of COPY text formatted ahead of the one being sent. */
-    static final int AHEAD = 8;
-    /** The threads that format COPY text: one a core, daemons, shared by every COPY. */
-    private static final ExecutorService FORMATTERS = Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), runnable -> {
-                Thread thread = new Thread(runnable, "copy-rows-format");
-                thread.setDaemon(true);
-                return thread;
-            });
+    static final int CHUNK_CHARS = 64 * 1024;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -100,30 +82,25 @@ final class CopyRows implements RowWrites.Writer {
         String copy = "COPY " + insert.table() + " (" + String.join(", ", insert.columns()) + ") FROM STDIN";
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-            Deque<Future<CopyText>> pieces = new ArrayDeque<>();
             try {
-                int next = 0;
-                while (next < values.size() || !pieces.isEmpty()) {
-                    while (next < values.size() && pieces.size() < AHEAD) {
-                        List<Object[]> piece = values.subList(next, Math.min(values.size(), next + CHUNK_ROWS));
-                        pieces.add(FORMATTERS.submit(() -> text(piece)));
-                        next += piece.size();
+                StringBuilder text = new StringBuilder(CHUNK_CHARS + 4 * 1024);
+                for (Object[] row : values) {
+                    appendRow(text, row);
+                    if (text.length() >= CHUNK_CHARS) {
+                        send(in, text);
                     }
-                    CopyText text = pieces.removeFirst().get();
-                    in.writeToCopy(text.bytes, 0, text.length);
                 }
+                send(in, text);
                 return in.endCopy();
             } catch (java.sql.SQLException | RuntimeException e) {
-                abandon(in, pieces, e);
+                if (in.isActive()) {
+                    try {
+                        in.cancelCopy();
+                    } catch (java.sql.SQLException cancel) {
+                        e.addSuppressed(cancel);
+                    }
+                }
                 throw e;
-            } catch (InterruptedException e) {
-                abandon(in, pieces, e);
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while copying into " + insert.table(), e);
-            } catch (ExecutionException e) {
-                abandon(in, pieces, e);
-                throw e.getCause() instanceof RuntimeException cause ? cause
-                        : new IllegalStateException("formatting rows for " + insert.table() + " failed", e.getCause());
             }
         });
         if (copied == null || copied != rows.size()) {
@@ -134,18 +111,6 @@ final class CopyRows implements RowWrites.Writer {
         int[] changed = new int[rows.size()];
         Arrays.fill(changed, 1);
         return changed;
-    }
-
-    /** A COPY given up: the pieces not yet formatted are not, and PostgreSQL is told to discard what it has. */
-    private static void abandon(CopyIn in, Deque<Future<CopyText>> pieces, Exception failure) {
-        pieces.forEach(piece -> piece.cancel(false));
-        if (in.isActive()) {
-            try {
-                in.cancelCopy();
-            } catch (java.sql.SQLException cancel) {
-                failure.addSuppressed(cancel);
-            }
-        }
     }
 
     long rowsCopied() {
@@ -180,16 +145,22 @@ final class CopyRows implements RowWrites.Writer {
         return values;
     }
 
-    /** Rows in COPY's text format, each ended by a newline. */
-    static CopyText text(List<Object[]> rows) {
-        CopyText text = new CopyText(rows.size() * 128);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                append(text, row[i]);
-                text.ascii(i + 1 < row.length ? '\t' : '\n');
-            }
+    /** One row in COPY's text format. */
+    private static void appendRow(StringBuilder text, Object[] row) {
+        for (int i = 0; i < row.length; i++) {
+            append(text, row[i]);
+            text.append(i + 1 < row.length ? '\t' : '\n');
         }
-        return text;
+    }
+
+    /** Sends {@code text} (whole rows) in the connection's encoding, UTF-8, and empties it. */
+    private static void send(CopyIn in, StringBuilder text) throws java.sql.SQLException {
+        if (text.isEmpty()) {
+            return;
+        }
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
     }
 
     /** Whether {@link #append} writes the value. */
@@ -201,133 +172,27 @@ final class CopyRows implements RowWrites.Writer {
     }
 
     /** Appends one value as COPY's text format has it ({@link #writable} values only). */
-    static void append(CopyText text, Object value) {
+    static void append(StringBuilder text, Object value) {
         if (value == null) {
-            text.ascii('\\').ascii('N');
+            text.append("\\N");
         } else if (value instanceof String s) {
-            text.escaped(s);
+            escape(text, s);
         } else if (value instanceof Boolean b) {
-            text.ascii(b ? 't' : 'f');
-        } else if (value instanceof Integer i) {
-            text.number(i);
-        } else if (value instanceof Long l) {
-            text.number(l);
-        } else if (value instanceof Short sh) {
-            text.number(sh);
+            text.append(b ? 't' : 'f');
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            text.append(value);
         } else if (value instanceof BigDecimal d) {
-            text.escaped(d.toPlainString());
+            text.append(d.toPlainString());
         } else if (value instanceof java.sql.Date d) {
-            text.date(d.toLocalDate());
+            text.append(d.toLocalDate());
         } else if (value instanceof Timestamp t) {
-            text.escaped(t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+            text.append(t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime());
         } else if (value instanceof java.time.LocalDate d) {
-            text.date(d);
+            text.append(d);
         } else if (value instanceof byte[] bytes) {
-            text.escaped("\\x" + HexFormat.of().formatHex(bytes));
+            text.append("\\\\x").append(HexFormat.of().formatHex(bytes));
         } else {
             throw new IllegalArgumentException("COPY does not write a " + value.getClass().getName());
-        }
-    }
-
-    /**
-     * COPY text as the UTF-8 bytes PostgreSQL reads (the connection's encoding), written straight into one array:
-     * text of ASCII characters byte by byte, digits and dates without a string in between.
-     */
-    static final class CopyText {
-        private byte[] bytes;
-        private int length;
-
-        CopyText(int capacity) {
-            bytes = new byte[Math.max(64, capacity)];
-        }
-
-        int length() {
-            return length;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, length);
-        }
-
-        private void room(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
-
-        CopyText ascii(char c) {
-            room(1);
-            bytes[length++] = (byte) c;
-            return this;
-        }
-
-        /** Text with COPY's escapes for backslash, tab, newline and carriage return. */
-        void escaped(String s) {
-            room(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) {
-                    // beyond ASCII: the rest of the text escaped, then encoded as UTF-8
-                    StringBuilder rest = new StringBuilder(s.length() - i + 8);
-                    escape(rest, s.substring(i));
-                    byte[] utf8 = rest.toString().getBytes(StandardCharsets.UTF_8);
-                    room(utf8.length);
-                    System.arraycopy(utf8, 0, bytes, length, utf8.length);
-                    length += utf8.length;
-                    return;
-                }
-                switch (c) {
-                    case '\\' -> ascii('\\').ascii('\\');
-                    case '\t' -> ascii('\\').ascii('t');
-                    case '\n' -> ascii('\\').ascii('n');
-                    case '\r' -> ascii('\\').ascii('r');
-                    default -> ascii(c);
-                }
-            }
-        }
-
-        void number(long n) {
-            if (n == Long.MIN_VALUE) {
-                escaped(Long.toString(n));
-                return;
-            }
-            room(20);
-            if (n < 0) {
-                bytes[length++] = '-';
-                n = -n;
-            }
-            int digits = 1;
-            for (long rest = n / 10; rest > 0; rest /= 10) {
-                digits++;
-            }
-            for (int i = length + digits - 1; i >= length; i--) {
-                bytes[i] = (byte) ('0' + n % 10);
-                n /= 10;
-            }
-            length += digits;
-        }
-
-        /** A date as ISO's yyyy-MM-dd; a year beyond 0 to 9999 as {@link java.time.LocalDate#toString}. */
-        void date(java.time.LocalDate date) {
-            int year = date.getYear();
-            if (year < 0 || year > 9999) {
-                escaped(date.toString());
-                return;
-            }
-            room(10);
-            digits(year, 4);
-            bytes[length++] = '-';
-            digits(date.getMonthValue(), 2);
-            bytes[length++] = '-';
-            digits(date.getDayOfMonth(), 2);
-        }
-
-        private void digits(int value, int width) {
-            for (int i = length + width - 1; i >= length; i--) {
-                bytes[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-            length += width;
         }
     }
 
