@@ -26,6 +26,10 @@ import uk.placements.shared.dashboard.InclusionDashboard;
 import uk.placements.shared.dashboard.ProvisionCapacity;
 import uk.placements.shared.dashboard.WaitingList;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -163,10 +167,11 @@ class DashboardCacheTest extends AppTest {
         Api.Answer first = api.get("analyst", "/api/dashboard/capacity");
         assertThat(first.status()).isEqualTo(200);
         CapacityDashboard kept = dashboards.handle(new GetCapacity(today()));
-        byte[] json = cache.json(kept, CapacityDashboard.class, () -> {
+        DashboardCache.Json keptJson = cache.json(kept, CapacityDashboard.class, () -> {
             throw new AssertionError("the kept answer was serialised again");
         });
-        assertThat(json).isNotNull();
+        assertThat(keptJson).isNotNull();
+        byte[] json = keptJson.bytes();
         assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(first.body())
                 .isEqualTo(objectMapper.writeValueAsString(kept));
         Api.Answer again = api.get("analyst", "/api/dashboard/capacity");
@@ -181,6 +186,62 @@ class DashboardCacheTest extends AppTest {
         assertThat(mvc.getMessageConverters())
                 .anyMatch(c -> c.getClass().getName().endsWith("KeptAnswersJson$Converter"))
                 .noneMatch(c -> c.getClass() == MappingJackson2HttpMessageConverter.class);
+    }
+
+    /**
+     * To a client that accepts gzip a kept answer goes gzipped, compressed once and kept with its JSON; any other
+     * JSON is gzipped by the server's compression; a client that does not accept gzip, or refuses it with a q of 0,
+     * gets the JSON as it is.
+     */
+    @Test
+    void aClientThatAcceptsGzipGetsKeptAnswersGzippedOnceAndOtherJsonGzippedByTheServer() throws Exception {
+        String provision = api.commission(Api.newProvisionId("GZIP"), "SEN_UNIT", 4);
+        eventually(() -> row(dashboards.handle(new GetCapacity(today())), provision) != null);
+
+        HttpResponse<byte[]> plain = raw("/api/dashboard/capacity", null);
+        HttpResponse<byte[]> gzipped = raw("/api/dashboard/capacity", "gzip, deflate, br");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().allValues("Vary").toString()).containsIgnoringCase("Accept-Encoding");
+        assertThat(gunzip(gzipped.body())).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+
+        // the kept answer's gzipped bytes, compressed when first asked for and sent as they are since
+        DashboardCache.Json kept = cache.json(dashboards.handle(new GetCapacity(today())), CapacityDashboard.class,
+                () -> {
+                    throw new AssertionError("the kept answer was serialised again");
+                });
+        assertThat(kept.gzipped()).isSameAs(kept.gzipped()).isEqualTo(gzipped.body());
+        assertThat(raw("/api/dashboard/capacity", "gzip").body()).isEqualTo(kept.gzipped());
+
+        assertThat(raw("/api/dashboard/capacity", "gzip;q=0, identity").headers().firstValue("Content-Encoding"))
+                .as("gzip refused").isEmpty();
+        assertThat(raw("/api/dashboard/capacity", "identity").body()).isEqualTo(plain.body());
+
+        // JSON that is no kept answer (the OpenAPI document, tens of kB): the server's own compression
+        HttpResponse<byte[]> document = raw("/v3/api-docs", "gzip");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gunzip(document.body())).startsWith("{").contains("\"openapi\"");
+    }
+
+    private HttpResponse<byte[]> raw(String path, String acceptEncoding) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("analyst:demo".getBytes(StandardCharsets.UTF_8)));
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response;
+    }
+
+    private static String gunzip(byte[] bytes) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static ProvisionCapacity row(CapacityDashboard dashboard, String provision) {

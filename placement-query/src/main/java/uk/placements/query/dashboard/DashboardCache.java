@@ -72,8 +72,39 @@ public class DashboardCache {
         }
     }
 
-    /** An answer's JSON as written for the declared type {@code type} (another type may write other fields). */
-    private record Json(java.lang.reflect.Type type, byte[] bytes) {
+    /**
+     * An answer's JSON as written for the declared type {@code type} (another type may write other fields), and the
+     * same bytes gzipped once a client that accepts gzip has asked for them ({@link #gzipped}).
+     */
+    public static final class Json {
+        private final java.lang.reflect.Type type;
+        private final byte[] bytes;
+        private volatile byte[] gzipped;
+
+        Json(java.lang.reflect.Type type, byte[] bytes) {
+            this.type = type;
+            this.bytes = bytes;
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        /** The JSON gzipped: compressed the first time it is asked for, then kept with it. */
+        public byte[] gzipped() {
+            byte[] kept = gzipped;
+            if (kept == null) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 8 + 64);
+                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out, 64 * 1024)) {
+                    gzip.write(bytes);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                kept = out.toByteArray();
+                gzipped = kept;
+            }
+            return kept;
+        }
     }
 
     /**
@@ -102,9 +133,10 @@ public class DashboardCache {
     /**
      * The JSON of {@code value} for the declared {@code type}, if {@code value} is one of the kept answers (the very
      * object {@link #answer} handed out): the bytes kept with it, else {@code write}'s, which are then kept with it.
-     * Null if {@code value} is not a kept answer, or is too long to keep: the caller writes it as usual.
+     * Null if {@code value} is not a kept answer: the caller writes it as usual. An answer too long to keep
+     * ({@link #MAX_KEPT_JSON}) gets {@code write}'s bytes, not kept.
      */
-    public byte[] json(Object value, java.lang.reflect.Type type, Supplier<byte[]> write) {
+    public Json json(Object value, java.lang.reflect.Type type, Supplier<byte[]> write) {
         Answer answer = null;
         synchronized (answers) {
             for (Answer kept : answers.values()) {
@@ -118,14 +150,14 @@ public class DashboardCache {
             return null;
         }
         Json json = answer.json;
-        if (json != null && Objects.equals(json.type(), type)) {
-            return json.bytes();
+        if (json != null && Objects.equals(json.type, type)) {
+            return json;
         }
-        byte[] bytes = write.get();
-        if (bytes.length <= MAX_KEPT_JSON) {
-            answer.json = new Json(type, bytes);
+        json = new Json(type, write.get());
+        if (json.bytes.length <= MAX_KEPT_JSON) {
+            answer.json = json;
         }
-        return bytes;
+        return json;
     }
 
     /** A digest of the read models' change counters, then of their tokens' segments and kinds. */
