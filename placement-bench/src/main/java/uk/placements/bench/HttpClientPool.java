@@ -18,7 +18,8 @@ import java.util.Base64;
 
 /**
  * One HTTP client (its own connection) per simulated user of the product, with the demo users' Basic sign-in, as
- * a browser of the web client would call the API.
+ * a browser of the web client would call the API: it accepts gzip, as every browser does, and reads the body
+ * unzipped ({@link #identity} for a client that does not).
  */
 final class HttpClientPool {
 
@@ -31,9 +32,20 @@ final class HttpClientPool {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final boolean gzip;
 
     HttpClientPool(int port) {
+        this(port, true);
+    }
+
+    private HttpClientPool(int port, boolean gzip) {
         this.base = "http://localhost:" + port;
+        this.gzip = gzip;
+    }
+
+    /** A client that does not accept gzip: every answer comes as it is. */
+    static HttpClientPool identity(int port) {
+        return new HttpClientPool(port, false);
     }
 
     /** The answer's status and body. */
@@ -74,10 +86,21 @@ final class HttpClientPool {
             if (request.build().headers().firstValue("Accept").isEmpty()) {
                 request.header("Accept", "application/json");
             }
-            HttpResponse<String> response = client.send(request.header("Authorization", "Basic " + credentials)
+            if (gzip) {
+                request.header("Accept-Encoding", "gzip");
+            }
+            HttpResponse<byte[]> response = client.send(request.header("Authorization", "Basic " + credentials)
                     .timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+                    HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+                try (java.util.zip.GZIPInputStream unzipped = new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(body))) {
+                    body = unzipped.readAllBytes();
+                }
+            }
+            // the API's JSON and CSV are UTF-8
+            return new Answer(response.statusCode(), new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Answer(599, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
