@@ -111,7 +111,7 @@ public class InclusionBases {
     private Comparison compare(LocalDate asOf) {
         MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf));
         Map<String, Facts> facts = facts(params, "");
-        // moves and waits as the inclusion dashboard counts them, grouped by the database (InclusionWindow)
+        // moves and waits as the inclusion dashboard counts them, from the one fold of the window (InclusionWindow)
         Map<String, InclusionWindow.Figures> windows = window.asAt(asOf);
 
         List<Base> unflagged = new ArrayList<>();

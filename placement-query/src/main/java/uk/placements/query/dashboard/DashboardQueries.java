@@ -139,7 +139,7 @@ public class DashboardQueries {
 
     private InclusionDashboard inclusion(GetInclusion query) {
         LocalDate asOf = query.asOf();
-        // the window's counts and medians per provision, grouped by the database (InclusionWindow)
+        // the window's counts and medians per provision, from the one fold of the window (InclusionWindow)
         Map<String, InclusionWindow.Figures> windows = window.asAt(asOf);
         List<ProvisionInclusion> rows = new ArrayList<>();
         for (CapacityReader.Inclusion p : capacity.inclusionAsAt(asOf)) {
