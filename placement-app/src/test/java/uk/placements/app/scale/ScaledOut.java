@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Command and query services started apart, each as its own Spring context in this JVM, all on one database of the
@@ -85,6 +86,34 @@ final class ScaledOut implements AutoCloseable {
         return owners;
     }
 
+    /**
+     * What a query instance sees of the processors' claims, for a failure message: every token's owner and claim
+     * time, the instances' heartbeats, and this instance's own processors (running, in error, segments held).
+     */
+    static String claims(ConfigurableApplicationContext query) {
+        JdbcTemplate jdbc = jdbc(query);
+        StringBuilder out = new StringBuilder("now ").append(java.time.Instant.now()).append("; tokens:");
+        jdbc.query("SELECT processorName, segment, owner, timeStamp FROM TokenEntry ORDER BY processorName, segment",
+                rs -> {
+                    out.append(' ').append(rs.getString(1)).append('#').append(rs.getInt(2)).append('=')
+                            .append(rs.getString(3)).append('@').append(rs.getString(4));
+                });
+        out.append("; heartbeats:");
+        jdbc.query("SELECT instance_id, heartbeat_at FROM query_instance", rs -> {
+            out.append(' ').append(rs.getString(1)).append('@').append(java.time.Instant.ofEpochMilli(rs.getLong(2)));
+        });
+        out.append("; processors here:");
+        query.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors()
+                .forEach((name, processor) -> {
+                    if (processor instanceof org.axonframework.eventhandling.StreamingEventProcessor streaming) {
+                        out.append(' ').append(name).append(streaming.isRunning() ? " running" : " stopped")
+                                .append(streaming.isError() ? " in error" : "").append(" segments ")
+                                .append(streaming.processingStatus().keySet());
+                    }
+                });
+        return out.toString();
+    }
+
     /** Waits until every read model stands at the event store's head, as the operations endpoint reports it. */
     static void awaitCaughtUp(Api query, Duration limit) {
         awaitTrue("every projection at the head", limit, () -> {
@@ -102,10 +131,15 @@ final class ScaledOut implements AutoCloseable {
     }
 
     static void awaitTrue(String what, Duration limit, BooleanSupplier condition) {
+        awaitTrue(() -> what, limit, condition);
+    }
+
+    /** As {@link #awaitTrue(String, Duration, BooleanSupplier)}, describing the state it gave up in. */
+    static void awaitTrue(Supplier<String> what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit + ": " + what);
+                throw new AssertionError("not within " + limit + ": " + what.get());
             }
             try {
                 Thread.sleep(50);

@@ -160,7 +160,8 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
                 lastHeartbeat = now;
             }
             Set<String> alive = instances.alive();
-            share.update(alive.size(), segmentCounts());
+            List<Claim> claims = claims();
+            share.update(alive.size(), segmentCounts(claims));
             halfWritten.recoverAbandoned(alive); // before any group runs again after its rebuilder died
             synchronized (lock) {
                 Map<String, Desired> desired = desiredStates();
@@ -170,6 +171,7 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
                         stopHere(model.name());
                     } else {
                         startHere(model.name());
+                        takeOverFromTheDead(model.name(), claims, alive);
                     }
                 }
             }
@@ -204,13 +206,48 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
         return desired;
     }
 
-    private Map<String, Integer> segmentCounts() {
+    /** A segment's claim as the token store has it: owner null when unclaimed, claimed at the last renewal. */
+    record Claim(String processorName, int segment, String owner, Instant claimedAt) {
+    }
+
+    private List<Claim> claims() {
+        return jdbc.query("SELECT processorName, segment, owner, timeStamp FROM TokenEntry", (rs, i) -> new Claim(
+                rs.getString("processorName"), rs.getInt("segment"), rs.getString("owner"),
+                rs.getString("timeStamp") == null ? null : Instant.parse(rs.getString("timeStamp"))));
+    }
+
+    private static Map<String, Integer> segmentCounts(List<Claim> claims) {
         Map<String, Integer> counts = new HashMap<>();
-        jdbc.query("SELECT processorName, COUNT(*) AS segments FROM TokenEntry GROUP BY processorName",
-                rs -> {
-                    counts.put(rs.getString("processorName"), rs.getInt("segments"));
-                });
+        claims.forEach(claim -> counts.merge(claim.processorName(), 1, Integer::sum));
         return counts;
+    }
+
+    /**
+     * Claims, up to this instance's share, the segments of {@code group} whose owner has died: gone from the live
+     * instances, and its claim older than the claim timeout, so no live instance could lose it. Axon's coordinator
+     * would take them too, at its next claim round, but it skips for a while (up to a minute, doubling) a segment
+     * whose work failed here before, say when a stalled instance lost its claim to another; the processor's own
+     * {@link StreamingEventProcessor#claimSegment claim instruction} clears that and claims at once. Several
+     * survivors may ask for one segment: the token store lets one of them have it.
+     */
+    private void takeOverFromTheDead(String group, List<Claim> claims, Set<String> alive) {
+        StreamingEventProcessor processor = local.processor(group);
+        if (!processor.isRunning() || processor.isError()) {
+            return;
+        }
+        Instant expired = Instant.now().minus(instances.liveness());
+        long mine = claims.stream().filter(c -> c.processorName().equals(group) && instances.id().equals(c.owner()))
+                .count();
+        long room = share.getMaxSegments(group) - mine;
+        claims.stream()
+                .filter(c -> c.processorName().equals(group) && c.owner() != null && !alive.contains(c.owner())
+                        && c.claimedAt() != null && c.claimedAt().isBefore(expired))
+                .limit(Math.max(0, room))
+                .forEach(c -> {
+                    log.info("Processor {} on {} takes over segment {} from {}, which has died", group,
+                            instances.id(), c.segment(), c.owner());
+                    processor.claimSegment(c.segment());
+                });
     }
 
     @Override
