@@ -26,7 +26,7 @@ public final class BatchedInserts {
         this.writes = new RowWrites(jdbc);
         this.pending = new PerBatch<>(LinkedHashMap::new,
                 rows -> rows.forEach((sql, values) ->
-                        writes.batchUpdate(sql, KeyOrder.sorted(values, KeyOrder.BY_EVENT))),
+                        writes.batchUpdate(sql, KeyOrder.byEvent(values))),
                 rows -> { });
     }
 

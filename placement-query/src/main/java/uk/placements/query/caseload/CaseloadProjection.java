@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,7 +307,7 @@ public class CaseloadProjection {
         List<PlacementRow> inserts = new ArrayList<>();
         List<PlacementRow> updates = new ArrayList<>();
         // in key order: a rebuild writes every row in one batch, and so fills the key's pages one after another
-        for (PlacementRow row : KeyOrder.sorted(b.rows.values(), Comparator.comparing(r -> r.placementId))) {
+        for (PlacementRow row : KeyOrder.valuesByKey(b.rows)) {
             (row.isNew ? inserts : updates).add(row);
         }
         writes.batchUpdate(PlacementRow.INSERT, inserts);

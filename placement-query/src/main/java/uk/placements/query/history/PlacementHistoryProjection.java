@@ -330,7 +330,7 @@ public class PlacementHistoryProjection {
         writes.batchUpdate("""
                         UPDATE rm_placement_period SET valid_to = :validTo
                         WHERE placement_id = :placementId AND seq = :seq""",
-                KeyOrder.sorted(b.closes, KeyOrder.BY_EVENT));
+                KeyOrder.byEvent(b.closes));
         writes.batchUpdate("""
                         INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status,
                             year_group, primary_need, ehcp_status, provision_id, provision_type,
@@ -339,7 +339,7 @@ public class PlacementHistoryProjection {
                         VALUES (:placementId, :seq, :validFrom, :validTo, :status, :yearGroup, :primaryNeed,
                             :ehcpStatus, :provisionId, :provisionType, :mainstreamPercent, :belowIntegrationBand,
                             :outsideDesignatedNeed, :overCapacity, :referredOn, :offeredOn, :admittedOn)""",
-                KeyOrder.sorted(b.periods, KeyOrder.BY_EVENT));
+                KeyOrder.byEvent(b.periods));
     }
 
     private boolean exists(String id, long seq) {

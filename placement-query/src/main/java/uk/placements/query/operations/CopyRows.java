@@ -197,7 +197,13 @@ final class CopyRows implements RowWrites.Writer {
     }
 
     private static void escape(StringBuilder text, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && !special(s.charAt(plain))) {
+            plain++;
+        }
+        // most values have nothing to escape: appended whole, not a character at a time
+        text.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -207,5 +213,9 @@ final class CopyRows implements RowWrites.Writer {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 }
