@@ -13,8 +13,10 @@ import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,8 +147,16 @@ final class CopyRows implements RowWrites.Writer {
         return values;
     }
 
+    /**
+     * Dates as COPY text, by the {@link java.sql.Date}'s instant: a rebuild writes a few thousand distinct days
+     * hundreds of thousands of times, and {@code Date.toLocalDate()} works each out through a calendar.
+     */
+    private final Map<Long, String> days = new HashMap<>();
+    /** The JVM's zone, as the driver reads it, asked for once: each ask copies the default {@code TimeZone}. */
+    private final ZoneId zone = ZoneId.systemDefault();
+
     /** One row in COPY's text format. */
-    private static void appendRow(StringBuilder text, Object[] row) {
+    private void appendRow(StringBuilder text, Object[] row) {
         for (int i = 0; i < row.length; i++) {
             append(text, row[i]);
             text.append(i + 1 < row.length ? '\t' : '\n');
@@ -172,21 +182,25 @@ final class CopyRows implements RowWrites.Writer {
     }
 
     /** Appends one value as COPY's text format has it ({@link #writable} values only). */
-    static void append(StringBuilder text, Object value) {
+    private void append(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof String s) {
             escape(text, s);
         } else if (value instanceof Boolean b) {
             text.append(b ? 't' : 'f');
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            text.append(value);
+        } else if (value instanceof Integer i) {
+            text.append(i.intValue());
+        } else if (value instanceof Long l) {
+            text.append(l.longValue());
+        } else if (value instanceof Short s) {
+            text.append(s.shortValue());
         } else if (value instanceof BigDecimal d) {
             text.append(d.toPlainString());
         } else if (value instanceof java.sql.Date d) {
-            text.append(d.toLocalDate());
+            text.append(days.computeIfAbsent(d.getTime(), time -> d.toLocalDate().toString()));
         } else if (value instanceof Timestamp t) {
-            text.append(t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime());
+            text.append(t.toInstant().atZone(zone).toOffsetDateTime());
         } else if (value instanceof java.time.LocalDate d) {
             text.append(d);
         } else if (value instanceof byte[] bytes) {
