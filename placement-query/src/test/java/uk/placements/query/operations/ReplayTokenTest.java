@@ -1,6 +1,7 @@
 package uk.placements.query.operations;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ReplayTokenTest {
             TrackingToken event = GapAwareTrackingToken.newInstance(eventIndex, gaps(random, eventIndex));
 
             TrackingToken expected = ReplayToken.createReplayToken(reset, event);
-            TrackingToken marked = DirectReplay.replayToken(reset, event);
+            TrackingToken marked = new DirectReplay.Replays(reset).token(event);
 
             assertThat(marked).as("reset %s, event %s", reset, event).isEqualTo(expected);
             assertThat(ReplayToken.isReplay(marked)).as("reset %s, event %s", reset, event)
@@ -43,6 +44,19 @@ class ReplayTokenTest {
         }
         assertThat(replays).as("events held at the reset").isGreaterThan(100);
         assertThat(notReplays).as("events in a gap of the reset or after it").isGreaterThan(100);
+    }
+
+    /** Axon Server's tokens, and an empty store's (no token at the reset), are left to Axon. */
+    @Test
+    void otherTokensAreMarkedByAxon() {
+        TrackingToken reset = new GlobalSequenceTrackingToken(40);
+        for (long index : new long[] {3, 40, 41}) {
+            TrackingToken event = new GlobalSequenceTrackingToken(index);
+            assertThat(new DirectReplay.Replays(reset).token(event))
+                    .isEqualTo(ReplayToken.createReplayToken(reset, event));
+        }
+        TrackingToken first = GapAwareTrackingToken.newInstance(0, List.of());
+        assertThat(new DirectReplay.Replays(null).token(first)).isEqualTo(first);
     }
 
     private static List<Long> gaps(Random random, long below) {
