@@ -1,6 +1,8 @@
 package uk.placements.app.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,6 +14,7 @@ import uk.placements.query.operations.QueryInstances;
 import uk.placements.queryservice.PlacementQueryApplication;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,7 +95,7 @@ final class ScaledOut implements AutoCloseable {
      */
     static String claims(ConfigurableApplicationContext query) {
         JdbcTemplate jdbc = jdbc(query);
-        StringBuilder out = new StringBuilder("now ").append(java.time.Instant.now()).append("; tokens:");
+        StringBuilder out = new StringBuilder("now ").append(Instant.now()).append("; tokens:");
         jdbc.query("SELECT processorName, segment, owner, timeStamp FROM TokenEntry ORDER BY processorName, segment",
                 rs -> {
                     out.append(' ').append(rs.getString(1)).append('#').append(rs.getInt(2)).append('=')
@@ -100,12 +103,12 @@ final class ScaledOut implements AutoCloseable {
                 });
         out.append("; heartbeats:");
         jdbc.query("SELECT instance_id, heartbeat_at FROM query_instance", rs -> {
-            out.append(' ').append(rs.getString(1)).append('@').append(java.time.Instant.ofEpochMilli(rs.getLong(2)));
+            out.append(' ').append(rs.getString(1)).append('@').append(Instant.ofEpochMilli(rs.getLong(2)));
         });
         out.append("; processors here:");
-        query.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors()
+        query.getBean(EventProcessingConfiguration.class).eventProcessors()
                 .forEach((name, processor) -> {
-                    if (processor instanceof org.axonframework.eventhandling.StreamingEventProcessor streaming) {
+                    if (processor instanceof StreamingEventProcessor streaming) {
                         out.append(' ').append(name).append(streaming.isRunning() ? " running" : " stopped")
                                 .append(streaming.isError() ? " in error" : "").append(" segments ")
                                 .append(streaming.processingStatus().keySet());
