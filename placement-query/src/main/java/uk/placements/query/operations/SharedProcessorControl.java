@@ -145,11 +145,10 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
     /** Owners of the group's segments whose claim is still good (younger than the claim timeout). */
     List<String> liveOwners(String group) {
         Instant expired = Instant.now().minus(instances.liveness());
-        return jdbc.query("SELECT owner, timeStamp FROM TokenEntry WHERE processorName = ? AND owner IS NOT NULL",
-                        (rs, i) -> rs.getString("timeStamp") != null
-                                && Instant.parse(rs.getString("timeStamp")).isAfter(expired)
-                                ? rs.getString("owner") : null, group)
-                .stream().filter(owner -> owner != null).distinct().toList();
+        return claims().stream()
+                .filter(c -> c.processorName().equals(group) && c.owner() != null && c.claimedAt() != null
+                        && c.claimedAt().isAfter(expired))
+                .map(Claim::owner).distinct().toList();
     }
 
     void poll() {
