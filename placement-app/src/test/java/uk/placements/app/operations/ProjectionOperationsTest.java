@@ -585,7 +585,7 @@ class ProjectionOperationsTest {
         }
         assertThat(names).containsExactly("caseload", "placement-history", "provisions", "capacity-ledger", "funding",
                 "place-change");
-        assertThat(answer.json().get(0).get("tables").toString()).contains("rm_placement", "rm_timeline");
+        assertThat(answer.json().get(0).get("tables").toString()).contains("rm_placement", "rm_caseload_count");
     }
 
     @Test

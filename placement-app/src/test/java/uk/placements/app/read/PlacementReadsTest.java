@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import uk.placements.app.AppTest;
 import uk.placements.command.http.Api;
+import uk.placements.query.caseload.PlacementTimeline;
+import uk.placements.shared.placement.query.PlacementView;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The caseworker's reads: one placement with its timeline, read-your-writes, ETags, the caseload, and roles. */
 class PlacementReadsTest extends AppTest {
+
+    @Autowired
+    private PlacementTimeline timelines;
 
     @Test
     void aPlacementReadWithMinVersionShowsTheWriteJustMadeWithItsTimelineAndEtag() {
@@ -43,6 +49,34 @@ class PlacementReadsTest extends AppTest {
         assertThat(timeline.get(1).get("on").asText()).isEqualTo("2026-09-10");
         assertThat(timeline.get(2).get("by").asText()).isEqualTo("caseworker");
         assertThat(timeline.get(2).get("recordedAt").asText()).endsWith("Z");
+    }
+
+    /**
+     * The timeline is read from the placement's events, each entry described from its event, and only up to the
+     * version the row has folded: a read never shows an event its row does not.
+     */
+    @Test
+    void theTimelineComesFromThePlacementsEventsUpToTheRowsVersion() {
+        String provision = api.commission(Api.newProvisionId("TIME"), "SEN_UNIT", 4);
+        String placement = api.refer(Api.newUpn());
+        api.offer(placement, provision);
+        long version = api.post("caseworker", "/api/placements/" + placement + "/offer/decline",
+                "{\"on\":\"2026-09-15\",\"reason\":\"family chose another school\"}").json().get("version").asLong();
+        JsonNode read = api.get("caseworker", "/api/placements/" + placement + "?minVersion=" + version).json();
+
+        List<PlacementView.TimelineEntry> upToTheOffer = timelines.upTo(placement, 1);
+        List<PlacementView.TimelineEntry> whole = timelines.upTo(placement, version);
+
+        assertThat(upToTheOffer).extracting(PlacementView.TimelineEntry::type)
+                .containsExactly("PupilReferred", "PlaceOffered");
+        assertThat(whole).extracting(PlacementView.TimelineEntry::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(whole.get(1).detail()).isEqualTo("offered a place at " + provision);
+        assertThat(whole.get(2).detail()).startsWith("offer at " + provision + " declined: ");
+        assertThat(read.get("timeline")).hasSize(3);
+        for (int i = 0; i < whole.size(); i++) {
+            assertThat(read.get("timeline").get(i).get("detail").asText()).isEqualTo(whole.get(i).detail());
+            assertThat(read.get("timeline").get(i).get("by").asText()).isEqualTo("caseworker");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.placements.command.axon.EventSamples;
 import uk.placements.query.capacity.CapacityLedgerProjection;
 import uk.placements.query.caseload.CaseloadProjection;
+import uk.placements.query.caseload.PlacementTimeline;
 import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.shared.placement.PlacementState;
 import uk.placements.shared.placement.event.PlacementEvent;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /**
  * Every event of both sealed families reaches every fold and projection of its aggregate: the aggregate's own fold
  * (which the audit "as known on" view uses too, and through which the history and the caseload fold: an event it
- * does not know fails both), the placement history's fold, and an {@code @EventHandler} of each projection. Walked
+ * does not know fails both), the placement history's fold, the placement timeline's description of it, and an
+ * {@code @EventHandler} of each projection. Walked
  * through the sealed interfaces, so an event added later fails here until every reader knows it (the history's fold
  * used to read any event it did not know as a withdrawal). {@code PlacementRowFollowsTheFoldTest} walks them
  * through the caseload's row.
@@ -50,6 +52,9 @@ class EveryEventReachesEveryFoldTest {
         assertThatCode(() -> PlacementHistoryProjection.evolve(period, 1, event)).as("placement history's fold")
                 .doesNotThrowAnyException();
         assertThat(handles(CaseloadProjection.class, type)).as("a caseload handler").isTrue();
+        PlacementTimeline.Description entry = PlacementTimeline.describe(event);
+        assertThat(entry.on()).as("the timeline entry's date").isNotNull();
+        assertThat(entry.detail()).as("the timeline entry's text").isNotBlank();
         assertThat(handles(PlacementHistoryProjection.class, type)).as("a placement history handler").isTrue();
         assertThat(handles(CapacityLedgerProjection.class, type)).as("a capacity ledger handler").isTrue();
     }

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import uk.placements.query.BatchedInserts;
 import uk.placements.query.KeyOrder;
 import uk.placements.query.LatestCache;
 import uk.placements.query.PerBatch;
@@ -31,7 +30,6 @@ import uk.placements.shared.pupil.PupilVault;
 
 import java.sql.Date;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,18 +40,19 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Read model "caseload": each placement as it is now, with its pupil's personal data opened for caseworkers, and
- * its timeline. Idempotent: an event whose timeline entry exists was handled already, and a row changes only for
- * an event newer than its version, so an event handled twice leaves the same state. What an event does to the
- * placement's status, provision and time split is decided by the fold the aggregate uses ({@link
+ * Read model "caseload": each placement as it is now, with its pupil's personal data opened for caseworkers.
+ * Idempotent: a row changes only for an event newer than its version, and a referral only makes a row that does not
+ * exist, so an event handled twice leaves the same state. What an event does to the placement's status, provision
+ * and time split is decided by the fold the aggregate uses ({@link
  * uk.placements.shared.placement.PlacementState#evolve}, through {@link PlacementRow#evolve}); the handlers add the
- * details it does not keep and the timeline.
+ * details it does not keep. A placement's timeline is not kept here: it is read from its events
+ * ({@link PlacementTimeline}).
  * <p>
- * Events change {@link PlacementRow}s in memory; each batch of events writes every row it touched once, and timeline
- * entries as one JDBC batch, in key order, just before it commits with the processor's token (a rebuild is one such
- * batch for the whole history). A placement's next event in a later batch reads its row back only when it is not
- * the one the previous batch left ({@link LatestCache}). The same batch adds what its rows changed to the totals the
- * caseload page reads ({@link CaseloadCounts}, {@code rm_caseload_count}).
+ * Events change {@link PlacementRow}s in memory; each batch of events writes every row it touched once, in key
+ * order, just before it commits with the processor's token (a rebuild is one such batch for the whole history). A
+ * placement's next event in a later batch reads its row back only when it is not the one the previous batch left
+ * ({@link LatestCache}). The same batch adds what its rows changed to the totals the caseload page reads
+ * ({@link CaseloadCounts}, {@code rm_caseload_count}).
  */
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
@@ -69,7 +68,6 @@ public class CaseloadProjection {
      * uk.placements.shared.placement.PupilId, Instant, java.time.Duration)}): meanwhile the batch is retried.
      */
     static final java.time.Duration KEY_PATIENCE = java.time.Duration.ofSeconds(60);
-    private final BatchedInserts inserts;
     private final PerBatch<Batch> batch = new PerBatch<>(Batch::new, this::write, this::committed);
     /** Rows as their last batch left them, so that the next event of a placement need not read its row back. */
     private final LatestCache<PlacementRow> cache = new LatestCache<>(row -> row.version, 250_000);
@@ -77,14 +75,14 @@ public class CaseloadProjection {
     public CaseloadProjection(JdbcTemplate jdbc, PupilVault vault) {
         this.jdbc = jdbc;
         this.vault = vault;
-        this.inserts = new BatchedInserts(jdbc);
         this.writes = new RowWrites(jdbc);
     }
 
     @EventHandler
     void on(PupilReferred e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
             ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
+        // a redelivery (after a crash, of an event whose batch committed): its row exists, nothing to do
+        if (!replay.isReplay() && row(e.placementId().value(), seq) != null) {
             return;
         }
         Recorded r = Recorded.of(seq, at, metaData);
@@ -104,17 +102,10 @@ public class CaseloadProjection {
             row.open(e.pupil(), vault.opener(e.pupilId(), at, KEY_PATIENCE));
         }
         batch.current().rows.put(row.placementId, row);
-        timeline(e.placementId().value(), r, "PupilReferred", e.referredOn(),
-                "referred in year " + e.yearGroup() + ", primary need " + e.primaryNeed()
-                        + (e.requestedType() == null ? "" : ", asking for a " + e.requestedType()));
     }
 
     @EventHandler
-    void on(PlaceOffered e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
+    void on(PlaceOffered e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> {
             row.offeredOn = Date.valueOf(e.offeredOn());
@@ -123,111 +114,52 @@ public class CaseloadProjection {
             row.overCapacityDecidedBy = e.overCapacityDecision() == null ? null
                     : e.overCapacityDecision().decidedBy();
         });
-        timeline(e.placementId().value(), r, "PlaceOffered", e.offeredOn(), "offered a place at "
-                + e.provisionId() + (e.outsideDesignatedNeed() ? " outside its designated needs" : "")
-                + (e.overCapacityDecision() == null ? "" : " over capacity, decided by "
-                + e.overCapacityDecision().decidedBy()));
     }
 
     @EventHandler
-    void on(OfferDeclined e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
-        backToReferred(e, Recorded.of(seq, at, metaData), "OfferDeclined", e.on(),
-                "offer at " + e.provisionId() + " declined: " + e.reason());
+    void on(OfferDeclined e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
+        backToReferred(e, Recorded.of(seq, at, metaData));
     }
 
     @EventHandler
-    void on(OfferWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
-        backToReferred(e, Recorded.of(seq, at, metaData), "OfferWithdrawn", e.on(),
-                "offer at " + e.provisionId() + " withdrawn: " + e.reason());
+    void on(OfferWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
+        backToReferred(e, Recorded.of(seq, at, metaData));
     }
 
     @EventHandler
-    void on(PupilAdmitted e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
+    void on(PupilAdmitted e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> {
             row.admittedOn = Date.valueOf(e.admittedOn());
             row.belowIntegrationBand = e.belowIntegrationBand();
         });
-        timeline(e.placementId().value(), r, "PupilAdmitted", e.admittedOn(), "admitted at " + e.provisionId()
-                + " with " + e.mainstreamPercent() + "% in mainstream" + (e.defaultSplit() ? " (the default)" : ""));
     }
 
     @EventHandler
-    void on(TimeSplitChanged e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
+    void on(TimeSplitChanged e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> row.belowIntegrationBand = e.belowIntegrationBand());
-        timeline(e.placementId().value(), r, "TimeSplitChanged", e.effectiveFrom(), "time in mainstream "
-                + e.previousPercent() + "% to " + e.mainstreamPercent() + "%"
-                + (e.reason() == null ? "" : ": " + e.reason().text()));
     }
 
     @EventHandler
-    void on(MovedToMainstream e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
+    void on(MovedToMainstream e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> row.endedOn = Date.valueOf(e.effectiveFrom()));
-        timeline(e.placementId().value(), r, "MovedToMainstream", e.effectiveFrom(),
-                "moved on to full-time mainstream from " + e.provisionId());
     }
 
     @EventHandler
-    void on(PlacementEnded e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
+    void on(PlacementEnded e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> {
             row.endedOn = Date.valueOf(e.effectiveFrom());
             row.endReason = e.reason().name();
         });
-        timeline(e.placementId().value(), r, "PlacementEnded", e.effectiveFrom(),
-                "placement at " + e.provisionId() + " ended: " + e.reason());
     }
 
     @EventHandler
-    void on(ReferralWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData,
-            ReplayStatus replay) {
-        if (handled(e.placementId().value(), seq, replay)) {
-            return;
-        }
+    void on(ReferralWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> row.endedOn = Date.valueOf(e.on()));
-        timeline(e.placementId().value(), r, "ReferralWithdrawn", e.on(), "referral withdrawn: " + e.reason());
-    }
-
-    /**
-     * Each event writes exactly one timeline entry, keyed by its sequence: if that entry exists, the event was
-     * handled before (a redelivery after a crash) and changes nothing now. A replay needs no look: it follows a reset,
-     * which cleared the tables, and its batches commit with their tokens, so it meets each event once. Skipping the
-     * look spares a query per event, a third of a replay's statements.
-     */
-    private boolean handled(String placement, long seq, ReplayStatus replay) {
-        if (replay.isReplay()) {
-            return false;
-        }
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM rm_timeline WHERE placement_id = ? AND seq = ?",
-                Integer.class, placement, seq);
-        return n != null && n > 0;
     }
 
     /**
@@ -251,19 +183,17 @@ public class CaseloadProjection {
     void reset() {
         cache.clear();
         jdbc.update("DELETE FROM rm_caseload_count");
-        jdbc.update("DELETE FROM rm_timeline");
         jdbc.update("DELETE FROM rm_placement");
     }
 
     /** An offer declined or withdrawn: the fold returns the placement to referred; the offer's details go too. */
-    private void backToReferred(PlacementEvent e, Recorded r, String type, LocalDate on, String detail) {
+    private void backToReferred(PlacementEvent e, Recorded r) {
         change(e, r, row -> {
             row.offeredOn = null;
             row.needOverrideReason = null;
             row.overCapacityReason = null;
             row.overCapacityDecidedBy = null;
         });
-        timeline(e.placementId().value(), r, type, on, detail);
     }
 
     /**
@@ -353,23 +283,5 @@ public class CaseloadProjection {
             row.forgetPersonalData();
         });
         cache.putAll(b.rows);
-    }
-
-    /** Batched: only {@link #handled} reads the timeline, and only for events of earlier, committed batches. */
-    private void timeline(String placement, Recorded r, String type, LocalDate on, String detail) {
-        inserts.insert("""
-                        INSERT INTO rm_timeline (placement_id, seq, type, on_date, recorded_at, by_user, detail)
-                        VALUES (:placementId, :seq, :type, :onDate, :recordedAt, :byUser, :detail)""",
-                new TimelineEntry(placement, r.seq(), type, Date.valueOf(on), r.timestamp(), r.by(),
-                        detail.length() > 600 ? detail.substring(0, 600) : detail));
-    }
-
-    /** A row of {@code rm_timeline}. */
-    record TimelineEntry(String placementId, long seq, String type, Date onDate, java.sql.Timestamp recordedAt,
-                         String byUser, String detail) implements KeyOrder.EventKeyed {
-        @Override
-        public String aggregate() {
-            return placementId;
-        }
     }
 }

@@ -4,7 +4,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
-import uk.placements.query.RowsByName;
 import uk.placements.shared.placement.query.CaseloadItem;
 import uk.placements.shared.placement.query.CaseloadPage;
 import uk.placements.shared.placement.query.FindCaseload;
@@ -16,7 +15,6 @@ import uk.placements.shared.provision.ProvisionId;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,10 +39,12 @@ public class CaseloadQueries {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PlacementTimeline timelines;
 
-    public CaseloadQueries(JdbcTemplate jdbc, Clock clock) {
+    public CaseloadQueries(JdbcTemplate jdbc, Clock clock, PlacementTimeline timelines) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.timelines = timelines;
     }
 
     @QueryHandler
@@ -137,25 +137,13 @@ public class CaseloadQueries {
             return null;
         }
         PlacementView p = found.get(0);
-        List<PlacementView.TimelineEntry> timeline = jdbc.query("""
-                        SELECT seq, type, on_date, recorded_at, by_user, detail FROM rm_timeline
-                        WHERE placement_id = ? ORDER BY seq""", RowsByName.of(TimelineRow.class), query.placementId())
-                .stream()
-                .map(TimelineRow::entry).toList();
+        // the events the row has folded, no later one: the timeline and the row agree
+        List<PlacementView.TimelineEntry> timeline = timelines.upTo(p.id(), p.version());
         return new PlacementView(p.id(), p.version(), p.status(), p.pupil(), p.yearGroup(), p.primaryNeed(),
                 p.secondaryNeeds(), p.ehcpStatus(), p.requestedType(), p.homeSchoolUrn(), p.provision(),
                 p.mainstreamPercent(), p.belowIntegrationBand(), p.outsideDesignatedNeed(), p.needOverrideReason(),
                 p.overCapacityDecision(), p.referredOn(), p.offeredOn(), p.admittedOn(), p.endedOn(), p.endReason(),
                 timeline);
-    }
-
-    /** A row of {@code rm_timeline} as this reader selects it, each component named after its column. */
-    record TimelineRow(long seq, String type, Date onDate, Timestamp recordedAt, String byUser, String detail) {
-
-        PlacementView.TimelineEntry entry() {
-            return new PlacementView.TimelineEntry(seq, type, onDate.toLocalDate(), recordedAt.toInstant(), byUser,
-                    detail);
-        }
     }
 
     /**

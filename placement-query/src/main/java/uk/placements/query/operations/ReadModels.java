@@ -34,7 +34,6 @@ public class ReadModels {
                             new Index("ix_rm_placement_by_status", "status, placement_id"),
                             new Index("ix_rm_placement_year", "year_group, placement_id"),
                             new Index("ix_rm_placement_changed", "last_recorded_at, placement_id"))),
-                    new Table("rm_timeline", List.of("placement_id", "seq")),
                     new Table("rm_caseload_count", List.of("filter_key", "part")))),
             new ReadModel(PlacementHistoryProjection.NAME, List.of(
                     new Table("rm_placement_period", List.of("placement_id", "seq"), List.of(

@@ -24,6 +24,13 @@ final class ShadowTables {
 
     static final String SCHEMA = "read_model_shadow";
 
+    /**
+     * The memory, in kB, each key and index of a shadow table is sorted in, for this transaction only, unless the
+     * database is set to more: PostgreSQL's default (64 MB) sorted the larger tables' indexes on disk, in runs merged
+     * afterwards. A rebuild builds one index at a time, so this is taken once.
+     */
+    static final long INDEX_SORT_KB = 256 * 1024;
+
     /** The views that read the tables, directly or through other views, oldest first (creation order). */
     private static final String DEPENDENT_VIEWS = """
             WITH RECURSIVE dependent(oid) AS (
@@ -80,6 +87,11 @@ final class ShadowTables {
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         }
         jdbc.execute("SET LOCAL search_path TO " + SCHEMA + ", " + searchPath);
+        Long sortKb = jdbc.queryForObject(
+                "SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'maintenance_work_mem'", Long.class);
+        if (sortKb != null && sortKb < INDEX_SORT_KB) {
+            jdbc.execute("SET LOCAL maintenance_work_mem = '" + INDEX_SORT_KB + "kB'");
+        }
     }
 
     /** After every row, still in the rebuild's transaction: keys and indexes, then the shadows take the live places. */
