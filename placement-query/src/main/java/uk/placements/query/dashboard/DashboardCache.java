@@ -90,12 +90,21 @@ public class DashboardCache {
             return bytes;
         }
 
-        /** The JSON gzipped: compressed the first time it is asked for, then kept with it. */
+        /**
+         * The JSON gzipped: compressed the first time it is asked for, then kept with it. At the fastest level: a
+         * dashboard asked for a new date is compressed on its way out, and the default level took twice as long
+         * as this one on a made-up capacity dashboard of 1,875 provisions (825 kB: 7.2 against 3.4 ms), for two
+         * fifths more bytes to send.
+         */
         public byte[] gzipped() {
             byte[] kept = gzipped;
             if (kept == null) {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 8 + 64);
-                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out, 64 * 1024)) {
+                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out, 64 * 1024) {
+                    {
+                        def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                    }
+                }) {
                     gzip.write(bytes);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
