@@ -88,11 +88,11 @@ class DashboardPropertiesTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         AuthorityPlan plan = new AuthorityGenerator(seed, today).generate(provisions, placements);
         // Arguments, not default properties: those would lose to application.yml and its file database.
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--placements.crypto.master-key=" + KEY,
+                "--logging.level.root=WARN"));
+        args.addAll(database());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PlacementsApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:dash-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--placements.crypto.master-key=" + KEY,
-                "--logging.level.root=WARN")) {
+                args.toArray(String[]::new))) {
             CommandGateway commands = app.getBean(CommandGateway.class);
             List<Object> accepted = new ArrayList<>(plan.commands());
             for (Object command : plan.commands()) {
@@ -122,6 +122,11 @@ class DashboardPropertiesTest {
             checkLedgerHasRowsOnlyWhereFiguresChange(jdbc);
             assertThat(read(api, "/api/dashboard/capacity", CapacityDashboard.class).asOf()).isEqualTo(today);
         }
+    }
+
+    /** The arguments that give each authority a fresh database of its own: here an H2 in memory. */
+    protected List<String> database() {
+        return List.of("--spring.datasource.url=jdbc:h2:mem:dash-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static void send(CommandGateway commands, Object command) {

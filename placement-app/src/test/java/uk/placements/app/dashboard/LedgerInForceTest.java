@@ -76,17 +76,16 @@ class LedgerInForceTest extends AppTest {
     void eachProvisionsRowIsReadByOneSeekHoweverManyRowsItHasBeforeTheDate() {
         LocalDate date = FIRST_CHANGE.plusMonths(CHANGES + 1);
         assertThat(ledger().headMap(date, true)).hasSizeGreaterThan(CHANGES);
-        String sql = "SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
-                + inForce.join("pr", "rm_capacity_ledger", "c", "DATE '" + date + "'")
-                + "\nWHERE pr.provision_id = '" + provision + "'";
-        String plan = plan(sql);
+        String plan = plan(sqlOn(date));
         if (postgres()) {
-            // the lateral's one row, read from the key backwards; no hash of the ledger
-            assertThat(plan).as(plan).contains("Index Scan Backward using").doesNotContain("Hash");
-            Matcher scan = Pattern.compile("Index Scan Backward using \\S+ on rm_capacity_ledger .*actual time=\\S+ "
+            // on or after the provision's latest change: its latest row answers, one row by the key of
+            // rm_capacity_latest; the ledger is not read at all
+            Matcher latest = Pattern.compile("Index Scan using \\S+ on rm_capacity_latest .*actual time=\\S+ "
                     + "rows=(\\d+)").matcher(plan);
-            assertThat(scan.find()).as(plan).isTrue();
-            assertThat(scan.group(1)).as(plan).isEqualTo("1");
+            assertThat(latest.find()).as(plan).isTrue();
+            assertThat(latest.group(1)).as(plan).isEqualTo("1");
+            assertThat(plan).as(plan).doesNotContain("Hash")
+                    .containsPattern("Index Scan Backward using \\S+ on rm_capacity_ledger .*\\(never executed\\)");
         } else {
             // H2 reports the rows each part of the plan read: the subquery reads one index entry, not the
             // provision's every earlier row
@@ -100,6 +99,82 @@ class LedgerInForceTest extends AppTest {
             }
             assertThat(subqueries).as(plan).isPositive();
         }
+    }
+
+    /** PostgreSQL: a date before the provision's latest change reads the ledger, one row from its key backwards. */
+    @Test
+    void aDateBeforeTheLatestChangeSeeksTheLedgerOnce() {
+        LocalDate date = FIRST_CHANGE.plusMonths(CHANGES / 2).plusDays(3);
+        assertThat(ledger().headMap(date, true)).hasSizeGreaterThan(CHANGES / 2);
+        String plan = plan(sqlOn(date));
+        if (postgres()) {
+            Matcher scan = Pattern.compile("Index Scan Backward using \\S+ on rm_capacity_ledger .*actual time=\\S+ "
+                    + "rows=(\\d+)").matcher(plan);
+            assertThat(scan.find()).as(plan).isTrue();
+            assertThat(scan.group(1)).as(plan).isEqualTo("1");
+            assertThat(plan).as(plan).doesNotContain("Hash");
+        }
+        assertThat(placesOn(date, false)).containsEntry(provision, ledger().floorEntry(date).getValue());
+    }
+
+    /**
+     * rm_capacity_latest holds each provision's last ledger row, column for column, also after a change back-dated
+     * before the latest (a place change, which adds a row in the past) and an admission back-dated before it, which
+     * changes every later row, the latest too.
+     */
+    @Test
+    void theLatestRowsAreEachProvisionsLastLedgerRowAfterBackDatedChanges() {
+        // the latest change after the admission below, so that the admission is back-dated before it
+        String places = "{\"commissionedPlaces\":%d,\"effectiveFrom\":\"%s\",\"reason\":\"Agreed at panel\"}";
+        assertThat(api.put("provision-admin", "/api/provisions/" + provision + "/places",
+                places.formatted(14, LocalDate.of(2026, 11, 1))).status()).isEqualTo(200);
+        assertThat(api.put("provision-admin", "/api/provisions/" + provision + "/places",
+                places.formatted(13, FIRST_CHANGE.plusMonths(3).plusDays(5))).status()).isEqualTo(200);
+        String placement = api.refer(Api.newUpn());
+        api.offer(placement, provision);
+        assertThat(api.post("caseworker", "/api/placements/" + placement + "/admission",
+                "{\"admittedOn\":\"2026-09-20\",\"mainstreamPercent\":40,\"reason\":\"settling in\"}").status())
+                .isEqualTo(200);
+        eventually(() -> lastLedgerRows().get(provision) != null
+                && lastLedgerRows().get(provision).get("effective_from").toString().equals("2026-11-01")
+                && ((Number) lastLedgerRows().get(provision).get("on_roll")).intValue() == 1);
+
+        eventually(() -> lastLedgerRows().equals(latestRows()));
+        assertThat(latestRows()).isEqualTo(lastLedgerRows()).containsKey(provision);
+    }
+
+    /** Each provision's last row of rm_capacity_ledger, every column by its lower-case name. */
+    private Map<String, Map<String, Object>> lastLedgerRows() {
+        Map<String, Map<String, Object>> last = new HashMap<>();
+        for (Map<String, Object> row : jdbc.queryForList(
+                "SELECT * FROM rm_capacity_ledger ORDER BY provision_id, effective_from")) {
+            Map<String, Object> named = lowerCase(row);
+            last.put((String) named.get("provision_id"), named);
+        }
+        return last;
+    }
+
+    /** Each row of rm_capacity_latest, every column by its lower-case name. */
+    private Map<String, Map<String, Object>> latestRows() {
+        Map<String, Map<String, Object>> latest = new HashMap<>();
+        for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM rm_capacity_latest")) {
+            Map<String, Object> named = lowerCase(row);
+            latest.put((String) named.get("provision_id"), named);
+        }
+        return latest;
+    }
+
+    private static Map<String, Object> lowerCase(Map<String, Object> row) {
+        Map<String, Object> named = new HashMap<>();
+        row.forEach((column, value) -> named.put(column.toLowerCase(java.util.Locale.ROOT), value));
+        return named;
+    }
+
+    /** The reader's join for the test's provision on {@code date}. */
+    private String sqlOn(LocalDate date) {
+        return "SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
+                + inForce.join("pr", "rm_capacity_ledger", "c", "DATE '" + date + "'")
+                + "\nWHERE pr.provision_id = '" + provision + "'";
     }
 
     /** The provision's ledger as stored: commissioned places by effective_from. */

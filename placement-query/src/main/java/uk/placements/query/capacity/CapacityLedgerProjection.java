@@ -48,7 +48,9 @@ import java.util.function.UnaryOperator;
  * views). A row exists only where a figure changes; the figures on date D are the provision's row with the greatest
  * {@code effective_from <= D}. Each event changes the figures from its business date on, in every later row too, so
  * a command back-dated before existing changes is counted from its date, and an "as at" question reads one row per
- * provision however long the history.
+ * provision however long the history. Each provision's latest row is kept apart as well ({@code rm_capacity_latest},
+ * {@link #writeLatest}), where a date on or after its latest change finds it without a seek of the ledger
+ * ({@link LedgerInForce}).
  * <p>
  * <b>What changes the figures.</b> A placement event changes a provision's figures by what the placement contributes
  * there after it ({@link Contribution}, folded by {@link PlacementState#evolve}) less what it contributed before,
@@ -278,6 +280,7 @@ public class CapacityLedgerProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM rm_capacity_ledger");
+        jdbc.update("DELETE FROM rm_capacity_latest");
         jdbc.update("DELETE FROM rm_capacity_placement");
         jdbc.update("DELETE FROM rm_capacity_provision");
     }
@@ -412,6 +415,7 @@ public class CapacityLedgerProjection {
                 VALUES (:provisionId, :effectiveFrom, :isOpen, :commissionedPlaces, :placesFrom, :onRoll,
                     :offersOutstanding, :outsideDesignatedNeed, :mainstreamPercentSum, :atOrAboveHalf, :adults,
                     :qualifiedTeachers, :therapyHoursPerWeek, :staffingFrom)""", inserts);
+        writeLatest(b);
 
         List<Holding> newHoldings = new ArrayList<>();
         List<Holding> changedHoldings = new ArrayList<>();
@@ -436,6 +440,38 @@ public class CapacityLedgerProjection {
                 changedVersions);
         writes.batchUpdate("INSERT INTO rm_capacity_provision (provision_id, version) VALUES (:provisionId, :version)",
                 newVersions);
+    }
+
+    /**
+     * Each provision's latest row (the greatest effective_from) into {@code rm_capacity_latest}, where the batch
+     * changed it: its date or its figures. A ledger the batch read back holds every row from the one before its
+     * earliest change to the last ({@link Ledger#load}), so its last row as read is the table's latest.
+     */
+    private void writeLatest(Batch b) {
+        List<Row> replaced = new ArrayList<>();
+        List<Row> latest = new ArrayList<>();
+        KeyOrder.sorted(b.ledgers.values(), Comparator.comparing((Ledger l) -> l.provisionId)).forEach(ledger -> {
+            Map.Entry<LocalDate, Figures> now = ledger.rows.lastEntry();
+            LocalDate thenFrom = ledger.stored.keySet().stream().max(Comparator.naturalOrder()).orElse(null);
+            Figures then = thenFrom == null ? null : ledger.stored.get(thenFrom);
+            if (now != null && now.getKey().equals(thenFrom) && now.getValue().equals(then)) {
+                return;
+            }
+            if (thenFrom != null) {
+                replaced.add(Row.of(ledger.provisionId, thenFrom, then));
+            }
+            if (now != null) {
+                latest.add(Row.of(ledger.provisionId, now.getKey(), now.getValue()));
+            }
+        });
+        writes.batchUpdate("DELETE FROM rm_capacity_latest WHERE provision_id = :provisionId", replaced);
+        writes.batchUpdate("""
+                INSERT INTO rm_capacity_latest (provision_id, effective_from, is_open, commissioned_places,
+                    places_from, on_roll, offers_outstanding, outside_designated_need, mainstream_percent_sum,
+                    at_or_above_half, adults, qualified_teachers, therapy_hours_per_week, staffing_from)
+                VALUES (:provisionId, :effectiveFrom, :isOpen, :commissionedPlaces, :placesFrom, :onRoll,
+                    :offersOutstanding, :outsideDesignatedNeed, :mainstreamPercentSum, :atOrAboveHalf, :adults,
+                    :qualifiedTeachers, :therapyHoursPerWeek, :staffingFrom)""", latest);
     }
 
     private Holding readHolding(String provisionId, String placementId) {

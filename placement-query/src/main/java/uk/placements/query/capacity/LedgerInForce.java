@@ -6,15 +6,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that says how a reader finds a provision's capacity-ledger row in force on a date: the row with
- * the greatest {@code effective_from} on or before it. It is read by one backward index seek per provision, however
- * long the provision's ledger. Every reader joins it from here: the dashboards, the provision view, the live
+ * the greatest {@code effective_from} on or before it. It is read by one index seek per provision, however long the
+ * provision's ledger. Every reader joins it from here: the dashboards, the provision view, the live
  * stream, capacity.csv, SCAP, the GIAS reconciliation and the place-change return. The reporting view
  * {@code report_capacity_now} asks the same (V165 on PostgreSQL, V170 on H2).
  * <p>
  * Each database needs its own form:
  * <ul>
- *   <li><b>PostgreSQL</b> takes a lateral join. Given the row's date as a correlated subquery in the join, it hashed
- *       every ledger row of the history and ran the subquery once for each of them.</li>
+ *   <li><b>PostgreSQL</b> takes a lateral join. It reads first the provision's latest row (rm_capacity_latest, one
+ *       row per provision, V174), which is in force on any date on or after the provision's latest change: for a
+ *       date near today, every provision. Only if that row is later than the date does it seek the ledger, backwards
+ *       from the date (the {@code LIMIT 1} over both stops at the first that answers; the second is not run). At
+ *       1,000,000 events the ledger's rows of a provision lie on pages of their own all over the table, and a seek per
+ *       provision read a page of its key and one of its rows each. Given the row's date as a correlated subquery in
+ *       the join, PostgreSQL hashed every ledger row of the history and ran the subquery once for each of them.</li>
  *   <li><b>H2</b> has no LATERAL, and runs a correlated subquery once per provision. The subquery must ask for the
  *       first row in the key's descending order, which H2 reads from the primary key backwards and stops after one
  *       row. Asked as {@code MAX(effective_from)} with the date as a condition, H2 read every row of the provision
@@ -23,6 +28,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LedgerInForce {
+
+    /** Each ledger a reader may join, and its table or view of the provisions' latest rows (V174, V175). */
+    private static final java.util.Map<String, String> LATEST = java.util.Map.of(
+            "rm_capacity_ledger", "rm_capacity_latest", "report_capacity_ledger", "capacity_latest");
 
     private final boolean lateral;
 
@@ -40,9 +49,18 @@ public class LedgerInForce {
      */
     public String join(String outer, String ledger, String alias, String date, boolean keepAll) {
         if (lateral) {
+            String latest = LATEST.get(ledger);
+            if (latest == null) {
+                throw new IllegalArgumentException("not a capacity ledger: " + ledger);
+            }
+            // the date named once (p.d), so that a positional parameter is bound once
             String seek = """
-                    (SELECT * FROM %s l WHERE l.provision_id = %s.provision_id AND l.effective_from <= %s
-                        ORDER BY l.effective_from DESC LIMIT 1) %s""".formatted(ledger, outer, date, alias);
+                    (SELECT f.* FROM (SELECT %3$s AS d) p CROSS JOIN LATERAL (
+                        (SELECT * FROM %4$s n WHERE n.provision_id = %1$s.provision_id AND n.effective_from <= p.d)
+                        UNION ALL
+                        (SELECT * FROM %2$s l WHERE l.provision_id = %1$s.provision_id AND l.effective_from <= p.d
+                            ORDER BY l.effective_from DESC LIMIT 1)
+                        LIMIT 1) f) %5$s""".formatted(outer, ledger, date, latest, alias);
             return keepAll ? "LEFT JOIN LATERAL " + seek + " ON TRUE" : "CROSS JOIN LATERAL " + seek;
         }
         return """

@@ -53,6 +53,7 @@ public class ReadModels {
                             new Index("ix_rm_over_capacity_decision_placement", "placement_id, provision_id"))))),
             new ReadModel(CapacityLedgerProjection.NAME, List.of(
                     new Table("rm_capacity_ledger", List.of("provision_id", "effective_from")),
+                    new Table("rm_capacity_latest", List.of("provision_id")),
                     new Table("rm_capacity_placement", List.of("provision_id", "placement_id")),
                     new Table("rm_capacity_provision", List.of("provision_id")))),
             new ReadModel(FundingProjection.NAME, List.of(
