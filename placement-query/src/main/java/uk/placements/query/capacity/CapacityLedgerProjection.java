@@ -408,13 +408,7 @@ public class CapacityLedgerProjection {
                     at_or_above_half = :atOrAboveHalf, adults = :adults, qualified_teachers = :qualifiedTeachers,
                     therapy_hours_per_week = :therapyHoursPerWeek, staffing_from = :staffingFrom
                 WHERE provision_id = :provisionId AND effective_from = :effectiveFrom""", updates);
-        writes.batchUpdate("""
-                INSERT INTO rm_capacity_ledger (provision_id, effective_from, is_open, commissioned_places,
-                    places_from, on_roll, offers_outstanding, outside_designated_need, mainstream_percent_sum,
-                    at_or_above_half, adults, qualified_teachers, therapy_hours_per_week, staffing_from)
-                VALUES (:provisionId, :effectiveFrom, :isOpen, :commissionedPlaces, :placesFrom, :onRoll,
-                    :offersOutstanding, :outsideDesignatedNeed, :mainstreamPercentSum, :atOrAboveHalf, :adults,
-                    :qualifiedTeachers, :therapyHoursPerWeek, :staffingFrom)""", inserts);
+        writes.batchUpdate(insertRow("rm_capacity_ledger"), inserts);
         writeLatest(b);
 
         List<Holding> newHoldings = new ArrayList<>();
@@ -465,13 +459,18 @@ public class CapacityLedgerProjection {
             }
         });
         writes.batchUpdate("DELETE FROM rm_capacity_latest WHERE provision_id = :provisionId", replaced);
-        writes.batchUpdate("""
-                INSERT INTO rm_capacity_latest (provision_id, effective_from, is_open, commissioned_places,
+        writes.batchUpdate(insertRow("rm_capacity_latest"), latest);
+    }
+
+    /** The INSERT of a {@link Row} into {@code table}: the ledger, or the latest rows, which have its columns. */
+    private static String insertRow(String table) {
+        return """
+                INSERT INTO %s (provision_id, effective_from, is_open, commissioned_places,
                     places_from, on_roll, offers_outstanding, outside_designated_need, mainstream_percent_sum,
                     at_or_above_half, adults, qualified_teachers, therapy_hours_per_week, staffing_from)
                 VALUES (:provisionId, :effectiveFrom, :isOpen, :commissionedPlaces, :placesFrom, :onRoll,
                     :offersOutstanding, :outsideDesignatedNeed, :mainstreamPercentSum, :atOrAboveHalf, :adults,
-                    :qualifiedTeachers, :therapyHoursPerWeek, :staffingFrom)""", latest);
+                    :qualifiedTeachers, :therapyHoursPerWeek, :staffingFrom)""".formatted(table);
     }
 
     private Holding readHolding(String provisionId, String placementId) {
