@@ -26,8 +26,9 @@ final class ShadowTables {
 
     /**
      * The memory, in kB, each key and index of a shadow table is sorted in, for this transaction only, unless the
-     * database is set to more: PostgreSQL's default (64 MB) sorted the larger tables' indexes on disk, in runs merged
-     * afterwards. A rebuild builds one index at a time, so this is taken once.
+     * database is set to more. A sort larger than PostgreSQL's default (64 MB) goes to disk in runs merged afterwards,
+     * and an index over the history's million periods (1,000,000 events) is about that size or more. A rebuild builds
+     * one index at a time, so this is taken once.
      */
     static final long INDEX_SORT_KB = 256 * 1024;
 
