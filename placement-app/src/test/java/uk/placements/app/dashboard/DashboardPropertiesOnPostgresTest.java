@@ -15,6 +15,11 @@ import java.util.UUID;
 class DashboardPropertiesOnPostgresTest extends DashboardPropertiesTest {
 
     @Override
+    protected boolean onPostgres() {
+        return true;
+    }
+
+    @Override
     protected List<String> database() {
         String name = "dash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         return List.of("--spring.profiles.active=postgres", "--placements.demo.users=true",

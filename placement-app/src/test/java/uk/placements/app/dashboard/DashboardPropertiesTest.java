@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.placements.app.PlacementsApplication;
+import uk.placements.app.QueryPlans;
 import uk.placements.app.demo.AuthorityGenerator;
 import uk.placements.app.demo.AuthorityPlan;
 import uk.placements.command.http.Api;
@@ -105,6 +106,8 @@ class DashboardPropertiesTest {
             }
             AuthorityModel model = AuthorityModel.of(accepted);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(QueryPlans.onPostgres(jdbc)).as("the authority's database is PostgreSQL")
+                    .isEqualTo(onPostgres());
             ReadModels.awaitCaughtUp(jdbc, app.getBean(ProjectionOperations.class), Duration.ofSeconds(30));
             Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
@@ -122,6 +125,11 @@ class DashboardPropertiesTest {
             checkLedgerHasRowsOnlyWhereFiguresChange(jdbc);
             assertThat(read(api, "/api/dashboard/capacity", CapacityDashboard.class).asOf()).isEqualTo(today);
         }
+    }
+
+    /** Whether {@link #database} is PostgreSQL: checked against the database the application really runs on. */
+    protected boolean onPostgres() {
+        return false;
     }
 
     /** The arguments that give each authority a fresh database of its own: here an H2 in memory. */
