@@ -88,9 +88,10 @@ public class DashboardQueries {
      * (status, valid_to)} (V126), so a date near today reads about as many periods as are waiting then, however long
      * the history; a date further back reads the referrals closed since then as well. The index holds every column
      * read (V167), and the table is read rather than its view {@code report_placement_period}, which H2 computes
-     * whole for every row, so each part is answered from the index alone.
+     * whole for every row, so each part is answered from the index alone. On PostgreSQL the index holds the
+     * referrals' periods alone (V177): the condition on the status is written as a constant so that it matches.
      */
-    private static final String WAITING_AS_AT = """
+    public static final String WAITING_AS_AT = """
             SELECT pp.primary_need, pp.year_group, pp.referred_on FROM rm_placement_period pp
             WHERE pp.status = 'REFERRED' AND pp.valid_to IS NULL AND pp.valid_from <= CAST(:asOf AS DATE)
             UNION ALL

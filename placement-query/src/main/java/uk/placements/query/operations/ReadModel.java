@@ -1,5 +1,6 @@
 package uk.placements.query.operations;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -23,17 +24,30 @@ public record ReadModel(String name, List<Table> tables) {
         }
     }
 
-    /** A secondary index: its name and its column list as written in the migration. */
-    public record Index(String name, String columns) {
+    /**
+     * A secondary index: its name and its column list as written in the migration, and on PostgreSQL the rows it
+     * holds ({@code postgresWhere}, a partial index's predicate as written in the migration; null for every row). H2
+     * has no partial indexes: there the index holds every row.
+     */
+    public record Index(String name, String columns, String postgresWhere) {
 
-        /** The statement that builds it if it is not there. */
-        String createIfMissing(String table) {
-            return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + columns + ")";
+        public Index(String name, String columns) {
+            this(name, columns, null);
+        }
+
+        /** The statement that builds it if it is not there, on PostgreSQL ({@code postgres}) or H2. */
+        String createIfMissing(String table, boolean postgres) {
+            return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + columns + ")"
+                    + (postgres ? where() : "");
         }
 
         /** The statement that builds it on PostgreSQL. */
         String createOnPostgres(String table) {
-            return "CREATE INDEX " + name + " ON " + table + " (" + columns + ")";
+            return "CREATE INDEX " + name + " ON " + table + " (" + columns + ")" + where();
+        }
+
+        private String where() {
+            return postgresWhere == null ? "" : " WHERE " + postgresWhere;
         }
     }
 
@@ -47,9 +61,11 @@ public record ReadModel(String name, List<Table> tables) {
 
     /** Builds every index of every table that is not there (after a rebuild on H2 dropped them). */
     void createMissingIndexes(JdbcTemplate jdbc) {
+        boolean postgres = ShadowTables.supported(jdbc.execute(
+                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
         for (Table table : tables) {
             for (Index index : table.indexes()) {
-                jdbc.execute(index.createIfMissing(table.name()));
+                jdbc.execute(index.createIfMissing(table.name(), postgres));
             }
         }
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Every read model of the query side, by processing group, with the tables its {@code @ResetHandler} clears and
  * their indexes (see V100__read_models.sql, V121, V122, V124, V126, V140, V141, V142, V143, V161, V164, V166,
- * V167, V168, V169 on PostgreSQL). A new projection is added here, or operations cannot see, checksum or rebuild it.
+ * V167, V168, V176; V169 and V177 on PostgreSQL). A new projection is added here, or operations cannot see,
+ * checksum or rebuild it.
  */
 @Component
 public class ReadModels {
@@ -37,10 +38,9 @@ public class ReadModels {
                     new Table("rm_caseload_count", List.of("filter_key", "part")))),
             new ReadModel(PlacementHistoryProjection.NAME, List.of(
                     new Table("rm_placement_period", List.of("placement_id", "seq"), List.of(
-                            new Index("ix_rm_placement_period_dates", "valid_from, valid_to"),
-                            new Index("ix_rm_placement_period_provision", "provision_id, status, valid_from"),
                             new Index("ix_rm_placement_period_waiting",
-                                    "status, valid_to, valid_from, primary_need, year_group, referred_on"))),
+                                    "status, valid_to, valid_from, primary_need, year_group, referred_on",
+                                    "status = 'REFERRED'"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_milestone_window",
                                     "on_date, kind, provision_id, days_from_referral, days_from_offer"))))),
