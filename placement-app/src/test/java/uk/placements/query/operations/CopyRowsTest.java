@@ -84,6 +84,39 @@ class CopyRowsTest {
         assertThat(byCopy.get(2).get("s")).as("a row with nulls").isNull();
     }
 
+    /** A row whose date is a {@link LocalDate}, as the history's rows have them. */
+    record DayRow(int id, LocalDate d) {
+    }
+
+    /**
+     * Local dates are written as COPY text digit by digit ({@link CopyRows#appendDate}): every day of four years,
+     * single-digit months and days, leap days, a year before 1000 and no date at all read back as the batched INSERT
+     * writes them.
+     */
+    @Test
+    void localDatesAreCopiedAsTheBatchedInsertWritesThem() {
+        List<DayRow> rows = new ArrayList<>();
+        LocalDate first = LocalDate.of(2023, 1, 1);
+        for (int i = 0; i < 4 * 366; i++) {
+            rows.add(new DayRow(i, first.plusDays(i)));
+        }
+        rows.add(new DayRow(rows.size(), LocalDate.of(999, 12, 31)));
+        rows.add(new DayRow(rows.size(), LocalDate.of(9999, 1, 9)));
+        rows.add(new DayRow(rows.size(), null));
+        String insert = "INSERT INTO %s (id, d) VALUES (:id, :d)";
+        String readBack = "SELECT id, d::text AS d FROM %s ORDER BY id";
+
+        CopyRows copy = new CopyRows(jdbc);
+        copy.batchUpdate(insert.formatted("by_copy"), rows);
+        new NamedParameterJdbcTemplate(jdbc).batchUpdate(insert.formatted("by_insert"), RowWrites.parameters(rows));
+
+        assertThat(copy.rowsCopied()).as("written by COPY, not by the INSERT").isEqualTo(rows.size());
+        List<Map<String, Object>> byCopy = jdbc.queryForList(readBack.formatted("by_copy"));
+        assertThat(byCopy).hasSize(rows.size()).isEqualTo(jdbc.queryForList(readBack.formatted("by_insert")));
+        assertThat(byCopy.get(59).get("d")).isEqualTo("2023-03-01");
+        assertThat(byCopy.get(rows.size() - 3).get("d")).isEqualTo("0999-12-31");
+    }
+
     /**
      * Many rows go in one COPY, sent a chunk at a time: rows of many chunks, with text of two, three and four bytes
      * a character in UTF-8 and a row longer than a chunk, read back as the batched INSERT writes them, every one.

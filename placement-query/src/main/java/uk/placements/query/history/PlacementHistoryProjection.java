@@ -30,7 +30,6 @@ import uk.placements.shared.placement.event.ReferralWithdrawn;
 import uk.placements.shared.placement.event.TimeSplitChanged;
 import uk.placements.shared.provision.ProvisionId;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -107,12 +106,12 @@ public class PlacementHistoryProjection {
         Period next = after.period();
         if (previous != null) {
             if (inBatch != null && inBatch.row.seq == seq - 1) {
-                inBatch.row.validTo = Date.valueOf(on);
+                inBatch.row.validTo = on;
             } else {
-                b.closes.add(new Close(id, seq - 1, Date.valueOf(on)));
+                b.closes.add(new Close(id, seq - 1, on));
             }
         }
-        PeriodRow row = new PeriodRow(id, seq, Date.valueOf(on), next);
+        PeriodRow row = new PeriodRow(id, seq, on, next);
         b.periods.add(row);
         if (inBatch == null) {
             b.placements.put(id, new InBatch(after, row));
@@ -130,13 +129,13 @@ public class PlacementHistoryProjection {
                                 days_from_referral, days_from_offer)
                             VALUES (:placementId, :seq, :kind, :onDate, :provisionId, :daysFromReferral,
                                 :daysFromOffer)""",
-                    new Milestone(id, seq, kind, Date.valueOf(on), next.provisionId() != null ? next.provisionId()
+                    new Milestone(id, seq, kind, on, next.provisionId() != null ? next.provisionId()
                             : previous == null ? null : previous.provisionId(), fromReferral, fromOffer));
         }
     }
 
     /** A row of {@code rm_placement_milestone}. */
-    record Milestone(String placementId, long seq, String kind, Date onDate, String provisionId,
+    record Milestone(String placementId, long seq, String kind, LocalDate onDate, String provisionId,
                      Integer daysFromReferral, Integer daysFromOffer) implements KeyOrder.EventKeyed {
         @Override
         public String aggregate() {
@@ -145,7 +144,7 @@ public class PlacementHistoryProjection {
     }
 
     /** The end of a period an earlier batch wrote. */
-    record Close(String placementId, long seq, Date validTo) implements KeyOrder.EventKeyed {
+    record Close(String placementId, long seq, LocalDate validTo) implements KeyOrder.EventKeyed {
         @Override
         public String aggregate() {
             return placementId;
@@ -156,8 +155,8 @@ public class PlacementHistoryProjection {
     static final class PeriodRow implements KeyOrder.EventKeyed {
         final String placementId;
         final long seq;
-        final Date validFrom;
-        Date validTo;
+        final LocalDate validFrom;
+        LocalDate validTo;
         final String status;
         final int yearGroup;
         final String primaryNeed;
@@ -168,11 +167,11 @@ public class PlacementHistoryProjection {
         final boolean belowIntegrationBand;
         final boolean outsideDesignatedNeed;
         final boolean overCapacity;
-        final Date referredOn;
-        final Date offeredOn;
-        final Date admittedOn;
+        final LocalDate referredOn;
+        final LocalDate offeredOn;
+        final LocalDate admittedOn;
 
-        PeriodRow(String placementId, long seq, Date validFrom, Period period) {
+        PeriodRow(String placementId, long seq, LocalDate validFrom, Period period) {
             this.placementId = placementId;
             this.seq = seq;
             this.validFrom = validFrom;
@@ -186,9 +185,9 @@ public class PlacementHistoryProjection {
             this.belowIntegrationBand = period.belowBand();
             this.outsideDesignatedNeed = period.outsideNeed();
             this.overCapacity = period.overCapacity();
-            this.referredOn = Date.valueOf(period.referredOn());
-            this.offeredOn = date(period.offeredOn());
-            this.admittedOn = date(period.admittedOn());
+            this.referredOn = period.referredOn();
+            this.offeredOn = period.offeredOn();
+            this.admittedOn = period.admittedOn();
         }
 
         @Override
@@ -357,11 +356,5 @@ public class PlacementHistoryProjection {
                         FROM rm_placement_period WHERE placement_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY""",
                 RowsByName.of(Period.class), id);
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    /** A period read back by column name into {@link Period}'s components. */
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
     }
 }

@@ -202,7 +202,7 @@ final class CopyRows implements RowWrites.Writer {
         } else if (value instanceof Timestamp t) {
             text.append(t.toInstant().atZone(zone).toOffsetDateTime());
         } else if (value instanceof java.time.LocalDate d) {
-            text.append(d);
+            appendDate(text, d);
         } else if (value instanceof byte[] bytes) {
             text.append("\\\\x").append(HexFormat.of().formatHex(bytes));
         } else {
@@ -210,7 +210,27 @@ final class CopyRows implements RowWrites.Writer {
         }
     }
 
+    /**
+     * A date as ISO text ({@code 2026-09-01}), as {@link java.time.LocalDate#toString} writes it, without making a
+     * string of it first: the history's rows hold five dates each. Years outside 1000-9999 as {@code toString} has them.
+     */
+    static void appendDate(StringBuilder text, java.time.LocalDate date) {
+        int year = date.getYear();
+        if (year < 1000 || year > 9999) {
+            text.append(date);
+            return;
+        }
+        int month = date.getMonthValue();
+        int day = date.getDayOfMonth();
+        text.append(year).append(month < 10 ? "-0" : "-").append(month).append(day < 10 ? "-0" : "-").append(day);
+    }
+
     private static void escape(StringBuilder text, String s) {
+        // the usual value (an id, a code, a name) has nothing to escape: String.indexOf scans it faster than a loop
+        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            text.append(s);
+            return;
+        }
         int plain = 0;
         while (plain < s.length() && !special(s.charAt(plain))) {
             plain++;
