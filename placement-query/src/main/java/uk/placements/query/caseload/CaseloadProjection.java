@@ -28,7 +28,6 @@ import uk.placements.shared.placement.event.TimeSplitChanged;
 import uk.placements.shared.pupil.PupilErased;
 import uk.placements.shared.pupil.PupilVault;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +107,7 @@ public class CaseloadProjection {
     void on(PlaceOffered e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> {
-            row.offeredOn = Date.valueOf(e.offeredOn());
+            row.offeredOn = e.offeredOn();
             row.needOverrideReason = e.needOverrideReason();
             row.overCapacityReason = e.overCapacityDecision() == null ? null : e.overCapacityDecision().reason();
             row.overCapacityDecidedBy = e.overCapacityDecision() == null ? null
@@ -130,7 +129,7 @@ public class CaseloadProjection {
     void on(PupilAdmitted e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> {
-            row.admittedOn = Date.valueOf(e.admittedOn());
+            row.admittedOn = e.admittedOn();
             row.belowIntegrationBand = e.belowIntegrationBand();
         });
     }
@@ -144,14 +143,14 @@ public class CaseloadProjection {
     @EventHandler
     void on(MovedToMainstream e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e, r, row -> row.endedOn = Date.valueOf(e.effectiveFrom()));
+        change(e, r, row -> row.endedOn = e.effectiveFrom());
     }
 
     @EventHandler
     void on(PlacementEnded e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
         change(e, r, row -> {
-            row.endedOn = Date.valueOf(e.effectiveFrom());
+            row.endedOn = e.effectiveFrom();
             row.endReason = e.reason().name();
         });
     }
@@ -159,7 +158,7 @@ public class CaseloadProjection {
     @EventHandler
     void on(ReferralWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at, MetaData metaData) {
         Recorded r = Recorded.of(seq, at, metaData);
-        change(e, r, row -> row.endedOn = Date.valueOf(e.on()));
+        change(e, r, row -> row.endedOn = e.on());
     }
 
     /**

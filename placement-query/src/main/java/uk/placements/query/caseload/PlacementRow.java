@@ -12,7 +12,6 @@ import uk.placements.shared.placement.event.PlacementEvent;
 import uk.placements.shared.provision.ProvisionId;
 import uk.placements.shared.pupil.PupilVault;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -78,11 +77,11 @@ final class PlacementRow {
     String ehcpStatus;
     String requestedType;
     String homeSchoolUrn;
-    Date referredOn;
+    LocalDate referredOn;
     String upn;
     String givenName;
     String familyName;
-    Date dateOfBirth;
+    LocalDate dateOfBirth;
     boolean pupilErased;
     String searchText;
     // changed by later events
@@ -96,9 +95,9 @@ final class PlacementRow {
     String needOverrideReason;
     String overCapacityReason;
     String overCapacityDecidedBy;
-    Date offeredOn;
-    Date admittedOn;
-    Date endedOn;
+    LocalDate offeredOn;
+    LocalDate admittedOn;
+    LocalDate endedOn;
     String endReason;
     Timestamp lastRecordedAt;
     /** Not yet in the table: the batch inserts it. */
@@ -127,7 +126,7 @@ final class PlacementRow {
         row.primaryNeed = rs.getString("primary_need");
         row.ehcpStatus = rs.getString("ehcp_status");
         row.requestedType = rs.getString("requested_type");
-        row.referredOn = rs.getDate("referred_on");
+        row.referredOn = rs.getObject("referred_on", LocalDate.class);
         row.provisionId = rs.getString("provision_id");
         row.provisionType = rs.getString("provision_type");
         row.mainstreamPercent = (Integer) rs.getObject("mainstream_percent");
@@ -136,9 +135,9 @@ final class PlacementRow {
         row.needOverrideReason = rs.getString("need_override_reason");
         row.overCapacityReason = rs.getString("over_capacity_reason");
         row.overCapacityDecidedBy = rs.getString("over_capacity_decided_by");
-        row.offeredOn = rs.getDate("offered_on");
-        row.admittedOn = rs.getDate("admitted_on");
-        row.endedOn = rs.getDate("ended_on");
+        row.offeredOn = rs.getObject("offered_on", LocalDate.class);
+        row.admittedOn = rs.getObject("admitted_on", LocalDate.class);
+        row.endedOn = rs.getObject("ended_on", LocalDate.class);
         row.endReason = rs.getString("end_reason");
         row.lastRecordedAt = rs.getTimestamp("last_recorded_at");
         row.state = row.stateFromColumns();
@@ -163,7 +162,7 @@ final class PlacementRow {
         primaryNeed = state.primaryNeed().name();
         ehcpStatus = state.ehcpStatus().name();
         requestedType = state.requestedType() == null ? null : state.requestedType().name();
-        referredOn = Date.valueOf(state.referredOn());
+        referredOn = state.referredOn();
         provisionId = state.provisionId() == null ? null : state.provisionId().value();
         provisionType = state.provisionType() == null ? null : state.provisionType().name();
         mainstreamPercent = PlacementState.splitInProvision(before, state);
@@ -182,7 +181,7 @@ final class PlacementRow {
                 EhcpStatus.valueOf(ehcpStatus), requestedType == null ? null : ProvisionType.valueOf(requestedType),
                 provisionId == null ? null : new ProvisionId(provisionId),
                 provisionType == null ? null : ProvisionType.valueOf(provisionType), mainstreamPercent,
-                outsideDesignatedNeed, referredOn.toLocalDate(), null);
+                outsideDesignatedNeed, referredOn, null);
     }
 
     /** A copy to change, so that a batch that rolls back leaves the cached original as it was. */
@@ -234,7 +233,7 @@ final class PlacementRow {
         upn = clearUpn;
         givenName = open.apply(pupil.givenName());
         familyName = open.apply(pupil.familyName());
-        dateOfBirth = Date.valueOf(LocalDate.parse(open.apply(pupil.dateOfBirth())));
+        dateOfBirth = LocalDate.parse(open.apply(pupil.dateOfBirth()));
         searchText = (givenName + " " + familyName + " " + upn).toLowerCase(Locale.ROOT);
         sealed = null;
         sealedAt = null;
