@@ -7,14 +7,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What a projection gathers while its handlers run over one batch of events (one unit of work): written by
- * {@code flush} just before the batch commits, in the same transaction as the processor's token, and handed to
- * {@code committed} once the transaction has committed (never after a rollback), to keep for the next batch. A
- * rebuild's whole history ({@link #WHOLE_HISTORY}) is not handed on: its reset has emptied what the projections
- * keep between batches, and keeping every aggregate of the history there (200,000 placements at 1,000,000 events)
- * cost a rebuild's commit a few hundred ms for states the next events read back from the tables just as well. The state belongs to the batch's
- * thread; each batch has its own. A batch is the root unit of work: in a rebuild ({@code DirectReplay}) the batches
- * of events are nested in one unit of work for the whole history, and the state gathers all of it.
+ * What a projection gathers while its handlers run over one batch of events (one unit of work): written by {@code
+ * flush} just before the batch commits, in the same transaction as the processor's token, and handed to {@code
+ * committed} once the transaction has committed (never after a rollback), to keep for the next batch. A rebuild's whole
+ * history ({@link #WHOLE_HISTORY}) is not handed on: its reset has emptied what the projections keep between batches,
+ * and keeping every aggregate of the history there (200,000 placements at 1,000,000 events) cost a rebuild's commit a
+ * few hundred ms for states the next events read back from the tables just as well. The state belongs to the batch's
+ * thread; each batch has its own. A batch is the root unit of work: in a rebuild ({@code DirectReplay}) the batches of
+ * events are nested in one unit of work for the whole history, and the state gathers all of it.
  */
 public final class PerBatch<T> {
 

@@ -212,7 +212,8 @@ final class CopyRows implements RowWrites.Writer {
 
     /**
      * A date as ISO text ({@code 2026-09-01}), as {@link java.time.LocalDate#toString} writes it, without making a
-     * string of it first: the history's rows hold five dates each. Years outside 1000-9999 as {@code toString} has them.
+     * string of it first: the history's rows hold five dates each. A year outside 1000-9999 as {@code toString} has
+     * it.
      */
     static void appendDate(StringBuilder text, java.time.LocalDate date) {
         int year = date.getYear();
