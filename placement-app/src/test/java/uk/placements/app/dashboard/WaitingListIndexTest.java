@@ -81,6 +81,45 @@ class WaitingListIndexTest extends AppTest {
                 .contains("ix_rm_placement_period_waiting");
     }
 
+    /**
+     * The index is sought by {@code valid_to}, not read whole: with twenty thousand referrals' periods closed long
+     * before the date, each half of the list reads a few of its pages. (With the status as its first column, which the
+     * partial index's predicate fixes, PostgreSQL did not seek by {@code valid_to} and read every page.)
+     */
+    @Test
+    void onPostgresEachHalfSeeksTheWaitingIndexInsteadOfReadingItWhole() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(QueryPlans.onPostgres(jdbc), "H2 has no partial indexes");
+        jdbc.update("""
+                INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status, year_group,
+                    primary_need, ehcp_status, below_integration_band, outside_designated_need, over_capacity,
+                    referred_on)
+                SELECT 'LONG-AGO-' || n, 0, DATE '2011-09-01', DATE '2012-01-01' + n % 3650, 'REFERRED',
+                    1 + n % 11, 'ASD', 'EHCP', FALSE, FALSE, FALSE, DATE '2011-09-01'
+                FROM generate_series(1, 20000) AS n""");
+        try {
+            jdbc.execute("VACUUM ANALYZE rm_placement_period");
+            long pages = jdbc.queryForObject("SELECT pg_relation_size('ix_rm_placement_period_waiting') / 8192",
+                    Long.class);
+            String plan = QueryPlans.plan(jdbc, "EXPLAIN (ANALYZE, BUFFERS)", sqlAt(OFFERED.minusDays(1)),
+                    "enable_seqscan");
+            java.util.regex.Matcher scan = java.util.regex.Pattern.compile(
+                    "(?:Index Only Scan using|Index Scan using|Bitmap Index Scan on) ix_rm_placement_period_waiting"
+                            + "[^\\n]*\\n(?:[^\\n]*\\n)*?"
+                            + "\\s+Buffers: shared (?:hit=(\\d+))?(?: read=(\\d+))?").matcher(plan);
+            int halves = 0;
+            while (scan.find()) {
+                halves++;
+                long read = (scan.group(1) == null ? 0 : Long.parseLong(scan.group(1)))
+                        + (scan.group(2) == null ? 0 : Long.parseLong(scan.group(2)));
+                assertThat(read).as("pages read of %d: %s", pages, plan).isLessThan(Math.max(4, pages / 4));
+            }
+            assertThat(halves).as(plan).isEqualTo(2);
+            assertThat(pages).as("the index holds the long-closed referrals").isGreaterThan(40);
+        } finally {
+            jdbc.update("DELETE FROM rm_placement_period WHERE placement_id LIKE 'LONG-AGO-%'");
+        }
+    }
+
     /** Of this test's own referrals, those the period table has waiting on {@code date}. */
     private int waitingOf(LocalDate date) {
         int waiting = 0;

@@ -25,25 +25,38 @@ public record ReadModel(String name, List<Table> tables) {
     }
 
     /**
-     * A secondary index: its name and its column list as written in the migration, and on PostgreSQL the rows it
-     * holds ({@code postgresWhere}, a partial index's predicate as written in the migration; null for every row). H2
-     * has no partial indexes: there the index holds every row.
+     * A secondary index: its name and its column list as written in the migration. On PostgreSQL it may be partial:
+     * it holds the rows of {@code postgresWhere} alone (the predicate as written in the migration; null for every
+     * row), over {@code postgresColumns}, which leave out a column the predicate fixes: PostgreSQL takes a condition
+     * the predicate implies as met and does not seek by it, so a fixed first column would make every read scan the
+     * whole index. H2 has no partial indexes: there the index holds every row, over {@code columns}.
      */
-    public record Index(String name, String columns, String postgresWhere) {
+    public record Index(String name, String columns, String postgresColumns, String postgresWhere) {
 
         public Index(String name, String columns) {
-            this(name, columns, null);
+            this(name, columns, columns, null);
+        }
+
+        /** An index that is partial on PostgreSQL (see above), over every row on H2. */
+        public static Index partialOnPostgres(String name, String columns, String postgresColumns,
+                                              String postgresWhere) {
+            return new Index(name, columns, postgresColumns, postgresWhere);
+        }
+
+        /** Its column list on PostgreSQL ({@code postgres}) or H2. */
+        public String columns(boolean postgres) {
+            return postgres ? postgresColumns : columns;
         }
 
         /** The statement that builds it if it is not there, on PostgreSQL ({@code postgres}) or H2. */
         String createIfMissing(String table, boolean postgres) {
-            return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + columns + ")"
+            return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + columns(postgres) + ")"
                     + (postgres ? where() : "");
         }
 
         /** The statement that builds it on PostgreSQL. */
         String createOnPostgres(String table) {
-            return "CREATE INDEX " + name + " ON " + table + " (" + columns + ")" + where();
+            return "CREATE INDEX " + name + " ON " + table + " (" + postgresColumns + ")" + where();
         }
 
         private String where() {

@@ -38,8 +38,9 @@ public class ReadModels {
                     new Table("rm_caseload_count", List.of("filter_key", "part")))),
             new ReadModel(PlacementHistoryProjection.NAME, List.of(
                     new Table("rm_placement_period", List.of("placement_id", "seq"), List.of(
-                            new Index("ix_rm_placement_period_waiting",
+                            Index.partialOnPostgres("ix_rm_placement_period_waiting",
                                     "status, valid_to, valid_from, primary_need, year_group, referred_on",
+                                    "valid_to, valid_from, primary_need, year_group, referred_on",
                                     "status = 'REFERRED'"))),
                     new Table("rm_placement_milestone", List.of("placement_id", "seq"), List.of(
                             new Index("ix_rm_milestone_window",
