@@ -294,6 +294,13 @@ def journey(t, label):
         and read.get("pupil", {}).get("upn") == upn
     step("%s: the query side shows the admitted pupil, 60%% in mainstream, with their UPN" % label, ok,
          "%s %s" % (status, read.get("status") if isinstance(read, dict) else read))
+    # the timeline is read from the placement's events in the event store (Axon Server's, in that mode)
+    timeline = read.get("timeline", []) if isinstance(read, dict) else []
+    entries = [(e.get("type"), e.get("on"), e.get("by")) for e in timeline]
+    expected = [("PupilReferred", "2026-09-01", "caseworker"), ("PlaceOffered", "2026-09-10", "caseworker"),
+                ("PupilAdmitted", "2026-09-15", "caseworker"), ("TimeSplitChanged", "2026-10-01", "caseworker")]
+    step("%s: the placement's timeline is its four events from the event store, in order, with who and when" % label,
+         entries == expected, str(entries))
     return provision, placement, upn
 
 
