@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The waiting list "as at" a date (issue 14) is read from the waiting periods' index, on H2 and on PostgreSQL, where
@@ -69,7 +72,7 @@ class WaitingListIndexTest extends AppTest {
 
     @Test
     void onPostgresTheWaitingIndexHoldsTheReferralsPeriodsAlone() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(QueryPlans.onPostgres(jdbc), "H2 has no partial indexes");
+        assumeTrue(QueryPlans.onPostgres(jdbc), "H2 has no partial indexes");
         jdbc.execute("ANALYZE rm_placement_period");
         // the same question of the offers' periods: an index holding every period, status first, would answer it
         String offers = "SELECT valid_to, valid_from FROM rm_placement_period WHERE status = 'OFFERED'"
@@ -88,7 +91,7 @@ class WaitingListIndexTest extends AppTest {
      */
     @Test
     void onPostgresEachHalfSeeksTheWaitingIndexInsteadOfReadingItWhole() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(QueryPlans.onPostgres(jdbc), "H2 has no partial indexes");
+        assumeTrue(QueryPlans.onPostgres(jdbc), "H2 has no partial indexes");
         jdbc.update("""
                 INSERT INTO rm_placement_period (placement_id, seq, valid_from, valid_to, status, year_group,
                     primary_need, ehcp_status, below_integration_band, outside_designated_need, over_capacity,
@@ -102,7 +105,7 @@ class WaitingListIndexTest extends AppTest {
                     Long.class);
             String plan = QueryPlans.plan(jdbc, "EXPLAIN (ANALYZE, BUFFERS)", sqlAt(OFFERED.minusDays(1)),
                     "enable_seqscan");
-            java.util.regex.Matcher scan = java.util.regex.Pattern.compile(
+            Matcher scan = Pattern.compile(
                     "(?:Index Only Scan using|Index Scan using|Bitmap Index Scan on) ix_rm_placement_period_waiting"
                             + "[^\\n]*\\n(?:[^\\n]*\\n)*?"
                             + "\\s+Buffers: shared (?:hit=(\\d+))?(?: read=(\\d+))?").matcher(plan);

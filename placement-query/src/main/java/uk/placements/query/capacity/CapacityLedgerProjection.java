@@ -408,7 +408,7 @@ public class CapacityLedgerProjection {
                     at_or_above_half = :atOrAboveHalf, adults = :adults, qualified_teachers = :qualifiedTeachers,
                     therapy_hours_per_week = :therapyHoursPerWeek, staffing_from = :staffingFrom
                 WHERE provision_id = :provisionId AND effective_from = :effectiveFrom""", updates);
-        writes.batchUpdate(insertRow("rm_capacity_ledger"), inserts);
+        writes.batchUpdate(INSERT_LEDGER_ROW, inserts);
         writeLatest(b);
 
         List<Holding> newHoldings = new ArrayList<>();
@@ -459,8 +459,11 @@ public class CapacityLedgerProjection {
             }
         });
         writes.batchUpdate("DELETE FROM rm_capacity_latest WHERE provision_id = :provisionId", replaced);
-        writes.batchUpdate(insertRow("rm_capacity_latest"), latest);
+        writes.batchUpdate(INSERT_LATEST_ROW, latest);
     }
+
+    private static final String INSERT_LEDGER_ROW = insertRow("rm_capacity_ledger");
+    private static final String INSERT_LATEST_ROW = insertRow("rm_capacity_latest");
 
     /** The INSERT of a {@link Row} into {@code table}: the ledger, or the latest rows, which have its columns. */
     private static String insertRow(String table) {
