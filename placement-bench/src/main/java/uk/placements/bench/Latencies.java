@@ -77,6 +77,24 @@ final class Latencies {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
+    /**
+     * The {@code n} slowest samples, slowest first, each with its place in the order taken (1 is the first after
+     * the warm-up): whether a p99 is the first reads after a load or spread over the run.
+     */
+    synchronized String slowest(int n) {
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(n, count); i++) {
+            text.append(i == 0 ? "" : ", ").append(String.format("#%d %s ms", order[i] + 1,
+                    Report.format(nanos[order[i]] / 1e6)));
+        }
+        return text.append(" (of ").append(count).append(')').toString();
+    }
+
     double p50() {
         return percentileMillis(50);
     }

@@ -29,4 +29,16 @@ class LatenciesTest {
         assertThat(latencies.overlappedPause()).isZero();
         assertThat(latencies.p99WithoutPauses()).isNaN();
     }
+
+    @Test
+    void theSlowestSamplesAreNamedByTheirPlaceInTheOrderTaken() {
+        Latencies latencies = new Latencies();
+        long[] taken = {70_000_000L, 2_000_000L, 3_000_000L, 45_000_000L, 1_000_000L};
+        for (long nanos : taken) {
+            latencies.record(nanos);
+        }
+
+        assertThat(latencies.slowest(3)).isEqualTo("#1 70.0 ms, #4 45.0 ms, #3 3.00 ms (of 5)");
+        assertThat(new Latencies().slowest(3)).isEqualTo(" (of 0)");
+    }
 }
