@@ -57,7 +57,9 @@ public final class Bench {
         long started = System.nanoTime();
         report.note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; run at " + Instant.now());
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, collectors "
+                + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList() + "; run at " + Instant.now());
         report.note("options: sizes " + options.sizes() + " events, " + options.clients() + " clients, loads of "
                 + options.loadTime().toSeconds() + " s, " + options.querySamples() + " samples per query");
         if (options.onlySoak()) {
