@@ -200,12 +200,12 @@ public class H2Housekeeping implements SmartLifecycle {
      * pass falls back to H2's own call).
      * <p>
      * A pass leaves the pages it rewrote for the next commit to write, whichever transaction makes it: a reader that
-     * records itself in the access log then writes the pass besides its own row (on a small file,
-     * about 230 kB against 16 kB). Two ways round it were measured and not kept: committing the store here after
-     * each pass, as H2's own background writer does, and sizing each pass by what the other writers wrote since the
-     * last one (so that the passes stop once the writes do). In the benchmark at 100,000 events the largest file
-     * under sustained load went from 2.5 to 3.9 and 4.0 times its compacted size (the target is 3), and the caseload
-     * page's p99 on H2 stayed at 60 to 70 ms, its slowest samples spread over the run.
+     * records itself in the access log then writes the pass besides its own row (on a small file, about 230 kB
+     * against 16 kB). Two ways round it were measured and not kept: committing the store here after each pass, as
+     * H2's own background writer does; and that commit with each pass sized by what the other writers wrote since
+     * the last one (so that the passes stop once the writes do). In the benchmark at 100,000 events the largest
+     * file under sustained load went from 2.5 to 3.9 and 4.0 times its compacted size (the target is 3), and the
+     * caseload page's p99 on H2 stayed at 60 to 70 ms, its slowest samples spread over the run.
      */
     void compact() {
         MVStore open = open();
