@@ -30,7 +30,14 @@ class CaseloadOrderTest extends AppTest {
             "familyName", item -> item.get("pupil").get("familyName").asText(),
             "status", item -> item.get("status").asText(),
             "yearGroup", item -> item.get("yearGroup").asText(),
-            "lastChanged", item -> item.get("lastChanged").asText());
+            // as an instant, not as its text: ISO-8601 writes 0, 3, 6 or 9 digits of fraction, and "…:01.123Z"
+            // sorts after "…:01.123400Z" as text though it is earlier
+            "lastChanged", item -> inOrder(java.time.Instant.parse(item.get("lastChanged").asText())));
+
+    /** An instant as text that sorts as the instants do (fixed width). */
+    private static String inOrder(java.time.Instant instant) {
+        return String.format("%020d%09d", instant.getEpochSecond(), instant.getNano());
+    }
 
     @Test
     void everySortInBothDirectionsBreaksTiesByPlacementIdInTheSameDirection() {
