@@ -173,6 +173,10 @@ public final class Bench {
                 report.info(scope, what + " p50", Report.format(latencies.p50()) + " ms");
                 report.atMost(scope, what + " p99", latencies.p99(), "ms", Queries.p99Target(what));
                 report.info(scope, what + ": slowest samples, by place in the order taken", latencies.slowest(4));
+                if (latencies.allocated() != null) {
+                    report.info(scope, what + ": allocated per read, and the collections meanwhile",
+                            latencies.allocated());
+                }
                 if (latencies.overlappedPause() > 0) {
                     report.info(scope, what + ": samples a GC pause or a stall of the JVM overlapped (the JVM is the"
                                     + " bench's too; Stalls)",

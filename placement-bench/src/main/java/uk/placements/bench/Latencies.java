@@ -95,6 +95,17 @@ final class Latencies {
         return text.append(" (of ").append(count).append(')').toString();
     }
 
+    private String allocated;
+
+    /** What the JVM allocated per sample while they were taken ({@link Allocations}); null when not told. */
+    synchronized void allocated(String perSample) {
+        this.allocated = perSample;
+    }
+
+    synchronized String allocated() {
+        return allocated;
+    }
+
     double p50() {
         return percentileMillis(50);
     }

@@ -4,8 +4,6 @@ import uk.placements.shared.funding.FinancialYear;
 import uk.placements.shared.placement.command.ReferPupil;
 import uk.placements.shared.provision.command.CommissionProvision;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -175,14 +173,18 @@ final class Queries {
     private static Latencies time(HttpClientPool http, String user, int samples, String accept,
                                   Supplier<String> paths) {
         List<Sample> timed = new ArrayList<>();
+        Allocations allocations = null;
         try (Stalls stalls = Stalls.start()) {
             for (int i = 0; i < WARM_UP + samples; i++) {
+                if (i == WARM_UP) {
+                    allocations = Allocations.start();
+                }
                 String path = paths.get();
-                long collections = collections();
+                long collections = Allocations.collections(false);
                 long start = System.nanoTime();
                 HttpClientPool.Answer answer = http.get(path, user, accept);
                 long end = System.nanoTime();
-                boolean collected = collections() != collections;
+                boolean collected = Allocations.collections(false) != collections;
                 if (answer.status() != 200) {
                     // Reported, not fatal: one failing page must not hide every other figure of the run.
                     System.out.println("BENCH query failed: GET " + path.replaceAll("[0-9a-f-]{36}", "{id}")
@@ -199,21 +201,10 @@ final class Queries {
                 latencies.record(sample.end() - sample.start(),
                         sample.collected() || stalls.overlapped(sample.start(), sample.end()));
             }
+            if (allocations != null) {
+                latencies.allocated(allocations.since().perSample(samples));
+            }
             return latencies;
         }
-    }
-
-    /**
-     * The JVM's stop-the-world collections so far (G1's young and full collections; its concurrent cycles, which do
-     * not stop it, count apart and are left out).
-     */
-    private static long collections() {
-        long count = 0;
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (!collector.getName().contains("Concurrent")) {
-                count += Math.max(0, collector.getCollectionCount());
-            }
-        }
-        return count;
     }
 }
