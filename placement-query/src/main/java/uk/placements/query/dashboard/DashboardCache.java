@@ -22,14 +22,15 @@ import java.util.function.Supplier;
 /**
  * The last answers of the dashboards, each kept with the position of the read models it was computed from: the
  * projections the reporting views and the money reads read ({@link #READ_MODELS}). Their position is the counters of
- * changes to their rows ({@link ReadModelChanges}), moved in the same transaction as the rows, so equal counters mean
- * equal rows, together with the kind and the segments of their tokens (a reset makes every token a replay token, and
- * its end makes them plain again). An answer is handed out again only while that position is unchanged; any batch that
- * changes rows, a rebuild or a reset moves it and the next read computes afresh. The tokens themselves are not part of
- * it: a processor also stores a token that passed only over events it does not handle, and that changes no row. Many
- * analysts opening the same dashboard between two changes cost one computation. The position is read before the
- * answer is computed, so an answer that already saw a later batch is filed under an older position that never comes
- * back, and is never handed out.
+ * changes to their rows ({@link ReadModelChanges}), moved in the same transaction as the rows by every batch that
+ * changes them, every rebuild and every reset (a reset clears the rows), so equal counters mean equal rows. An answer
+ * is handed out again only while the counters are unchanged; any batch that changes rows, a rebuild or a reset moves
+ * them and the next read computes afresh. The processors' tokens are not part of it: a processor also stores a token
+ * that passed only over events it does not handle, and that changes no row; and every warm read would read them, from
+ * a table whose rows every batch of every processor updates. Many analysts opening the same dashboard between two
+ * changes cost one computation. The position is read before the answer is computed,
+ * so an answer that already saw a later batch is filed under an older position that never comes back, and is never
+ * handed out.
  */
 @Component
 public class DashboardCache {
@@ -39,11 +40,9 @@ public class DashboardCache {
     public static final List<String> READ_MODELS = List.of(PlacementHistoryProjection.NAME, ProvisionProjection.NAME,
             CapacityLedgerProjection.NAME, FundingProjection.NAME, PlaceChangeProjection.NAME);
     private static final String IN = String.join(", ", READ_MODELS.stream().map(name -> "'" + name + "'").toList());
-    /** In one round trip: each read model's change counter ({@link ReadModelChanges}), then its tokens' kinds. */
-    private static final String POSITION = "SELECT 1 AS part, processing_group AS name, changes AS n, "
-            + "CAST(NULL AS VARCHAR(255)) AS kind FROM read_model_change WHERE processing_group IN (" + IN + ") "
-            + "UNION ALL SELECT 2, processorName, segment, tokenType FROM TokenEntry WHERE processorName IN (" + IN
-            + ") ORDER BY 1, 2, 3";
+    /** Each read model's change counter ({@link ReadModelChanges}). */
+    private static final String POSITION = "SELECT processing_group, changes FROM read_model_change "
+            + "WHERE processing_group IN (" + IN + ") ORDER BY processing_group";
 
     private final JdbcTemplate jdbc;
     private final Map<Object, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {
@@ -169,15 +168,13 @@ public class DashboardCache {
         return json;
     }
 
-    /** A digest of the read models' change counters, then of their tokens' segments and kinds. */
+    /** A digest of the read models' change counters. */
     private byte[] position() {
         MessageDigest digest = sha256();
         jdbc.query(POSITION, rs -> {
-            digest.update((byte) rs.getInt(1));
-            digest.update(rs.getString(2).getBytes(StandardCharsets.UTF_8));
-            digest.update(Long.toString(rs.getLong(3)).getBytes(StandardCharsets.UTF_8));
-            String kind = rs.getString(4);
-            digest.update((kind == null ? "-" : kind).getBytes(StandardCharsets.UTF_8));
+            digest.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Long.toString(rs.getLong(2)).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         });
         return digest.digest();

@@ -151,7 +151,11 @@ final class DirectReplay {
                 if (shadows != null) {
                     shadows.open(model);
                 }
-                transactions.executeInTransaction(processor::resetTokens);
+                // the reset clears the rows: it moves their change counter, in its transaction
+                transactions.executeInTransaction(() -> {
+                    processor.resetTokens();
+                    changes.moved(processingGroup);
+                });
             });
             ResultMessage<?> result = rebuild.executeWithResult(() -> {
                 TrackingToken last = replayInto(processingGroup, handlers, tokenAtReset, replayed, waited);

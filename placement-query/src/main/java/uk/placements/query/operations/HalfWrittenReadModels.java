@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.ReadModelChanges;
 import uk.placements.query.RowsByName;
 
 import java.util.List;
@@ -97,6 +98,7 @@ public class HalfWrittenReadModels implements SmartLifecycle {
             }
             jdbc.update("UPDATE TokenEntry SET token = NULL, tokenType = NULL, owner = NULL WHERE processorName = ?",
                     group);
+            new ReadModelChanges(jdbc).moved(group); // its rows are gone
             return true;
         }));
         if (recovered && model != null) {

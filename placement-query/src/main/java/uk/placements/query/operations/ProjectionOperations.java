@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import uk.placements.edge.web.NotFound;
+import uk.placements.query.ReadModelChanges;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -91,6 +92,8 @@ public class ProjectionOperations {
     private final Duration timeout;
     /** Null where no storage engine is at hand (Axon Server's event store): the processor replays by itself. */
     private final DirectReplay directReplay;
+    private final TransactionManager transactions;
+    private final ReadModelChanges changes;
     private final ReentrantLock rebuilding = new ReentrantLock();
     private volatile String rebuildingName;
 
@@ -108,6 +111,8 @@ public class ProjectionOperations {
         this.control = control;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.changes = new ReadModelChanges(jdbc);
         // Positions of segments claimed elsewhere are read from TokenEntry directly: fetchToken would claim them.
         if (!(tokenStore instanceof JdbcTokenStore jdbcTokens)) {
             throw new IllegalStateException("projection operations read tokens from the JDBC token store (TokenEntry)");
@@ -186,7 +191,11 @@ public class ProjectionOperations {
             Map<String, Long> phases = Map.of();
             try {
                 if (directReplay == null) {
-                    processor.resetTokens();
+                    // the reset clears the rows: it moves their change counter, in its transaction
+                    transactions.executeInTransaction(() -> {
+                        processor.resetTokens();
+                        changes.moved(name);
+                    });
                 } else {
                     try {
                         phases = directReplay.replay(model, processor).phases().byName();
