@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +126,60 @@ class DashboardCacheTest extends AppTest {
         CapacityDashboard rebuilt = dashboards.handle(new GetCapacity(today()));
         assertThat(rebuilt).isNotSameAs(first);
         assertThat(row(rebuilt, provision)).isEqualTo(row(first, provision));
+    }
+
+    /**
+     * An answer asked for once is let go at the next collection, and computed again if asked for again; that second
+     * answer, and any answer asked for again before a collection, is held through collections. A dashboard asked for
+     * a date no one asks again leaves nothing for the young collections to copy (DashboardCache.Answer).
+     */
+    @Test
+    void anAnswerAskedForOnceIsLetGoAtTheNextCollectionAndOneAskedForAgainIsHeld() {
+        awaitNoReadModelChanging();
+        int[] computed = {0};
+        Supplier<Object> compute = () -> {
+            computed[0]++;
+            return new Object();
+        };
+
+        ask("asked once, then after a collection", compute);
+        System.gc();
+        ask("asked once, then after a collection", compute);
+        assertThat(computed[0]).as("let go after one ask: computed again").isEqualTo(2);
+        System.gc();
+        ask("asked once, then after a collection", compute);
+        assertThat(computed[0]).as("asked again: held through the collection").isEqualTo(2);
+
+        ask("asked twice, then after a collection", compute);
+        ask("asked twice, then after a collection", compute);
+        assertThat(computed[0]).as("the second ask found it").isEqualTo(3);
+        System.gc();
+        ask("asked twice, then after a collection", compute);
+        assertThat(computed[0]).as("held through the collection").isEqualTo(3);
+    }
+
+    /** Asks the cache, keeping no reference to the answer. */
+    private void ask(String question, Supplier<Object> compute) {
+        assertThat(cache.answer(List.of(getClass().getName(), question), compute)).isNotNull();
+    }
+
+    /** Waits until the read models' change counters stay the same for half a second: the position holds still. */
+    private void awaitNoReadModelChanging() {
+        java.util.concurrent.atomic.AtomicReference<List<Map<String, Object>>> last =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        eventually(() -> {
+            List<Map<String, Object>> now = jdbc.queryForList(
+                    "SELECT processing_group, changes FROM read_model_change ORDER BY processing_group");
+            boolean still = now.equals(last.getAndSet(now));
+            if (!still) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return still;
+        });
     }
 
     /** The last event's global index in the event store. */
