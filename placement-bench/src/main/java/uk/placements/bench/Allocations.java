@@ -36,15 +36,19 @@ final class Allocations {
         return new Allocations();
     }
 
-    /** What was allocated and collected since {@link #start}. */
-    record Since(long requestThreadBytes, long otherBytes, long collections, long collectionMillis) {
+    /**
+     * What was allocated and collected since {@link #start}; of the other threads, the group (threads named alike,
+     * their numbers left out) that allocated most, and how much.
+     */
+    record Since(long requestThreadBytes, long otherBytes, String topOther, long topOtherBytes, long collections,
+                 long collectionMillis) {
 
         /** Per sample, in kB, with the collections of the whole span. */
         String perSample(int samples) {
-            return String.format("%,.0f kB by the product's request threads, %,.0f kB by the rest of the JVM (the"
-                            + " bench's client among them); %d collections taking %,d ms in all",
-                    requestThreadBytes / 1024.0 / Math.max(1, samples), otherBytes / 1024.0 / Math.max(1, samples),
-                    collections, collectionMillis);
+            int n = Math.max(1, samples);
+            return String.format("%,.0f kB by the product's request threads, %,.0f kB by the rest of the JVM (most:"
+                            + " %s, %,.0f kB); %d collections taking %,d ms in all", requestThreadBytes / 1024.0 / n,
+                    otherBytes / 1024.0 / n, topOther, topOtherBytes / 1024.0 / n, collections, collectionMillis);
         }
     }
 
@@ -54,6 +58,7 @@ final class Allocations {
         ThreadInfo[] infos = THREADS.getThreadInfo(ids);
         long request = 0;
         long other = 0;
+        Map<String, Long> byGroup = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
             if (bytes[i] < 0 || infos[i] == null) {
                 continue; // ended meanwhile, or measuring is off
@@ -63,9 +68,12 @@ final class Allocations {
                 request += allocated;
             } else {
                 other += allocated;
+                byGroup.merge(infos[i].getThreadName().replaceAll("[0-9]+", "N"), allocated, Long::sum);
             }
         }
-        return new Since(request, other, collections(false) - collectionsAtStart,
+        Map.Entry<String, Long> top = byGroup.entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElse(Map.entry("none", 0L));
+        return new Since(request, other, top.getKey(), top.getValue(), collections(false) - collectionsAtStart,
                 collections(true) - collectionMillisAtStart);
     }
 

@@ -32,7 +32,9 @@ class AllocationsTest {
                 .isBetween(40L << 20, 44L << 20);
         assertThat(since.otherBytes()).as("the other thread's 8 MiB, and whatever this test's thread allocated")
                 .isGreaterThanOrEqualTo(8L << 20).isLessThan(40L << 20);
-        assertThat(since.perSample(1024)).startsWith("40 kB by the product's request threads");
+        assertThat(since.topOther()).as("the other threads' group that allocated most").isEqualTo("HttpClient-N-Worker-N");
+        assertThat(since.perSample(1024)).startsWith("40 kB by the product's request threads")
+                .contains("(most: HttpClient-N-Worker-N, 8 kB)");
     }
 
     /** Allocates {@code mib} MiB in 1 MiB arrays, says so, and stays alive until measured. */

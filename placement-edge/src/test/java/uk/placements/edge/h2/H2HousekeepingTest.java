@@ -1,6 +1,9 @@
 package uk.placements.edge.h2;
 
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +148,63 @@ class H2HousekeepingTest {
             keeper.stop();
             assertThat(failures).as("failed commits").isEmpty();
         }
+    }
+
+    /**
+     * A pass leaves the pages it rewrote for the next commit to write, and until then their chunks look as sparse as
+     * before: a second pass with no commit between would read every page of the same chunks again for nothing. It is
+     * skipped; after a commit the next pass runs.
+     */
+    @Test
+    void aPassRunsOnlyOnceSomethingHasBeenCommittedSinceTheLastOne() throws Exception {
+        JdbcDataSource dataSource = durable("passes");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            H2Housekeeping keeper = new H2Housekeeping(dataSource, SETTINGS, null);
+            s.execute("CREATE TABLE rm(id INT PRIMARY KEY, n INT, body VARBINARY(300))");
+            c.setAutoCommit(false);
+            PreparedStatement upsert = c.prepareStatement("MERGE INTO rm KEY(id) VALUES (?, ?, ?)");
+            Random random = new Random(11);
+            byte[] body = new byte[300];
+            // many small commits to randomly keyed rows: every chunk keeps a few live pages
+            for (int i = 0; i < 3_000; i++) {
+                random.nextBytes(body);
+                upsert.setInt(1, random.nextInt(1_500));
+                upsert.setInt(2, i);
+                upsert.setBytes(3, body);
+                upsert.executeUpdate();
+                c.commit();
+            }
+            MVStore store = c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
+                    ? local.getDatabase().getStore().getMvStore() : null;
+            assertThat(store).isNotNull();
+            assertThat(store.getFileStore().getChunksFillRate()).as("the chunks' fill rate, below the pass's target")
+                    .isLessThan(Integer.parseInt(H2Housekeeping.Settings.FILL_RATE));
+
+            boolean[] ran = new boolean[3];
+            long first = allocatedBy(() -> ran[0] = keeper.compact());
+            long second = allocatedBy(() -> ran[1] = keeper.compact());
+            assertThat(ran[0]).as("the first pass ran").isTrue();
+            assertThat(first).as("bytes the first pass allocated, going through the sparse chunks' pages")
+                    .isGreaterThan(32 * 1024);
+            assertThat(ran[1]).as("a second pass with no commit between ran").isFalse();
+            assertThat(second).as("bytes a second pass with no commit between allocated").isLessThan(first / 20);
+
+            upsert.setInt(1, 1);
+            upsert.setInt(2, -1);
+            upsert.setBytes(3, body);
+            upsert.executeUpdate();
+            c.commit();
+            assertThat(keeper.compact()).as("the pass after a commit ran").isTrue();
+        }
+    }
+
+    /** What {@code pass} allocated on this thread. */
+    private static long allocatedBy(Runnable pass) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        pass.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 
     @Test
