@@ -189,6 +189,22 @@ class FundingLedgerPropertiesTest {
             // drawn long after the month: what was recorded after it ended shows in later schedules only
             FundingLedgerReader.ScheduleLines lines = ledger.scheduleLines(month, LAST_DAY.plusDays(1), story.urn());
             assertThat(lines.provisional()).isFalse();
+            // the whole authority's schedule, handed over one host school at a time in order of URN (as the CSV
+            // writes it): this story's school among them, with the lines of its own schedule
+            List<List<FundingLedgerReader.ScheduleLine>> schools = new ArrayList<>();
+            ledger.schedule(month, LAST_DAY.plusDays(1), null, schools::add);
+            List<String> urns = new ArrayList<>();
+            for (List<FundingLedgerReader.ScheduleLine> school : schools) {
+                assertThat(school).as("a school handed over").isNotEmpty();
+                String urn = school.get(0).provision().urn();
+                assertThat(school).as("the lines of one school").allMatch(l -> l.provision().urn().equals(urn));
+                urns.add(urn);
+            }
+            assertThat(urns).as("schools in order of URN, each once").isSorted().doesNotHaveDuplicates();
+            List<FundingLedgerReader.ScheduleLine> ours = schools.stream()
+                    .filter(school -> school.get(0).provision().urn().equals(story.urn())).findFirst()
+                    .orElse(List.of());
+            assertThat(ours).as("the story's school in the schedule of %s", month).isEqualTo(lines.lines());
             Instant endOfMonth = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             Map<String, BigDecimal> due = new TreeMap<>();
             for (FundingLedgerReader.ScheduleLine line : lines.lines()) {

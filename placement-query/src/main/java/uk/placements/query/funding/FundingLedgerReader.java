@@ -15,13 +15,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -172,9 +173,33 @@ public class FundingLedgerReader {
      * The payment schedule of {@code month} as at {@code asAt}: for each host school, the top-ups due for the month
      * as known when it ended (or at {@code asAt}, if earlier), and the adjustments to earlier months that what was
      * recorded during the month made; never a past month rewritten. Summed over every schedule from a month's own on,
-     * its adjustments and its due make what is known to be due for it now.
+     * its adjustments and its due make what is known to be due for it now. All its lines at once; {@link
+     * #schedule(YearMonth, LocalDate, String, Consumer)} hands them over a school at a time.
      */
     public ScheduleLines scheduleLines(YearMonth month, LocalDate asAt, String urn) {
+        List<ScheduleLine> lines = new ArrayList<>();
+        ScheduleHeading heading = schedule(month, asAt, urn, lines::addAll);
+        return new ScheduleLines(heading.month(), heading.asAt(), heading.provisional(), lines);
+    }
+
+    /** A payment schedule's month, the day it is drawn as at, and whether the month was still open then. */
+    public record ScheduleHeading(YearMonth month, LocalDate asAt, boolean provisional) {
+    }
+
+    /** A schedule's lines in order: by host school, the month's due first, then adjustments by month, placement. */
+    private static final Comparator<ScheduleLine> LINE_ORDER = Comparator
+            .comparing((ScheduleLine l) -> l.provision().urn())
+            .thenComparingInt(l -> l.kind().equals("DUE") ? 0 : 1).thenComparing(ScheduleLine::forMonth)
+            .thenComparing(ScheduleLine::placementId);
+
+    /**
+     * The payment schedule of {@link #scheduleLines}, handed to {@code school} one host school at a time, in order
+     * of URN, each school's lines in the schedule's order. The whole schedule is never held: once every placement's
+     * facts are recorded in one month (a migration's first month, the benchmark's bulk load), it carries an
+     * adjustment for every earlier month of every placement (2.3 million lines at 1,000,000 events), and held whole
+     * those lines outlived every young collection while they were computed.
+     */
+    public ScheduleHeading schedule(YearMonth month, LocalDate asAt, String urn, Consumer<List<ScheduleLine>> school) {
         Instant end = startOf(month.plusMonths(1));
         Instant cutoff = endOf(asAt).isBefore(end) ? endOf(asAt) : end;
         Instant start = startOf(month).isBefore(cutoff) ? startOf(month) : cutoff;
@@ -189,59 +214,81 @@ public class FundingLedgerReader {
         FundingRecords.Known before = facts.known(start, scope, staysFrom, month.atEndOfMonth().plusDays(1),
                 changedSince);
         Map<String, FundingRecords.Provision> provisions = facts.provisions();
-        List<ScheduleLine> lines = new ArrayList<>();
-        Set<String> ids = new HashSet<>(now.placements().keySet());
-        ids.addAll(before.placements().keySet());
-        for (String id : new java.util.TreeSet<>(ids)) {
-            FundingRecords.Placement is = now.placements().get(id);
-            FundingRecords.Placement was = before.placements().get(id);
-            FundingRecords.Placement any = is != null ? is : was;
-            FundingRecords.Provision provision = provisions.get(any.provisionId());
-            if (provision == null) {
-                continue;
-            }
-            if (is != null) {
-                FundingLedger.TopUpMonth due = FundingLedger.topUp(is.stay(), is.funding(), now.tariff(), month);
-                if (due.daysOccupied() > 0) {
-                    lines.add(new ScheduleLine(provision, month, "DUE", month, id, due.daysFunded(), due.basis(),
-                            due.amount()));
+        // the placements of each host school, by URN: known now, or known at the month's start only
+        Map<String, java.util.SortedSet<String>> bySchool = new TreeMap<>();
+        for (Map<String, FundingRecords.Placement> known : List.of(now.placements(), before.placements())) {
+            known.forEach((id, p) -> {
+                FundingRecords.Provision provision = provisions.get(p.provisionId());
+                if (provision != null && (known == now.placements() || !now.placements().containsKey(id))) {
+                    bySchool.computeIfAbsent(provision.urn(), k -> new java.util.TreeSet<>()).add(id);
+                }
+            });
+        }
+        for (java.util.SortedSet<String> ids : bySchool.values()) {
+            List<ScheduleLine> lines = new ArrayList<>();
+            for (String id : ids) {
+                FundingRecords.Placement is = now.placements().get(id);
+                FundingRecords.Placement was = before.placements().get(id);
+                FundingRecords.Placement any = is != null ? is : was;
+                FundingRecords.Provision provision = provisions.get(any.provisionId());
+                if (is != null) {
+                    FundingLedger.TopUpMonth due = FundingLedger.topUp(is.stay(), is.funding(), now.tariff(), month);
+                    if (due.daysOccupied() > 0) {
+                        lines.add(new ScheduleLine(provision, month, "DUE", month, id, due.daysFunded(), due.basis(),
+                                due.amount()));
+                    }
+                }
+                if (tariffChanged || !FundingRecords.sameFacts(is, was)) {
+                    adjustments(provision, month, id, is, now, was, before, lines);
                 }
             }
-            if (!tariffChanged && FundingRecords.sameFacts(is, was)) {
-                continue; // nothing recorded during the month changes this placement's earlier months
+            if (!lines.isEmpty()) {
+                lines.sort(LINE_ORDER);
+                school.accept(lines);
             }
-            YearMonth from = any.stay().firstMonth();
-            Map<YearMonth, FundingLedger.TopUpMonth> then = byMonth(was, before, from, month.minusMonths(1));
-            for (FundingLedger.TopUpMonth m : byMonth(is, now, from, month.minusMonths(1)).values()) {
-                FundingLedger.TopUpMonth old = then.remove(m.month());
-                BigDecimal change = m.amount().subtract(old == null ? ZERO : old.amount());
-                if (change.signum() != 0) {
-                    lines.add(new ScheduleLine(provision, month, "ADJUSTMENT", m.month(), id,
-                            m.daysFunded() - (old == null ? 0 : old.daysFunded()), m.basis(), change));
-                }
-            }
-            for (FundingLedger.TopUpMonth old : then.values()) {
+        }
+        return new ScheduleHeading(month, asAt, endOf(asAt).isBefore(end));
+    }
+
+    /**
+     * The adjustments the month's schedule makes to a placement's earlier months: for each, the top-up as known now
+     * less the top-up as known at the month's start, where they differ. Both are in order of month, so they are
+     * walked side by side.
+     */
+    private static void adjustments(FundingRecords.Provision provision, YearMonth month, String id,
+                                    FundingRecords.Placement is, FundingRecords.Known now,
+                                    FundingRecords.Placement was, FundingRecords.Known before,
+                                    List<ScheduleLine> lines) {
+        YearMonth from = (is != null ? is : was).stay().firstMonth();
+        YearMonth last = month.minusMonths(1);
+        List<FundingLedger.TopUpMonth> nowMonths = is == null ? List.of() : now.topUps(is, from, last);
+        List<FundingLedger.TopUpMonth> thenMonths = was == null ? List.of() : before.topUps(was, from, last);
+        int i = 0;
+        int j = 0;
+        while (i < nowMonths.size() || j < thenMonths.size()) {
+            FundingLedger.TopUpMonth m = i < nowMonths.size() ? nowMonths.get(i) : null;
+            FundingLedger.TopUpMonth old = j < thenMonths.size() ? thenMonths.get(j) : null;
+            int order = m == null ? 1 : old == null ? -1 : m.month().compareTo(old.month());
+            if (order > 0) { // a month known at the start and no longer: taken back
+                j++;
                 if (old.amount().signum() != 0) {
                     lines.add(new ScheduleLine(provision, month, "ADJUSTMENT", old.month(), id, -old.daysFunded(),
                             old.basis(), old.amount().negate()));
                 }
+                continue;
+            }
+            i++;
+            BigDecimal change = m.amount();
+            int days = m.daysFunded();
+            if (order == 0) {
+                j++;
+                change = change.subtract(old.amount());
+                days -= old.daysFunded();
+            }
+            if (change.signum() != 0) {
+                lines.add(new ScheduleLine(provision, month, "ADJUSTMENT", m.month(), id, days, m.basis(), change));
             }
         }
-        lines.sort(java.util.Comparator.comparing((ScheduleLine l) -> l.provision().urn())
-                .thenComparing(l -> l.kind().equals("DUE") ? 0 : 1).thenComparing(ScheduleLine::forMonth)
-                .thenComparing(ScheduleLine::placementId));
-        return new ScheduleLines(month, asAt, endOf(asAt).isBefore(end), lines);
-    }
-
-    private static Map<YearMonth, FundingLedger.TopUpMonth> byMonth(FundingRecords.Placement p, FundingRecords.Known k,
-                                                                    YearMonth from, YearMonth to) {
-        Map<YearMonth, FundingLedger.TopUpMonth> months = new LinkedHashMap<>();
-        if (p != null) {
-            for (FundingLedger.TopUpMonth m : k.topUps(p, from, to)) {
-                months.put(m.month(), m);
-            }
-        }
-        return months;
     }
 
     /** One line of a payment schedule: the top-up due for its month, or an adjustment to an earlier month. */
@@ -255,25 +302,27 @@ public class FundingLedgerReader {
 
     /** The schedule's lines summed per host school. */
     public LedgerViews.Schedule schedule(YearMonth month, LocalDate asAt) {
-        ScheduleLines all = scheduleLines(month, asAt, null);
-        Map<String, List<ScheduleLine>> bySchool = new TreeMap<>();
-        for (ScheduleLine line : all.lines()) {
-            bySchool.computeIfAbsent(line.provision().urn(), k -> new ArrayList<>()).add(line);
-        }
         List<LedgerViews.SchoolSchedule> schools = new ArrayList<>();
-        bySchool.forEach((urn, lines) -> {
-            BigDecimal due = FundingLedger.sum(lines.stream().filter(l -> l.kind().equals("DUE"))
-                    .map(ScheduleLine::amount).toList());
-            BigDecimal adjustments = FundingLedger.sum(lines.stream().filter(l -> !l.kind().equals("DUE"))
-                    .map(ScheduleLine::amount).toList());
-            int placements = (int) lines.stream().map(ScheduleLine::placementId).distinct().count();
-            schools.add(new LedgerViews.SchoolSchedule(urn, lines.get(0).provision().school(), placements, due,
+        ScheduleHeading heading = schedule(month, asAt, null, lines -> {
+            BigDecimal due = ZERO;
+            BigDecimal adjustments = ZERO;
+            Set<String> placements = new HashSet<>();
+            for (ScheduleLine line : lines) {
+                if (line.kind().equals("DUE")) {
+                    due = due.add(line.amount());
+                } else {
+                    adjustments = adjustments.add(line.amount());
+                }
+                placements.add(line.placementId());
+            }
+            FundingRecords.Provision first = lines.get(0).provision();
+            schools.add(new LedgerViews.SchoolSchedule(first.urn(), first.school(), placements.size(), due,
                     adjustments, due.add(adjustments)));
         });
         BigDecimal due = FundingLedger.sum(schools.stream().map(LedgerViews.SchoolSchedule::due).toList());
         BigDecimal adjustments = FundingLedger.sum(schools.stream().map(LedgerViews.SchoolSchedule::adjustments)
                 .toList());
-        return new LedgerViews.Schedule(month.toString(), asAt, all.provisional(), schools,
+        return new LedgerViews.Schedule(month.toString(), asAt, heading.provisional(), schools,
                 new LedgerViews.ScheduleTotals(due, adjustments, due.add(adjustments)));
     }
 

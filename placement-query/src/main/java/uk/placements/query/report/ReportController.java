@@ -15,7 +15,6 @@ import uk.placements.shared.dashboard.Report;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** CSV reports (ANALYST, ADMIN) as at a date: RFC 4180, a header row, no personal data. */
 @RestController
@@ -53,13 +52,37 @@ public class ReportController {
     }
 
     public static String line(List<String> values) {
-        return values.stream().map(ReportController::field).collect(Collectors.joining(",")) + "\r\n";
+        StringBuilder line = new StringBuilder();
+        try {
+            write(line, values.toArray(String[]::new));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e); // a StringBuilder does not throw
+        }
+        return line.toString();
     }
 
-    private static String field(String value) {
+    /** One CSV line of {@code values} written to {@code out}, quoted as {@link #line} quotes them. */
+    public static void write(Appendable out, String... values) throws java.io.IOException {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            field(out, values[i]);
+        }
+        out.append("\r\n");
+    }
+
+    private static void field(Appendable out, String value) throws java.io.IOException {
         // Quote what CSV needs quoted; a leading =, +, - or @ is quoted too so a spreadsheet never runs it.
-        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                || (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0);
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        boolean quote = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0;
+        for (int i = 0; !quote && i < value.length(); i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (quote) {
+            out.append('"').append(value.replace("\"", "\"\"")).append('"');
+        } else {
+            out.append(value);
+        }
     }
 }

@@ -8,10 +8,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The one calculation of money due (docs/funding.md, "The funding ledger"): every reader of top-ups and place funding
@@ -104,30 +102,40 @@ public final class FundingLedger {
         LocalDate start = later(stay.admittedOn(), month.atDay(1));
         LocalDate end = stay.leftOn() == null ? month.atEndOfMonth().plusDays(1)
                 : earlier(stay.leftOn(), month.atEndOfMonth().plusDays(1));
-        // The days from start (included) to end (excluded) split where another assignment takes effect.
-        List<LocalDate> cuts = new ArrayList<>();
-        cuts.add(start);
-        for (TopUpAssigned a : funding.assignments()) {
+        // The days from start (included) to end (excluded) split where another assignment takes effect. A schedule
+        // computes this for every month of every placement whose facts changed, so it is written without streams:
+        // the cuts between start and end sorted in place, a cut met twice skipped.
+        List<TopUpAssigned> assignments = funding.assignments();
+        LocalDate[] cuts = new LocalDate[assignments.size() + 2];
+        int n = 0;
+        cuts[n++] = start;
+        for (TopUpAssigned a : assignments) {
             if (a.effectiveFrom().isAfter(start) && a.effectiveFrom().isBefore(end)) {
-                cuts.add(a.effectiveFrom());
+                cuts[n++] = a.effectiveFrom();
             }
         }
-        cuts.add(end);
-        cuts = cuts.stream().distinct().sorted().toList();
+        java.util.Arrays.sort(cuts, 1, n);
+        cuts[n++] = end;
         BigDecimal annualDays = BigDecimal.ZERO; // the sum over the days funded of the annual value in force
         int funded = 0;
         int unpriced = 0;
-        Set<String> bases = new LinkedHashSet<>();
-        for (int i = 0; i + 1 < cuts.size(); i++) {
-            LocalDate from = cuts.get(i);
-            int days = (int) (cuts.get(i + 1).toEpochDay() - from.toEpochDay());
+        List<String> bases = new ArrayList<>(2); // in order of the days they price, each once
+        for (int i = 0; i + 1 < n; i++) {
+            LocalDate from = cuts[i];
+            int days = (int) (cuts[i + 1].toEpochDay() - from.toEpochDay());
+            if (days == 0) {
+                continue;
+            }
             Optional<TopUpAssigned> inForce = funding.inForceOn(from);
             if (inForce.isEmpty()) {
                 continue;
             }
             TopUpAssigned a = inForce.get();
             Optional<BigDecimal> value = tariff.topUpOn(a.basis(), a.band(), stay.provisionId(), from);
-            bases.add(a.basis() == TopUpBasis.BAND ? a.band().value() : a.basis().name());
+            String basis = a.basis() == TopUpBasis.BAND ? a.band().value() : a.basis().name();
+            if (!bases.contains(basis)) {
+                bases.add(basis);
+            }
             if (value.isEmpty()) {
                 unpriced += days;
                 continue;
