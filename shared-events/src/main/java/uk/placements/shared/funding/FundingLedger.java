@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one calculation of money due (docs/funding.md, "The funding ledger"): every reader of top-ups and place funding
@@ -33,20 +32,13 @@ import java.util.Optional;
 public final class FundingLedger {
 
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+    private static final BigDecimal NOTHING = BigDecimal.ZERO.setScale(Pounds.SCALE);
 
     private FundingLedger() {
     }
 
     /** A placement's stay: admitted on {@code admittedOn}, left on {@code leftOn} (null while still there). */
     public record Stay(ProvisionId provisionId, LocalDate admittedOn, LocalDate leftOn) {
-
-        /** Days of {@code month} on which the place was occupied. */
-        int occupiedDays(YearMonth month) {
-            LocalDate from = later(admittedOn, month.atDay(1));
-            LocalDate to = leftOn == null ? month.atEndOfMonth().plusDays(1) : earlier(leftOn,
-                    month.atEndOfMonth().plusDays(1));
-            return from.isBefore(to) ? (int) (to.toEpochDay() - from.toEpochDay()) : 0;
-        }
 
         /** The first and the last month with a day occupied; the last is null while the pupil is still there. */
         public YearMonth firstMonth() {
@@ -80,10 +72,11 @@ public final class FundingLedger {
      */
     public static List<TopUpMonth> topUps(Stay stay, FundingState funding, TariffState tariff, YearMonth first,
                                           YearMonth last) {
-        List<TopUpMonth> months = new ArrayList<>();
         YearMonth from = stay.firstMonth().isAfter(first) ? stay.firstMonth() : first;
         YearMonth lastOccupied = stay.lastMonth();
         YearMonth to = lastOccupied != null && lastOccupied.isBefore(last) ? lastOccupied : last;
+        List<TopUpMonth> months = new ArrayList<>(
+                Math.max(0, (int) from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1));
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             TopUpMonth m = topUp(stay, funding, tariff, month);
             if (m.daysOccupied() > 0) {
@@ -95,58 +88,64 @@ public final class FundingLedger {
 
     /** The top-up of one month (zero days and nothing due if the place was not occupied in it). */
     public static TopUpMonth topUp(Stay stay, FundingState funding, TariffState tariff, YearMonth month) {
-        int occupied = stay.occupiedDays(month);
-        if (occupied == 0) {
-            return new TopUpMonth(month, 0, 0, 0, null, BigDecimal.ZERO.setScale(Pounds.SCALE));
+        // Days as epoch days: a schedule computes this for every month of every placement whose facts changed
+        // (millions of months in a migration's first schedule), and each LocalDate, iterator and list made here
+        // was most of what that schedule allocated.
+        LocalDate first = month.atDay(1);
+        long monthStart = first.toEpochDay();
+        long monthEnd = monthStart + month.lengthOfMonth(); // the first day after the month
+        long start = Math.max(stay.admittedOn().toEpochDay(), monthStart);
+        long end = stay.leftOn() == null ? monthEnd : Math.min(stay.leftOn().toEpochDay(), monthEnd);
+        if (start >= end) {
+            return new TopUpMonth(month, 0, 0, 0, null, NOTHING);
         }
-        LocalDate start = later(stay.admittedOn(), month.atDay(1));
-        LocalDate end = stay.leftOn() == null ? month.atEndOfMonth().plusDays(1)
-                : earlier(stay.leftOn(), month.atEndOfMonth().plusDays(1));
-        // The days from start (included) to end (excluded) split where another assignment takes effect. A schedule
-        // computes this for every month of every placement whose facts changed, so it is written without streams:
-        // the cuts between start and end sorted in place, a cut met twice skipped.
+        // The days from start (included) to end (excluded) split where another assignment takes effect: the cuts
+        // between start and end sorted in place, a cut met twice giving a span of no days, skipped.
         List<TopUpAssigned> assignments = funding.assignments();
-        LocalDate[] cuts = new LocalDate[assignments.size() + 2];
+        long[] cuts = new long[assignments.size() + 2];
         int n = 0;
         cuts[n++] = start;
-        for (TopUpAssigned a : assignments) {
-            if (a.effectiveFrom().isAfter(start) && a.effectiveFrom().isBefore(end)) {
-                cuts[n++] = a.effectiveFrom();
+        for (int i = 0; i < assignments.size(); i++) {
+            long from = assignments.get(i).effectiveFrom().toEpochDay();
+            if (from > start && from < end) {
+                cuts[n++] = from;
             }
         }
         java.util.Arrays.sort(cuts, 1, n);
         cuts[n++] = end;
+        FinancialYear year = FinancialYear.of(first); // a month never straddles a financial year
         BigDecimal annualDays = BigDecimal.ZERO; // the sum over the days funded of the annual value in force
         int funded = 0;
         int unpriced = 0;
-        List<String> bases = new ArrayList<>(2); // in order of the days they price, each once
+        String basis = null; // what priced the days; with more than one, each once in order: "B1 > B2"
+        List<String> bases = null;
         for (int i = 0; i + 1 < n; i++) {
-            LocalDate from = cuts[i];
-            int days = (int) (cuts[i + 1].toEpochDay() - from.toEpochDay());
-            if (days == 0) {
+            int days = (int) (cuts[i + 1] - cuts[i]);
+            TopUpAssigned a = days == 0 ? null : funding.inForceOnDay(cuts[i]);
+            if (a == null) {
                 continue;
             }
-            Optional<TopUpAssigned> inForce = funding.inForceOn(from);
-            if (inForce.isEmpty()) {
-                continue;
+            String name = a.basis() == TopUpBasis.BAND ? a.band().value() : a.basis().name();
+            if (basis == null) {
+                basis = name;
+            } else if (bases == null ? !basis.equals(name) : !bases.contains(name)) {
+                if (bases == null) {
+                    bases = new ArrayList<>(List.of(basis));
+                }
+                bases.add(name);
             }
-            TopUpAssigned a = inForce.get();
-            Optional<BigDecimal> value = tariff.topUpOn(a.basis(), a.band(), stay.provisionId(), from);
-            String basis = a.basis() == TopUpBasis.BAND ? a.band().value() : a.basis().name();
-            if (!bases.contains(basis)) {
-                bases.add(basis);
-            }
-            if (value.isEmpty()) {
+            BigDecimal value = tariff.topUpIn(a.basis(), a.band(), stay.provisionId(), year);
+            if (value == null) {
                 unpriced += days;
                 continue;
             }
             funded += days;
-            annualDays = annualDays.add(value.get().multiply(BigDecimal.valueOf(days)));
+            annualDays = annualDays.add(value.multiply(BigDecimal.valueOf(days)));
         }
         BigDecimal amount = annualDays.divide(TWELVE.multiply(BigDecimal.valueOf(month.lengthOfMonth())),
                 Pounds.SCALE, RoundingMode.HALF_UP);
-        return new TopUpMonth(month, occupied, funded, unpriced, bases.isEmpty() ? null : String.join(" > ", bases),
-                amount);
+        return new TopUpMonth(month, (int) (end - start), funded, unpriced,
+                bases == null ? basis : String.join(" > ", bases), amount);
     }
 
     /**
@@ -166,13 +165,5 @@ public final class FundingLedger {
             total = total.add(value);
         }
         return total;
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate earlier(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }

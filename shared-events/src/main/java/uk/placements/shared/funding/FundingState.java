@@ -35,13 +35,21 @@ public record FundingState(PlacementId placementId, long version, List<TopUpAssi
     }
 
     public Optional<TopUpAssigned> inForceOn(LocalDate date) {
+        return Optional.ofNullable(inForceOnDay(date.toEpochDay()));
+    }
+
+    /** As {@link #inForceOn}, the day given as its epoch day; null if none is in force. */
+    public TopUpAssigned inForceOnDay(long epochDay) {
         TopUpAssigned found = null;
-        for (TopUpAssigned a : assignments) {
-            if (!a.effectiveFrom().isAfter(date)
-                    && (found == null || !a.effectiveFrom().isBefore(found.effectiveFrom()))) {
+        long foundFrom = Long.MIN_VALUE;
+        for (int i = 0; i < assignments.size(); i++) {
+            TopUpAssigned a = assignments.get(i);
+            long from = a.effectiveFrom().toEpochDay();
+            if (from <= epochDay && (found == null || from >= foundFrom)) {
                 found = a;
+                foundFrom = from;
             }
         }
-        return Optional.ofNullable(found);
+        return found;
     }
 }

@@ -61,8 +61,14 @@ public record TariffState(long version,
 
     /** The annual value of a band, or of a provision's own rate ({@code band} null), in force on {@code date}. */
     public Optional<BigDecimal> topUpOn(TopUpBasis basis, BandCode band, ProvisionId provision, LocalDate date) {
-        FinancialYear year = FinancialYear.of(date);
-        return basis == TopUpBasis.BAND ? bandValue(band, year) : provisionRate(provision, year);
+        return Optional.ofNullable(topUpIn(basis, band, provision, FinancialYear.of(date)));
+    }
+
+    /** The annual value of a band, or of a provision's own rate, in force in {@code year}; null if none. */
+    public BigDecimal topUpIn(TopUpBasis basis, BandCode band, ProvisionId provision, FinancialYear year) {
+        Map<FinancialYear, BigDecimal> years = basis == TopUpBasis.BAND ? bandValues.get(band)
+                : provisionRates.get(provision);
+        return years == null ? null : years.get(year);
     }
 
     private static <K, Y extends Comparable<Y>> Map<K, Map<Y, BigDecimal>> with(
