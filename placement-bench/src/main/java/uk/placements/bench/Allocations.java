@@ -68,13 +68,21 @@ final class Allocations {
                 request += allocated;
             } else {
                 other += allocated;
-                byGroup.merge(infos[i].getThreadName().replaceAll("[0-9]+", "N"), allocated, Long::sum);
+                byGroup.merge(group(infos[i].getThreadName()), allocated, Long::sum);
             }
         }
         Map.Entry<String, Long> top = byGroup.entrySet().stream().max(Map.Entry.comparingByValue())
                 .orElse(Map.entry("none", 0L));
         return new Since(request, other, top.getKey(), top.getValue(), collections(false) - collectionsAtStart,
                 collections(true) - collectionMillisAtStart);
+    }
+
+    /**
+     * A thread's group: its name with each number standing alone (after a separator) written N, so that a pool's
+     * threads are one group; a digit within a word stays ({@code h2-housekeeping}).
+     */
+    static String group(String threadName) {
+        return threadName.replaceAll("(?<![A-Za-z0-9])[0-9]+(?![A-Za-z])", "N");
     }
 
     private static Map<Long, Long> allocatedByThread() {

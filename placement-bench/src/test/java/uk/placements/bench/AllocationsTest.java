@@ -37,6 +37,14 @@ class AllocationsTest {
                 .contains("(most: HttpClient-N-Worker-N, 8 kB)");
     }
 
+    @Test
+    void aPoolsThreadsAreOneGroupAndADigitWithinAWordStays() {
+        assertThat(Allocations.group("HttpClient-12-Worker-3")).isEqualTo("HttpClient-N-Worker-N");
+        assertThat(Allocations.group("pool-3-thread-1")).isEqualTo("pool-N-thread-N");
+        assertThat(Allocations.group("h2-housekeeping")).isEqualTo("h2-housekeeping");
+        assertThat(Allocations.group("EventProcessor[caseload]-0")).isEqualTo("EventProcessor[caseload]-N");
+    }
+
     /** Allocates {@code mib} MiB in 1 MiB arrays, says so, and stays alive until measured. */
     private static void allocate(int mib, CountDownLatch allocated, CountDownLatch measured) {
         for (int i = 0; i < mib; i++) {

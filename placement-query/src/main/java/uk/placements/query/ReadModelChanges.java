@@ -1,6 +1,8 @@
 package uk.placements.query;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +43,17 @@ public final class ReadModelChanges {
             });
             return result;
         };
+    }
+
+    /**
+     * Resets {@code processor}'s tokens, so that it replays the group's read model from the start, and moves the
+     * group's counter in the same transaction: the reset clears the rows.
+     */
+    public void reset(StreamingEventProcessor processor, String processingGroup, TransactionManager transactions) {
+        transactions.executeInTransaction(() -> {
+            processor.resetTokens();
+            moved(processingGroup);
+        });
     }
 
     /** Moves {@code processingGroup}'s counter on, in the caller's transaction. */

@@ -151,11 +151,7 @@ final class DirectReplay {
                 if (shadows != null) {
                     shadows.open(model);
                 }
-                // the reset clears the rows: it moves their change counter, in its transaction
-                transactions.executeInTransaction(() -> {
-                    processor.resetTokens();
-                    changes.moved(processingGroup);
-                });
+                changes.reset(processor, processingGroup, transactions);
             });
             ResultMessage<?> result = rebuild.executeWithResult(() -> {
                 TrackingToken last = replayInto(processingGroup, handlers, tokenAtReset, replayed, waited);

@@ -191,11 +191,7 @@ public class ProjectionOperations {
             Map<String, Long> phases = Map.of();
             try {
                 if (directReplay == null) {
-                    // the reset clears the rows: it moves their change counter, in its transaction
-                    transactions.executeInTransaction(() -> {
-                        processor.resetTokens();
-                        changes.moved(name);
-                    });
+                    changes.reset(processor, name, transactions);
                 } else {
                     try {
                         phases = directReplay.replay(model, processor).phases().byName();
