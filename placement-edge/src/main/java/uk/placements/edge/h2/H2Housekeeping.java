@@ -227,9 +227,35 @@ public class H2Housekeeping implements SmartLifecycle {
         }
     }
 
-    /** The store and its version when the last pass ran (only the housekeeping's thread reads and sets them). */
+    /**
+     * The store, its version and the bytes written to its file when the last pass ran, and what that pass might
+     * rewrite (only the housekeeping's thread reads and sets them; the budget is read by tests).
+     */
     private MVStore passedStore;
     private long passedVersion = -1;
+    private long passedWritten;
+    private volatile int lastBudget;
+
+    /** The most the last pass might rewrite, in bytes ({@link #budget}). */
+    int lastBudget() {
+        return lastBudget;
+    }
+
+    /** The least a pass rewrites once something has been committed. */
+    static final int LEAST_REWRITE = 64 * 1024;
+
+    /**
+     * The most a pass may rewrite: half of what was written to the file since the last pass, at least {@link
+     * #LEAST_REWRITE}, at most {@code most}. Under a sustained load the writers write many times {@code most}
+     * between two passes, and each pass rewrites all it may, as before. Once the writes stop (the dashboards' and the
+     * caseload page's reads commit only their access-log rows), what a pass rewrote is most of what the next commit
+     * writes, so each pass may rewrite half of what the one before it did, down to the least: a commit waits for a
+     * pass, and writes what the pass rewrote, so a reader that records itself in the access log is held for that
+     * much, not for {@code most}.
+     */
+    static int budget(long writtenSince, int most) {
+        return (int) Math.max(Math.min(LEAST_REWRITE, most), Math.min(most, writtenSince / 2));
+    }
 
     /**
      * A pass, unless nothing has been committed since the last one; whether it ran. The pages a pass rewrites stay in
@@ -244,10 +270,37 @@ public class H2Housekeeping implements SmartLifecycle {
         if (open == passedStore && version == passedVersion) {
             return false;
         }
+        long written = written(open);
+        int budget = open == passedStore && written >= 0
+                ? budget(written - passedWritten, settings.rewriteBytes()) : settings.rewriteBytes();
         passedStore = open;
         passedVersion = version;
-        open.compact(settings.fillRate(), settings.rewriteBytes());
+        passedWritten = written;
+        lastBudget = budget;
+        open.compact(settings.fillRate(), budget);
         return true;
+    }
+
+    /** H2's count of the bytes written to the store's file since it opened, read from the store (-1 if none). */
+    private static long written(MVStore store) {
+        try {
+            return WRITE_BYTES == null ? -1 : ((AtomicLong) WRITE_BYTES.get(store.getFileStore())).get();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** H2's own count of written bytes, looked up once (null if this H2 has none: then every pass may rewrite all). */
+    private static final java.lang.reflect.Field WRITE_BYTES = writeBytesField();
+
+    private static java.lang.reflect.Field writeBytesField() {
+        try {
+            java.lang.reflect.Field field = org.h2.mvstore.FileStore.class.getDeclaredField("writeBytes");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** H2's own store lock field, looked up once (null if this H2 has none: then H2's own call is used). */

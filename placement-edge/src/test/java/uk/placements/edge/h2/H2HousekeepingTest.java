@@ -198,6 +198,56 @@ class H2HousekeepingTest {
         }
     }
 
+    @Test
+    void aPassMayRewriteHalfOfWhatWasWrittenSinceTheLastOneWithinItsBounds() {
+        int most = Integer.parseInt(H2Housekeeping.Settings.REWRITE_BYTES);
+        assertThat(H2Housekeeping.budget(50L * most, most)).isEqualTo(most);
+        assertThat(H2Housekeeping.budget(most, most)).isEqualTo(most / 2);
+        assertThat(H2Housekeeping.budget(1_000, most)).isEqualTo(H2Housekeeping.LEAST_REWRITE);
+        assertThat(H2Housekeeping.budget(1_000, 4_096)).isEqualTo(4_096);
+    }
+
+    /**
+     * Under a churn of writes a pass may rewrite all its setting allows; once only small commits follow (a reader's
+     * access-log row), each pass may rewrite about half of what the last one did, down to the least, so that the
+     * commit that writes what a pass rewrote is short too.
+     */
+    @Test
+    void onceTheWritesStopThePassesShrinkToTheLeast() throws Exception {
+        JdbcDataSource dataSource = durable("shrinking");
+        int most = Integer.parseInt(H2Housekeeping.Settings.REWRITE_BYTES);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            H2Housekeeping keeper = new H2Housekeeping(dataSource, SETTINGS, null);
+            s.execute("CREATE TABLE rm(id INT PRIMARY KEY, n INT, body VARBINARY(300))");
+            s.execute("CREATE TABLE access_log(id INT PRIMARY KEY, who VARCHAR(20))");
+            c.setAutoCommit(false);
+            PreparedStatement upsert = c.prepareStatement("MERGE INTO rm KEY(id) VALUES (?, ?, ?)");
+            Random random = new Random(13);
+            byte[] body = new byte[300];
+            for (int i = 0; i < 6_000; i++) {
+                random.nextBytes(body);
+                upsert.setInt(1, random.nextInt(3_000));
+                upsert.setInt(2, i);
+                upsert.setBytes(3, body);
+                upsert.executeUpdate();
+                c.commit();
+            }
+            assertThat(keeper.compact()).isTrue();
+            assertThat(keeper.lastBudget()).as("the first pass after the churn").isEqualTo(most);
+            PreparedStatement read = c.prepareStatement("INSERT INTO access_log VALUES (?, 'reader')");
+            List<Integer> budgets = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                read.setInt(1, i);
+                read.executeUpdate();
+                c.commit();
+                assertThat(keeper.compact()).isTrue();
+                budgets.add(keeper.lastBudget());
+            }
+            assertThat(budgets.get(budgets.size() - 1)).as("passes after small commits only: %s", budgets)
+                    .isLessThanOrEqualTo(4 * H2Housekeeping.LEAST_REWRITE);
+        }
+    }
+
     /** What {@code pass} allocated on this thread. */
     private static long allocatedBy(Runnable pass) {
         com.sun.management.ThreadMXBean threads =
