@@ -150,16 +150,29 @@ public class FundingLedgerReader {
                         BigDecimal::add);
             }
         }
+        // each month's place rates looked up once, not once per provision (2,500 provisions times 12 months)
+        Map<YearMonth, Map<ProvisionType, Optional<BigDecimal>>> rates = new TreeMap<>();
+        for (YearMonth month : months) {
+            AcademicYear year = AcademicYear.of(month.atDay(1));
+            Map<ProvisionType, Optional<BigDecimal>> byType = new java.util.EnumMap<>(ProvisionType.class);
+            for (ProvisionType type : ProvisionType.values()) {
+                byType.put(type, money.tariff.placeRate(type, year));
+            }
+            rates.put(month, byType);
+        }
         money.provisions.forEach((id, provision) -> {
             if (scope.provisionId() != null && !scope.provisionId().equals(id)) {
                 return;
             }
             List<FundingRecords.CapacityFrom> rows = money.capacity.getOrDefault(id, List.of());
+            if (rows.isEmpty()) {
+                return; // no place funded in any month
+            }
+            ProvisionType type = ProvisionType.valueOf(provision.type());
             for (YearMonth month : months) {
-                Optional<BigDecimal> rate = money.tariff.placeRate(ProvisionType.valueOf(provision.type()),
-                        AcademicYear.of(month.atDay(1)));
-                long placeDays = FundingRecords.placeDays(rows, month);
-                if (rate.isPresent() && placeDays > 0) {
+                Optional<BigDecimal> rate = rates.get(month).get(type);
+                long placeDays = rate.isPresent() ? FundingRecords.placeDays(rows, month) : 0;
+                if (placeDays > 0) {
                     BigDecimal amount = FundingLedger.placeFunding(month, rate.get(), placeDays);
                     money.placesByMonth.merge(month, amount, BigDecimal::add);
                     money.placesByProvision.merge(id, amount, BigDecimal::add);

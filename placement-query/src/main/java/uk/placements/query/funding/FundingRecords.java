@@ -234,13 +234,15 @@ public class FundingRecords {
     /** The commissioned places of an open provision summed over the days of {@code month}. */
     public static long placeDays(List<CapacityFrom> rows, YearMonth month) {
         long total = 0;
-        LocalDate end = month.atEndOfMonth().plusDays(1);
+        long first = month.atDay(1).toEpochDay();
+        long end = first + month.lengthOfMonth(); // the first day after the month
         for (int i = 0; i < rows.size(); i++) {
             CapacityFrom row = rows.get(i);
-            LocalDate from = row.from().isAfter(month.atDay(1)) ? row.from() : month.atDay(1);
-            LocalDate to = i + 1 < rows.size() && rows.get(i + 1).from().isBefore(end) ? rows.get(i + 1).from() : end;
-            if (row.open() && from.isBefore(to)) {
-                total += (long) row.commissioned() * (to.toEpochDay() - from.toEpochDay());
+            long from = Math.max(row.from().toEpochDay(), first);
+            long next = i + 1 < rows.size() ? rows.get(i + 1).from().toEpochDay() : end;
+            long to = Math.min(next, end);
+            if (row.open() && from < to) {
+                total += (long) row.commissioned() * (to - from);
             }
         }
         return total;
