@@ -162,18 +162,7 @@ class H2HousekeepingTest {
             H2Housekeeping keeper = new H2Housekeeping(dataSource, SETTINGS, null);
             s.execute("CREATE TABLE rm(id INT PRIMARY KEY, n INT, body VARBINARY(300))");
             c.setAutoCommit(false);
-            PreparedStatement upsert = c.prepareStatement("MERGE INTO rm KEY(id) VALUES (?, ?, ?)");
-            Random random = new Random(11);
-            byte[] body = new byte[300];
-            // many small commits to randomly keyed rows: every chunk keeps a few live pages
-            for (int i = 0; i < 3_000; i++) {
-                random.nextBytes(body);
-                upsert.setInt(1, random.nextInt(1_500));
-                upsert.setInt(2, i);
-                upsert.setBytes(3, body);
-                upsert.executeUpdate();
-                c.commit();
-            }
+            upsertRandomRows(c, 3_000, 1_500, 11);
             MVStore store = c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
                     ? local.getDatabase().getStore().getMvStore() : null;
             assertThat(store).isNotNull();
@@ -189,11 +178,7 @@ class H2HousekeepingTest {
             assertThat(ran[1]).as("a second pass with no commit between ran").isFalse();
             assertThat(second).as("bytes a second pass with no commit between allocated").isLessThan(first / 20);
 
-            upsert.setInt(1, 1);
-            upsert.setInt(2, -1);
-            upsert.setBytes(3, body);
-            upsert.executeUpdate();
-            c.commit();
+            upsertRandomRows(c, 1, 1_500, 12);
             assertThat(keeper.compact()).as("the pass after a commit ran").isTrue();
         }
     }
@@ -221,17 +206,7 @@ class H2HousekeepingTest {
             s.execute("CREATE TABLE rm(id INT PRIMARY KEY, n INT, body VARBINARY(300))");
             s.execute("CREATE TABLE access_log(id INT PRIMARY KEY, who VARCHAR(20))");
             c.setAutoCommit(false);
-            PreparedStatement upsert = c.prepareStatement("MERGE INTO rm KEY(id) VALUES (?, ?, ?)");
-            Random random = new Random(13);
-            byte[] body = new byte[300];
-            for (int i = 0; i < 6_000; i++) {
-                random.nextBytes(body);
-                upsert.setInt(1, random.nextInt(3_000));
-                upsert.setInt(2, i);
-                upsert.setBytes(3, body);
-                upsert.executeUpdate();
-                c.commit();
-            }
+            upsertRandomRows(c, 6_000, 3_000, 13);
             assertThat(keeper.compact()).isTrue();
             assertThat(keeper.lastBudget()).as("the first pass after the churn").isEqualTo(most);
             PreparedStatement read = c.prepareStatement("INSERT INTO access_log VALUES (?, 'reader')");
@@ -245,6 +220,25 @@ class H2HousekeepingTest {
             }
             assertThat(budgets.get(budgets.size() - 1)).as("passes after small commits only: %s", budgets)
                     .isLessThanOrEqualTo(4 * H2Housekeeping.LEAST_REWRITE);
+        }
+    }
+
+    /**
+     * {@code commits} small commits, each an upsert of a random one of {@code keys} rows of {@code rm}: every chunk
+     * keeps a few live pages.
+     */
+    private static void upsertRandomRows(Connection c, int commits, int keys, long seed) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("MERGE INTO rm KEY(id) VALUES (?, ?, ?)")) {
+            Random random = new Random(seed);
+            byte[] body = new byte[300];
+            for (int i = 0; i < commits; i++) {
+                random.nextBytes(body);
+                upsert.setInt(1, random.nextInt(keys));
+                upsert.setInt(2, i);
+                upsert.setBytes(3, body);
+                upsert.executeUpdate();
+                c.commit();
+            }
         }
     }
 
