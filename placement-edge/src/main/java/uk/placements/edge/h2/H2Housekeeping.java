@@ -270,7 +270,8 @@ public class H2Housekeeping implements SmartLifecycle {
     }
 
     /**
-     * A pass, unless nothing has been committed since the last one; whether it ran. The pages a pass rewrites stay in
+     * A pass, unless nothing has been committed since the last one, or too little has been written since for it to
+     * be due yet ({@link #QUIET_PASS}); whether it ran. The pages a pass rewrites stay in
      * memory until the next commit writes them, and until then the chunks they came from look as sparse as before:
      * the next pass picks the same chunks and goes through their pages again, reading from the file those not in
      * H2's cache, to find each already rewritten. While nothing commits (the dashboards' reads commit nothing) that
@@ -309,24 +310,15 @@ public class H2Housekeeping implements SmartLifecycle {
     }
 
     /** H2's own count of written bytes, looked up once (null if this H2 has none: then every pass may rewrite all). */
-    private static final java.lang.reflect.Field WRITE_BYTES = writeBytesField();
-
-    private static java.lang.reflect.Field writeBytesField() {
-        try {
-            java.lang.reflect.Field field = org.h2.mvstore.FileStore.class.getDeclaredField("writeBytes");
-            field.setAccessible(true);
-            return field;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
+    private static final java.lang.reflect.Field WRITE_BYTES = field(org.h2.mvstore.FileStore.class, "writeBytes");
 
     /** H2's own store lock field, looked up once (null if this H2 has none: then H2's own call is used). */
-    private static final java.lang.reflect.Field STORE_LOCK = storeLockField();
+    private static final java.lang.reflect.Field STORE_LOCK = field(MVStore.class, "storeLock");
 
-    private static java.lang.reflect.Field storeLockField() {
+    /** A private field of H2's, made readable (H2 is pinned in the build); null if this H2 has none. */
+    private static java.lang.reflect.Field field(Class<?> owner, String name) {
         try {
-            java.lang.reflect.Field field = MVStore.class.getDeclaredField("storeLock");
+            java.lang.reflect.Field field = owner.getDeclaredField(name);
             field.setAccessible(true);
             return field;
         } catch (ReflectiveOperationException | RuntimeException e) {
