@@ -183,14 +183,13 @@ public class SharedProcessorControl implements ProcessorControl, SmartLifecycle 
      * Lets a poll under way finish and runs no other. Never interrupts it: H2 closes its database file under a thread
      * interrupted in the middle of writing it (the channel is interruptible), and every other connection of the
      * process then fails with "Writing to ... failed". A clean-stop test under load met exactly that when the poll
-     * was stopped with {@code shutdownNow()} during its heartbeat's commit. The access log's filing stops the same way.
+     * was stopped with {@code shutdownNow()} during its heartbeat's commit.
      */
-    public static void stopPolling(ScheduledExecutorService executor, Duration patience) {
+    static void stopPolling(ScheduledExecutorService executor, Duration patience) {
         executor.shutdown(); // the periodic poll is cancelled, the one running is not
         try {
             if (!executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("A periodic task (processor control, access log filing) still running after {}; "
-                        + "leaving it to finish", patience);
+                log.warn("Processor control poll still running after {}; leaving it to finish", patience);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
