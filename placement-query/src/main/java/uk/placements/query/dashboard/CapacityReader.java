@@ -34,9 +34,14 @@ public class CapacityReader {
     /**
      * The inclusion figures the ledger keeps: mainstream percents over the pupils on roll, and staffing. None is
      * derived in the view, so they are read from the tables the views show: H2 runs a view in a join once for every
-     * row of the outer query (a quarter of a cold inclusion dashboard's samples on 100,000 events).
+     * row of the outer query (a quarter of a cold inclusion dashboard's samples on 100,000 events). No column is
+     * derived, so on H2 a provision whose latest row is in force is read from that row alone ({@link
+     * LedgerInForce#selectInForce}). By provision id.
      */
     private final String inclusionSql;
+
+    /** {@link #inclusionSql} of one provision ({@code :provisionId}). */
+    private final String inclusionOneSql;
 
     /**
      * The decisions of placements holding a place at the provision on the date (offered or admitted): taken on or
@@ -65,11 +70,14 @@ public class CapacityReader {
                        c.outside_designated_need
                 FROM report_provision pr
                 """ + inForce.join("pr", "report_capacity_ledger", "c", "CAST(:asOf AS DATE)") + "\nWHERE c.is_open";
-        this.inclusionSql = """
+        String inclusion = """
                 SELECT pr.provision_id, pr.name, pr.type, pr.phase, c.on_roll, c.mainstream_percent_sum,
                        c.at_or_above_half, c.adults, c.qualified_teachers, c.therapy_hours_per_week, c.staffing_from
-                FROM rm_provision pr
-                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(:asOf AS DATE)") + "\nWHERE c.is_open";
+                FROM rm_provision pr""";
+        this.inclusionSql = inForce.selectInForce(inclusion, "pr", "c", "CAST(:asOf AS DATE)", "WHERE c.is_open")
+                + " ORDER BY provision_id";
+        this.inclusionOneSql = inForce.selectInForce(inclusion, "pr", "c", "CAST(:asOf AS DATE)",
+                "WHERE c.is_open AND pr.provision_id = :provisionId");
     }
 
     /**
@@ -98,14 +106,13 @@ public class CapacityReader {
 
     /** The inclusion figures of every provision open on the date, by id. */
     public List<Inclusion> inclusionAsAt(LocalDate asOf) {
-        return jdbc.query(inclusionSql + " ORDER BY pr.provision_id",
-                new MapSqlParameterSource("asOf", Date.valueOf(asOf)), RowsByName.of(Inclusion.class));
+        return jdbc.query(inclusionSql, new MapSqlParameterSource("asOf", Date.valueOf(asOf)),
+                RowsByName.of(Inclusion.class));
     }
 
     /** The provision's inclusion figures on the date, as the ledger keeps them, or null when it is not open then. */
     public Inclusion inclusionAsAt(LocalDate asOf, String provisionId) {
-        String sql = inclusionSql + " AND pr.provision_id = :provisionId";
-        return jdbc.query(sql, new MapSqlParameterSource("asOf", Date.valueOf(asOf))
+        return jdbc.query(inclusionOneSql, new MapSqlParameterSource("asOf", Date.valueOf(asOf))
                         .addValue("provisionId", provisionId), RowsByName.of(Inclusion.class))
                 .stream().findFirst().orElse(null);
     }
