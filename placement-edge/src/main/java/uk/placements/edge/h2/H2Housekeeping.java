@@ -228,20 +228,20 @@ public class H2Housekeeping implements SmartLifecycle {
     }
 
     /**
-     * The store, its version and the bytes written to its file when the last pass ran, and what that pass might
-     * rewrite (only the housekeeping's thread reads and sets them; the budget is read by tests).
+     * The store, its version, the bytes written to its file and the instant ({@link System#nanoTime}) when the last
+     * pass ran, and what that pass might rewrite (only the housekeeping's thread reads and sets them; the budget is
+     * read by tests).
      */
     private MVStore passedStore;
     private long passedVersion = -1;
     private long passedWritten;
+    private long passedAt;
     private volatile int lastBudget;
 
     /** The most the last pass might rewrite, in bytes ({@link #budget}). */
     int lastBudget() {
         return lastBudget;
     }
-
-    private long passedAt;
 
     /**
      * While less than twice {@code compact-bytes} has been written since the last pass, the next waits this long. In

@@ -36,7 +36,7 @@ public class CapacityReader {
      * derived in the view, so they are read from the tables the views show: H2 runs a view in a join once for every
      * row of the outer query (a quarter of a cold inclusion dashboard's samples on 100,000 events). No column is
      * derived, so on H2 a provision whose latest row is in force is read from that row alone ({@link
-     * LedgerInForce#selectInForce}). By provision id.
+     * LedgerInForce#selectInForce}). Ordered by provision id.
      */
     private final String inclusionSql;
 
