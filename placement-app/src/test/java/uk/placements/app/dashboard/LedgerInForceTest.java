@@ -173,7 +173,7 @@ class LedgerInForceTest extends AppTest {
     /** The reader's join for the test's provision on {@code date}. */
     private String sqlOn(LocalDate date) {
         return "SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
-                + inForce.join("pr", "rm_capacity_ledger", "c", "DATE '" + date + "'")
+                + inForce.join("pr", "c", "DATE '" + date + "'")
                 + "\nWHERE pr.provision_id = '" + provision + "'";
     }
 
@@ -191,7 +191,7 @@ class LedgerInForceTest extends AppTest {
     private Map<String, Integer> placesOn(LocalDate date, boolean keepAll) {
         Map<String, Integer> places = new HashMap<>();
         jdbc.query("SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
-                + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(? AS DATE)", keepAll), rs -> {
+                + inForce.join("pr", "c", "CAST(? AS DATE)", keepAll), rs -> {
                     places.put(rs.getString(1), (Integer) rs.getObject(2));
                 }, Date.valueOf(date));
         return places;

@@ -151,23 +151,39 @@ public class CapacityLedgerProjection {
                     outsideDesignatedNeed, mainstreamPercentSum, atOrAboveHalf, newAdults, teachers, therapy, from);
         }
 
+        /**
+         * Places left: commissioned places less places taken (pupils on roll plus offers outstanding), never below 0.
+         * The ledger keeps it with the row (V178); nothing else derives it.
+         */
+        int vacancies() {
+            return Math.max(0, commissionedPlaces - onRoll - offersOutstanding);
+        }
+
+        /** Places taken beyond the commissioned places, never below 0; kept with the row like {@link #vacancies}. */
+        int overCapacity() {
+            return Math.max(0, onRoll + offersOutstanding - commissionedPlaces);
+        }
+
         Figures open(boolean open) {
             return new Figures(open, commissionedPlaces, placesFrom, onRoll, offersOutstanding, outsideDesignatedNeed,
                     mainstreamPercentSum, atOrAboveHalf, adults, qualifiedTeachers, therapyHoursPerWeek, staffingFrom);
         }
     }
 
-    /** A row of {@code rm_capacity_ledger}, its values read by name when written. */
+    /**
+     * A row of {@code rm_capacity_ledger}, its values read by name when written. Vacancies and over-capacity are
+     * written from the figures ({@link Figures#vacancies}) and not read back into them.
+     */
     record Row(String provisionId, Date effectiveFrom, boolean isOpen, int commissionedPlaces, Date placesFrom,
                int onRoll, int offersOutstanding, int outsideDesignatedNeed, int mainstreamPercentSum,
                int atOrAboveHalf, Integer adults, Integer qualifiedTeachers, BigDecimal therapyHoursPerWeek,
-               Date staffingFrom) {
+               Date staffingFrom, int vacancies, int overCapacity) {
 
         static Row of(String provisionId, LocalDate from, Figures f) {
             return new Row(provisionId, Date.valueOf(from), f.isOpen(), f.commissionedPlaces(), date(f.placesFrom()),
                     f.onRoll(), f.offersOutstanding(), f.outsideDesignatedNeed(), f.mainstreamPercentSum(),
                     f.atOrAboveHalf(), f.adults(), f.qualifiedTeachers(), f.therapyHoursPerWeek(),
-                    date(f.staffingFrom()));
+                    date(f.staffingFrom()), f.vacancies(), f.overCapacity());
         }
 
         Figures figures() {
@@ -406,7 +422,8 @@ public class CapacityLedgerProjection {
                     places_from = :placesFrom, on_roll = :onRoll, offers_outstanding = :offersOutstanding,
                     outside_designated_need = :outsideDesignatedNeed, mainstream_percent_sum = :mainstreamPercentSum,
                     at_or_above_half = :atOrAboveHalf, adults = :adults, qualified_teachers = :qualifiedTeachers,
-                    therapy_hours_per_week = :therapyHoursPerWeek, staffing_from = :staffingFrom
+                    therapy_hours_per_week = :therapyHoursPerWeek, staffing_from = :staffingFrom,
+                    vacancies = :vacancies, over_capacity = :overCapacity
                 WHERE provision_id = :provisionId AND effective_from = :effectiveFrom""", updates);
         writes.batchUpdate(INSERT_LEDGER_ROW, inserts);
         writeLatest(b);
@@ -470,10 +487,11 @@ public class CapacityLedgerProjection {
         return """
                 INSERT INTO %s (provision_id, effective_from, is_open, commissioned_places,
                     places_from, on_roll, offers_outstanding, outside_designated_need, mainstream_percent_sum,
-                    at_or_above_half, adults, qualified_teachers, therapy_hours_per_week, staffing_from)
+                    at_or_above_half, adults, qualified_teachers, therapy_hours_per_week, staffing_from, vacancies,
+                    over_capacity)
                 VALUES (:provisionId, :effectiveFrom, :isOpen, :commissionedPlaces, :placesFrom, :onRoll,
                     :offersOutstanding, :outsideDesignatedNeed, :mainstreamPercentSum, :atOrAboveHalf, :adults,
-                    :qualifiedTeachers, :therapyHoursPerWeek, :staffingFrom)""".formatted(table);
+                    :qualifiedTeachers, :therapyHoursPerWeek, :staffingFrom, :vacancies, :overCapacity)""".formatted(table);
     }
 
     private Holding readHolding(String provisionId, String placementId) {

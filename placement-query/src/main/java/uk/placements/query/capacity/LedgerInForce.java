@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * the greatest {@code effective_from} on or before it. It is read by one index seek per provision, however long the
  * provision's ledger. Every reader joins it from here: the dashboards, the provision view, the live
  * stream, capacity.csv, SCAP, the GIAS reconciliation and the place-change return. The reporting view
- * {@code report_capacity_now} asks the same (V165 on PostgreSQL, V170 on H2).
+ * {@code report_capacity_now} asks the same (V179).
  * <p>
  * Each database needs its own form:
  * <ul>
@@ -29,10 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerInForce {
 
-    /** Each ledger a reader may join, and its table or view of the provisions' latest rows (V174, V175). */
-    private static final java.util.Map<String, String> LATEST = java.util.Map.of(
-            "rm_capacity_ledger", "rm_capacity_latest", "report_capacity_ledger", "capacity_latest");
-
     private final boolean lateral;
 
     public LedgerInForce(JdbcTemplate jdbc) {
@@ -41,46 +37,43 @@ public class LedgerInForce {
     }
 
     /**
-     * A join, to follow a FROM over provisions aliased {@code outer}, of each provision's row in force on
-     * {@code date} (an SQL expression of type DATE, which may be a parameter), as {@code alias}, from {@code ledger}:
-     * {@code rm_capacity_ledger} or its view {@code report_capacity_ledger}, which shows every row of the table keyed
-     * alike. An inner join leaves out a provision with no row on or before the date; {@code keepAll} keeps it, with
-     * nulls. The date appears once in the text, so a positional parameter is bound once.
+     * A join, to follow a FROM over provisions aliased {@code outer}, of each provision's row of
+     * {@code rm_capacity_ledger} in force on {@code date} (an SQL expression of type DATE, which may be a parameter),
+     * as {@code alias}, with every column of the ledger, vacancies and over-capacity among them (V178). An inner join
+     * leaves out a provision with no row on or before the date; {@code keepAll} keeps it, with nulls. The date appears
+     * once in the text, so a positional parameter is bound once.
      */
-    public String join(String outer, String ledger, String alias, String date, boolean keepAll) {
+    public String join(String outer, String alias, String date, boolean keepAll) {
         if (lateral) {
-            String latest = LATEST.get(ledger);
-            if (latest == null) {
-                throw new IllegalArgumentException("not a capacity ledger: " + ledger);
-            }
-            // the date named once (p.d), so that a positional parameter is bound once
+            // the date named once (p.d), so that a positional parameter is bound once; the latest rows have the
+            // ledger's columns in its order
             String seek = """
-                    (SELECT f.* FROM (SELECT %3$s AS d) p CROSS JOIN LATERAL (
-                        (SELECT * FROM %4$s n WHERE n.provision_id = %1$s.provision_id AND n.effective_from <= p.d)
+                    (SELECT f.* FROM (SELECT %2$s AS d) p CROSS JOIN LATERAL (
+                        (SELECT * FROM rm_capacity_latest n WHERE n.provision_id = %1$s.provision_id
+                            AND n.effective_from <= p.d)
                         UNION ALL
-                        (SELECT * FROM %2$s l WHERE l.provision_id = %1$s.provision_id AND l.effective_from <= p.d
-                            ORDER BY l.effective_from DESC LIMIT 1)
-                        LIMIT 1) f) %5$s""".formatted(outer, ledger, date, latest, alias);
+                        (SELECT * FROM rm_capacity_ledger l WHERE l.provision_id = %1$s.provision_id
+                            AND l.effective_from <= p.d ORDER BY l.effective_from DESC LIMIT 1)
+                        LIMIT 1) f) %3$s""".formatted(outer, date, alias);
             return keepAll ? "LEFT JOIN LATERAL " + seek + " ON TRUE" : "CROSS JOIN LATERAL " + seek;
         }
         return """
-                %sJOIN %s %s ON %s.provision_id = %s.provision_id
-                    AND %s.effective_from = (SELECT x.effective_from FROM rm_capacity_ledger x
-                        WHERE x.provision_id = %s.provision_id AND x.effective_from <= %s
+                %1$sJOIN rm_capacity_ledger %2$s ON %2$s.provision_id = %3$s.provision_id
+                    AND %2$s.effective_from = (SELECT x.effective_from FROM rm_capacity_ledger x
+                        WHERE x.provision_id = %3$s.provision_id AND x.effective_from <= %4$s
                         ORDER BY x.provision_id DESC, x.effective_from DESC FETCH FIRST 1 ROW ONLY)"""
-                .formatted(keepAll ? "LEFT " : "", ledger, alias, alias, outer, alias, outer, date);
+                .formatted(keepAll ? "LEFT " : "", alias, outer, date);
     }
 
     /** As {@link #join}, an inner join: each provision with a row on or before the date. */
-    public String join(String outer, String ledger, String alias, String date) {
-        return join(outer, ledger, alias, date, false);
+    public String join(String outer, String alias, String date) {
+        return join(outer, alias, date, false);
     }
 
     /**
      * A whole query over provisions and each one's row of {@code rm_capacity_ledger} in force on {@code date}, as
      * {@code alias}: {@code head} is {@code SELECT ... FROM <provisions> outer}, {@code tail} what follows the join
-     * ({@code WHERE ...}, without an order: the caller orders by the names of the columns it selects). For a reader
-     * that needs no column the reporting views derive: {@code rm_capacity_latest} has the ledger's own columns.
+     * ({@code WHERE ...}, without an order: the caller orders by the names of the columns it selects).
      * <ul>
      *   <li><b>PostgreSQL</b>: {@code head}, {@link #join}, {@code tail}.</li>
      *   <li><b>H2</b>: the query twice, {@code UNION ALL}: the provisions whose latest row is on or before the date,
@@ -96,7 +89,7 @@ public class LedgerInForce {
      */
     public String selectInForce(String head, String outer, String alias, String date, String tail) {
         if (lateral) {
-            return head + "\n" + join(outer, "rm_capacity_ledger", alias, date) + "\n" + tail;
+            return head + "\n" + join(outer, alias, date) + "\n" + tail;
         }
         String latest = alias + "_latest";
         return head + """
@@ -105,7 +98,7 @@ public class LedgerInForce {
                 """.formatted(outer, date, alias) + tail + "\nUNION ALL\n" + head + """
 
                 JOIN rm_capacity_latest %4$s ON %4$s.provision_id = %1$s.provision_id AND %4$s.effective_from > %2$s
-                """.formatted(outer, date, alias, latest) + join(latest, "rm_capacity_ledger", alias, date) + "\n"
+                """.formatted(outer, date, alias, latest) + join(latest, alias, date) + "\n"
                 + tail;
     }
 }

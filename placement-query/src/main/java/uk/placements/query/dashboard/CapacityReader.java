@@ -19,25 +19,24 @@ import java.util.stream.Collectors;
 /**
  * Capacity and inclusion figures as at a date, read from the capacity ledger: per provision open on the date, its
  * ledger row in force then (the greatest effective_from on or before it, {@link LedgerInForce}), one row per
- * provision however long the history. Capacity is read through the reporting views ({@code report_capacity_ledger},
- * V125), where vacancies and over-capacity are derived; the inclusion figures, which the ledger keeps as they are,
- * from the tables the views show. {@link #capacityAsAtSql()} is the query of the view {@code report_capacity_now}
- * with the date as a parameter instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read
- * here, so they cannot disagree with the view or with each other.
+ * provision however long the history. The ledger keeps every figure read here, vacancies and over-capacity among them
+ * (V178), so both are read from the tables the reporting views show, never through a view: H2 runs a view in a join
+ * once for every row of the outer query (a quarter of a cold inclusion dashboard's samples on 100,000 events), and on
+ * H2 a provision whose latest row is in force is read from that row alone ({@link LedgerInForce#selectInForce}).
+ * {@link #capacityAsAtSql()} gives the rows of the view {@code report_capacity_now} for the date as a parameter
+ * instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot disagree
+ * with the view or with each other.
  */
 @Component
 public class CapacityReader {
 
-    /** The body of report_capacity_now, with CURRENT_DATE replaced by the date asked for ({@link #capacityAsAtSql}). */
+    /** The rows of report_capacity_now on {@code :asOf} ({@link #capacityAsAtSql}), ordered by provision id. */
     private final String capacitySql;
 
-    /**
-     * The inclusion figures the ledger keeps: mainstream percents over the pupils on roll, and staffing. None is
-     * derived in the view, so they are read from the tables the views show: H2 runs a view in a join once for every
-     * row of the outer query (a quarter of a cold inclusion dashboard's samples on 100,000 events). No column is
-     * derived, so on H2 a provision whose latest row is in force is read from that row alone ({@link
-     * LedgerInForce#selectInForce}). Ordered by provision id.
-     */
+    /** {@link #capacitySql} of one provision ({@code :provisionId}). */
+    private final String capacityOneSql;
+
+    /** The inclusion figures the ledger keeps: mainstream percents over the pupils on roll, and staffing. */
     private final String inclusionSql;
 
     /** {@link #inclusionSql} of one provision ({@code :provisionId}). */
@@ -63,13 +62,16 @@ public class CapacityReader {
 
     public CapacityReader(NamedParameterJdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
-        // each provision open on :asOf (pr) and its ledger row in force then (c), one index seek per provision
-        this.capacitySql = """
+        // each provision open on :asOf (pr) and its ledger row in force then (c)
+        String capacity = """
                 SELECT CAST(:asOf AS DATE) AS as_of, pr.provision_id, pr.name, pr.type, pr.phase, pr.designated_needs,
                        c.commissioned_places, c.on_roll, c.offers_outstanding, c.vacancies, c.over_capacity,
                        c.outside_designated_need
-                FROM report_provision pr
-                """ + inForce.join("pr", "report_capacity_ledger", "c", "CAST(:asOf AS DATE)") + "\nWHERE c.is_open";
+                FROM rm_provision pr""";
+        this.capacitySql = inForce.selectInForce(capacity, "pr", "c", "CAST(:asOf AS DATE)", "WHERE c.is_open")
+                + " ORDER BY provision_id";
+        this.capacityOneSql = inForce.selectInForce(capacity, "pr", "c", "CAST(:asOf AS DATE)",
+                "WHERE c.is_open AND pr.provision_id = :provisionId");
         String inclusion = """
                 SELECT pr.provision_id, pr.name, pr.type, pr.phase, c.on_roll, c.mainstream_percent_sum,
                        c.at_or_above_half, c.adults, c.qualified_teachers, c.therapy_hours_per_week, c.staffing_from
@@ -81,8 +83,8 @@ public class CapacityReader {
     }
 
     /**
-     * The query of the view {@code report_capacity_now} with the date as the parameter {@code :asOf} instead of
-     * CURRENT_DATE, ordered as the caller adds.
+     * The rows of the view {@code report_capacity_now} with the date as the parameter {@code :asOf} instead of
+     * CURRENT_DATE, ordered by provision id.
      */
     public String capacityAsAtSql() {
         return capacitySql;
@@ -124,14 +126,12 @@ public class CapacityReader {
         Map<String, List<ProvisionCapacity.Decision>> decisions = jdbc.query(
                         DECISIONS_AS_AT.formatted(only), params,
                         (rs, i) -> Map.entry(rs.getString("provision_id"), new ProvisionCapacity.Decision(
-                                rs.getString("placement_id"), rs.getDate("decided_on").toLocalDate(),
+                                rs.getString("placement_id"), rs.getObject("decided_on", LocalDate.class),
                                 rs.getInt("places_taken"), rs.getInt("commissioned_places"),
                                 rs.getString("decided_by"))))
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        // One provision: a further condition on the outer WHERE, which ends the query.
-        String sql = provisionId == null ? capacitySql : capacitySql + " AND pr.provision_id = :provisionId";
-        return jdbc.query(sql + " ORDER BY pr.provision_id", params, (rs, i) -> {
+        return jdbc.query(provisionId == null ? capacitySql : capacityOneSql, params, (rs, i) -> {
             String id = rs.getString("provision_id");
             CapacityFigures figures = new CapacityFigures(1, rs.getInt("commissioned_places"), rs.getInt("on_roll"),
                     rs.getInt("offers_outstanding"), rs.getInt("vacancies"), rs.getInt("over_capacity"),

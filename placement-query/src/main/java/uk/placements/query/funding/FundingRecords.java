@@ -54,7 +54,7 @@ public class FundingRecords {
         this.capacityBetween = """
                 SELECT pr.provision_id, c.effective_from, c.is_open, c.commissioned_places, c.on_roll
                 FROM rm_provision pr
-                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(? AS DATE)") + """
+                """ + inForce.join("pr", "c", "CAST(? AS DATE)") + """
 
                 UNION ALL
                 SELECT pr.provision_id, l.effective_from, l.is_open, l.commissioned_places, l.on_roll

@@ -30,7 +30,7 @@ public class PlaceChangeReader {
     public PlaceChangeReader(JdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
         this.placesOn = "SELECT pr.provision_id, c.commissioned_places FROM rm_provision pr\n"
-                + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(? AS DATE)");
+                + inForce.join("pr", "c", "CAST(? AS DATE)");
     }
 
     public PlaceChangeViews.PlaceChangeReturn read(AcademicYear year) {

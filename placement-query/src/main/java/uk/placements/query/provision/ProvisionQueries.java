@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Answers questions about provisions: the "provisions" read model with its capacity today from the capacity ledger
- * ({@code report_capacity_ledger}), as the dashboards and the live stream read it; for a provision that opens later,
+ * ({@code rm_capacity_ledger}), as the dashboards and the live stream read it; for a provision that opens later,
  * as it opens. The two are projected apart: a view's version is the older of the two models' versions of the
  * provision, so that {@code minVersion} waits for both; until the ledger has the provision at all, its commissioned
  * places as recorded and nothing taken.
@@ -50,7 +50,7 @@ public class ProvisionQueries {
                     COALESCE(c.over_capacity, 0) AS over_capacity
                 FROM rm_provision v
                 LEFT JOIN rm_capacity_provision cp ON cp.provision_id = v.provision_id
-                """ + inForce.join("v", "report_capacity_ledger", "c",
+                """ + inForce.join("v", "c",
                 "CASE WHEN v.opened_on > CAST(? AS DATE) THEN v.opened_on ELSE CAST(? AS DATE) END", true);
     }
 

@@ -46,7 +46,7 @@ public class ReportQueries {
     public Report handle(GetReport query) {
         String sql = switch (query.kind()) {
             case PLACEMENTS -> PLACEMENTS_AS_AT;
-            case CAPACITY -> capacity.capacityAsAtSql() + " ORDER BY pr.provision_id";
+            case CAPACITY -> capacity.capacityAsAtSql();
         };
         return jdbc.query(sql, new MapSqlParameterSource("asOf", Date.valueOf(query.asOf())), ReportQueries::table);
     }

@@ -61,7 +61,7 @@ public class GiasReconciliation {
         this.openProvisions = """
                 SELECT pr.provision_id, pr.host_urn, pr.host_name, pr.type, c.commissioned_places, c.on_roll
                 FROM rm_provision pr
-                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(:asOf AS DATE)") + """
+                """ + inForce.join("pr", "c", "CAST(:asOf AS DATE)") + """
 
                 WHERE c.is_open
                 ORDER BY pr.host_urn, pr.provision_id""";

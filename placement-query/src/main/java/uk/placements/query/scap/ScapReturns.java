@@ -47,7 +47,7 @@ public class ScapReturns {
                 SELECT pr.provision_id, pr.host_urn, pr.host_name, pr.type, pr.lowest_year, pr.highest_year,
                        pr.designated_needs, c.commissioned_places, c.on_roll
                 FROM rm_provision pr
-                """ + inForce.join("pr", "rm_capacity_ledger", "c", "CAST(:asOf AS DATE)") + """
+                """ + inForce.join("pr", "c", "CAST(:asOf AS DATE)") + """
 
                 WHERE c.is_open
                 ORDER BY pr.host_urn, pr.type, pr.provision_id""";
