@@ -119,12 +119,12 @@ public class DashboardQueries {
     private WaitingList waitingList(GetWaitingList query) {
         LocalDate asOf = query.asOf();
         long asOfDay = asOf.toEpochDay();
-        List<Integer> all = new ArrayList<>();
-        Map<WaitingGroup, List<Integer>> byGroup = new TreeMap<>(GROUP_ORDER);
+        Median.Values all = new Median.Values();
+        Map<WaitingGroup, Median.Values> byGroup = new TreeMap<>(GROUP_ORDER);
         jdbc.query(WAITING_AS_AT, params(asOf), RowsByName.of(WaitingRow.class)).forEach(w -> {
             int days = (int) (asOfDay - w.referredOn().toEpochDay());
             all.add(days);
-            byGroup.computeIfAbsent(new WaitingGroup(w.primaryNeed(), w.yearGroup()), k -> new ArrayList<>())
+            byGroup.computeIfAbsent(new WaitingGroup(w.primaryNeed(), w.yearGroup()), k -> new Median.Values())
                     .add(days);
         });
         List<WaitingList.Group> groups = byGroup.entrySet().stream()
@@ -133,9 +133,8 @@ public class DashboardQueries {
         return new WaitingList(asOf, waiting(all), groups);
     }
 
-    private static WaitingList.Waiting waiting(List<Integer> days) {
-        return new WaitingList.Waiting(days.size(), Median.of(days),
-                days.stream().max(Comparator.naturalOrder()).orElse(null));
+    private static WaitingList.Waiting waiting(Median.Values days) {
+        return new WaitingList.Waiting(days.size(), days.median(), days.max());
     }
 
     private InclusionDashboard inclusion(GetInclusion query) {
@@ -144,8 +143,10 @@ public class DashboardQueries {
         Map<String, InclusionWindow.Figures> windows = window.asAt(asOf);
         List<ProvisionInclusion> rows = new ArrayList<>();
         for (CapacityReader.Inclusion p : capacity.inclusionAsAt(asOf)) {
-            InclusionWindow.Figures w = windows.getOrDefault(p.provisionId(),
-                    InclusionWindow.Figures.none(p.provisionId()));
+            InclusionWindow.Figures w = windows.get(p.provisionId());
+            if (w == null) {
+                w = InclusionWindow.Figures.none(p.provisionId());
+            }
             boolean staffed = p.staffingFrom() != null;
             int onRoll = p.onRoll();
             Double average = onRoll == 0 ? null : p.mainstreamPercentSum() / (double) onRoll;

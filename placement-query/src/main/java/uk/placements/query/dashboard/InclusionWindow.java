@@ -6,9 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,16 +52,20 @@ public class InclusionWindow {
         int splitIncreases;
         int splitDecreases;
         int movedToMainstream;
-        final List<Integer> offeredFromReferral = new ArrayList<>();
-        final List<Integer> admittedFromOffer = new ArrayList<>();
-        final List<Integer> admittedFromReferral = new ArrayList<>();
+        final Median.Values offeredFromReferral = new Median.Values();
+        final Median.Values admittedFromOffer = new Median.Values();
+        final Median.Values admittedFromReferral = new Median.Values();
 
         void add(String kind, Integer fromReferral, Integer fromOffer) {
             switch (kind) {
                 case "SPLIT_INCREASE" -> splitIncreases++;
                 case "SPLIT_DECREASE" -> splitDecreases++;
                 case "MOVED_TO_MAINSTREAM" -> movedToMainstream++;
-                case "OFFERED" -> offeredFromReferral.add(fromReferral);
+                case "OFFERED" -> {
+                    if (fromReferral != null) {
+                        offeredFromReferral.add(fromReferral);
+                    }
+                }
                 case "ADMITTED" -> {
                     if (fromOffer != null) {
                         admittedFromOffer.add(fromOffer);
@@ -78,7 +80,7 @@ public class InclusionWindow {
 
         Figures figures(String provisionId) {
             return new Figures(provisionId, splitIncreases, splitDecreases, movedToMainstream,
-                    Median.of(offeredFromReferral), Median.of(admittedFromOffer), Median.of(admittedFromReferral));
+                    offeredFromReferral.median(), admittedFromOffer.median(), admittedFromReferral.median());
         }
     }
 
