@@ -101,6 +101,25 @@ class DashboardApiTest {
                 ORDER BY placement_id"""));
         assertThat(parse(capacity)).isEqualTo(view("SELECT * FROM report_capacity_now ORDER BY provision_id"));
         assertThat(parse(capacity)).anyMatch(row -> row.containsAll(List.of(provision, "4", "1", "0", "3")));
+
+        // the dashboard reads the same rows in force, with the provisions' names put together apart: the same rows
+        List<List<String>> dashboard = new ArrayList<>();
+        api.get("analyst", "/api/dashboard/capacity?asOf=" + today).json().get("provisions").forEach(p -> {
+            JsonNode f = p.get("figures");
+            dashboard.add(List.of(today.toString(), p.get("provisionId").asText(), p.get("name").asText(),
+                    p.get("type").asText(), p.get("phase").asText(),
+                    String.join(",", jsonTexts(p.get("designatedNeeds"))),
+                    f.get("commissioned").asText(), f.get("onRoll").asText(), f.get("offersOutstanding").asText(),
+                    f.get("vacancies").asText(), f.get("overCapacity").asText(),
+                    f.get("outsideDesignatedNeed").asText()));
+        });
+        assertThat(dashboard).hasSizeGreaterThan(0).isEqualTo(parse(capacity).subList(1, parse(capacity).size()));
+    }
+
+    private static List<String> jsonTexts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
     }
 
     @Test

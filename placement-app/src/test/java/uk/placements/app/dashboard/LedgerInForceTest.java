@@ -90,7 +90,7 @@ class LedgerInForceTest extends AppTest {
             // H2 reports the rows each part of the plan read: the subquery reads one index entry, not the
             // provision's every earlier row
             assertThat(plan).as(plan).contains("/* index sorted */");
-            Matcher subquery = Pattern.compile("FROM \"?PUBLIC\"?\\.\"?RM_CAPACITY_LEDGER\"? \"?X\"?\\s+/\\*[^*]*\\*/"
+            Matcher subquery = Pattern.compile("FROM \"?PUBLIC\"?\\.\"?RM_CAPACITY_LEDGER\"? \"?IN_FORCE_X\"?\\s+/\\*[^*]*\\*/"
                     + "\\s+/\\* scanCount: (\\d+) \\*/").matcher(plan);
             int subqueries = 0;
             while (subquery.find()) {

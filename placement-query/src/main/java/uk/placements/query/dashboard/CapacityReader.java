@@ -11,7 +11,9 @@ import uk.placements.shared.dashboard.ProvisionCapacity;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,17 +22,20 @@ import java.util.stream.Collectors;
  * Capacity and inclusion figures as at a date, read from the capacity ledger: per provision open on the date, its
  * ledger row in force then (the greatest effective_from on or before it, {@link LedgerInForce}), one row per
  * provision however long the history. The ledger keeps every figure read here, vacancies and over-capacity among them
- * (V178), so both are read from the tables the reporting views show, never through a view: H2 runs a view in a join
- * once for every row of the outer query (a quarter of a cold inclusion dashboard's samples on 100,000 events), and on
- * H2 a provision whose latest row is in force is read from that row alone ({@link LedgerInForce#selectInForce}).
- * {@link #capacityAsAtSql()} gives the rows of the view {@code report_capacity_now} for the date as a parameter
- * instead of CURRENT_DATE. The dashboards, the live stream and capacity.csv all read here, so they cannot disagree
- * with the view or with each other.
+ * (V178), so they are read from the tables the reporting views show, never through a view (H2 runs a view in a join
+ * once for every row of the outer query). The rows in force are read alone ({@link LedgerInForce#rowsInForce}) and
+ * the provisions' names and kinds apart, put together here by id: on H2 joining the names to 2,500 rows cost more
+ * than reading the rows. {@link #capacityAsAtSql()} gives the rows of the view {@code report_capacity_now} for the
+ * date as a parameter instead of CURRENT_DATE (capacity.csv). The dashboards, the live stream and capacity.csv all
+ * read here, so they cannot disagree with the view or with each other.
  */
 @Component
 public class CapacityReader {
 
     /** The rows of report_capacity_now on {@code :asOf} ({@link #capacityAsAtSql}), ordered by provision id. */
+    private final String capacityReportSql;
+
+    /** The capacity figures in force on {@code :asOf} of every provision open then, by id, without its names. */
     private final String capacitySql;
 
     /** {@link #capacitySql} of one provision ({@code :provisionId}). */
@@ -41,6 +46,19 @@ public class CapacityReader {
 
     /** {@link #inclusionSql} of one provision ({@code :provisionId}). */
     private final String inclusionOneSql;
+
+    /** The provisions' names and kinds, put together with their figures by id. */
+    private static final String PROVISIONS = "SELECT provision_id, name, type, phase, designated_needs FROM rm_provision";
+
+    /** A provision as {@link #PROVISIONS} reads it. */
+    private record Named(String provisionId, String name, String type, String phase, String designatedNeeds) {
+    }
+
+    /** A provision's inclusion figures in its ledger row. */
+    private record LedgerInclusion(String provisionId, int onRoll, int mainstreamPercentSum, int atOrAboveHalf,
+                                   Integer adults, Integer qualifiedTeachers, BigDecimal therapyHoursPerWeek,
+                                   LocalDate staffingFrom) {
+    }
 
     /**
      * The decisions of placements holding a place at the provision on the date (offered or admitted): taken on or
@@ -62,32 +80,42 @@ public class CapacityReader {
 
     public CapacityReader(NamedParameterJdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
-        // each provision open on :asOf (pr) and its ledger row in force then (c)
-        String capacity = """
+        this.capacityReportSql = """
                 SELECT CAST(:asOf AS DATE) AS as_of, pr.provision_id, pr.name, pr.type, pr.phase, pr.designated_needs,
                        c.commissioned_places, c.on_roll, c.offers_outstanding, c.vacancies, c.over_capacity,
                        c.outside_designated_need
-                FROM rm_provision pr""";
-        this.capacitySql = inForce.selectInForce(capacity, "pr", "c", "CAST(:asOf AS DATE)", "WHERE c.is_open")
-                + " ORDER BY provision_id";
-        this.capacityOneSql = inForce.selectInForce(capacity, "pr", "c", "CAST(:asOf AS DATE)",
-                "WHERE c.is_open AND pr.provision_id = :provisionId");
+                FROM rm_provision pr
+                """ + inForce.join("pr", "c", "CAST(:asOf AS DATE)") + "\nWHERE c.is_open ORDER BY pr.provision_id";
+        String capacity = """
+                c.provision_id, c.commissioned_places, c.on_roll, c.offers_outstanding, c.vacancies, c.over_capacity,
+                c.outside_designated_need""";
+        this.capacitySql = inForce.rowsInForce(capacity, "CAST(:asOf AS DATE)", "c.is_open");
+        this.capacityOneSql = inForce.rowsInForce(capacity, "CAST(:asOf AS DATE)",
+                "c.is_open AND c.provision_id = :provisionId");
         String inclusion = """
-                SELECT pr.provision_id, pr.name, pr.type, pr.phase, c.on_roll, c.mainstream_percent_sum,
-                       c.at_or_above_half, c.adults, c.qualified_teachers, c.therapy_hours_per_week, c.staffing_from
-                FROM rm_provision pr""";
-        this.inclusionSql = inForce.selectInForce(inclusion, "pr", "c", "CAST(:asOf AS DATE)", "WHERE c.is_open")
-                + " ORDER BY provision_id";
-        this.inclusionOneSql = inForce.selectInForce(inclusion, "pr", "c", "CAST(:asOf AS DATE)",
-                "WHERE c.is_open AND pr.provision_id = :provisionId");
+                c.provision_id, c.on_roll, c.mainstream_percent_sum, c.at_or_above_half, c.adults,
+                c.qualified_teachers, c.therapy_hours_per_week, c.staffing_from""";
+        this.inclusionSql = inForce.rowsInForce(inclusion, "CAST(:asOf AS DATE)", "c.is_open");
+        this.inclusionOneSql = inForce.rowsInForce(inclusion, "CAST(:asOf AS DATE)",
+                "c.is_open AND c.provision_id = :provisionId");
     }
 
     /**
      * The rows of the view {@code report_capacity_now} with the date as the parameter {@code :asOf} instead of
-     * CURRENT_DATE, ordered by provision id.
+     * CURRENT_DATE, ordered by provision id: capacity.csv's query, the same rows as {@link #asAt(LocalDate)}.
      */
     public String capacityAsAtSql() {
-        return capacitySql;
+        return capacityReportSql;
+    }
+
+    /** The provisions by id: every one, or the one given. */
+    private Map<String, Named> provisions(String provisionId) {
+        // sized for every provision: their ids differ in a few characters, and crowd a smaller table into chains
+        Map<String, Named> byId = new HashMap<>(provisionId == null ? 4096 : 4);
+        MapSqlParameterSource params = new MapSqlParameterSource("provisionId", provisionId);
+        jdbc.query(provisionId == null ? PROVISIONS : PROVISIONS + " WHERE provision_id = :provisionId", params,
+                RowsByName.of(Named.class)).forEach(p -> byId.put(p.provisionId(), p));
+        return byId;
     }
 
     /** Every provision open on the date, by id. */
@@ -108,15 +136,29 @@ public class CapacityReader {
 
     /** The inclusion figures of every provision open on the date, by id. */
     public List<Inclusion> inclusionAsAt(LocalDate asOf) {
-        return jdbc.query(inclusionSql, new MapSqlParameterSource("asOf", Date.valueOf(asOf)),
-                RowsByName.of(Inclusion.class));
+        return inclusion(asOf, null);
     }
 
     /** The provision's inclusion figures on the date, as the ledger keeps them, or null when it is not open then. */
     public Inclusion inclusionAsAt(LocalDate asOf, String provisionId) {
-        return jdbc.query(inclusionOneSql, new MapSqlParameterSource("asOf", Date.valueOf(asOf))
-                        .addValue("provisionId", provisionId), RowsByName.of(Inclusion.class))
-                .stream().findFirst().orElse(null);
+        return inclusion(asOf, provisionId).stream().findFirst().orElse(null);
+    }
+
+    private List<Inclusion> inclusion(LocalDate asOf, String provisionId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
+                .addValue("provisionId", provisionId, java.sql.Types.VARCHAR);
+        Map<String, Named> provisions = provisions(provisionId);
+        List<Inclusion> rows = new ArrayList<>(provisions.size());
+        for (LedgerInclusion c : jdbc.query(provisionId == null ? inclusionSql : inclusionOneSql, params,
+                RowsByName.of(LedgerInclusion.class))) {
+            Named p = provisions.get(c.provisionId());
+            if (p != null) {
+                rows.add(new Inclusion(c.provisionId(), p.name(), p.type(), p.phase(), c.onRoll(),
+                        c.mainstreamPercentSum(), c.atOrAboveHalf(), c.adults(), c.qualifiedTeachers(),
+                        c.therapyHoursPerWeek(), c.staffingFrom()));
+            }
+        }
+        return rows;
     }
 
     private List<ProvisionCapacity> read(LocalDate asOf, String provisionId) {
@@ -131,14 +173,20 @@ public class CapacityReader {
                                 rs.getString("decided_by"))))
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.query(provisionId == null ? capacitySql : capacityOneSql, params, (rs, i) -> {
-            String id = rs.getString("provision_id");
+        Map<String, Named> provisions = provisions(provisionId);
+        List<ProvisionCapacity> rows = new ArrayList<>(provisions.size());
+        jdbc.query(provisionId == null ? capacitySql : capacityOneSql, params, rs -> {
+            Named p = provisions.get(rs.getString("provision_id"));
+            if (p == null) {
+                return;
+            }
             CapacityFigures figures = new CapacityFigures(1, rs.getInt("commissioned_places"), rs.getInt("on_roll"),
                     rs.getInt("offers_outstanding"), rs.getInt("vacancies"), rs.getInt("over_capacity"),
                     rs.getInt("outside_designated_need"));
-            return new ProvisionCapacity(asOf, id, rs.getString("name"), rs.getString("type"), rs.getString("phase"),
-                    Arrays.asList(rs.getString("designated_needs").split(",")), figures,
-                    figures.overCapacity() > 0, decisions.getOrDefault(id, List.of()));
+            rows.add(new ProvisionCapacity(asOf, p.provisionId(), p.name(), p.type(), p.phase(),
+                    Arrays.asList(p.designatedNeeds().split(",")), figures, figures.overCapacity() > 0,
+                    decisions.getOrDefault(p.provisionId(), List.of())));
         });
+        return rows;
     }
 }
