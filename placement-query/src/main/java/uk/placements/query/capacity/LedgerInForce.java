@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * the greatest {@code effective_from} on or before it. It is read by one index seek per provision, however long the
  * provision's ledger. Every reader joins it from here: the dashboards, the provision view, the live
  * stream, capacity.csv, SCAP, the GIAS reconciliation and the place-change return. The reporting view
- * {@code report_capacity_now} asks the same (V179).
+ * {@code report_capacity_now} asks the same (V180).
  * <p>
  * Each database needs its own form:
  * <ul>
