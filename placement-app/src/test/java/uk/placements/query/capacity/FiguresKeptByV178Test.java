@@ -1,12 +1,12 @@
 package uk.placements.query.capacity;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import uk.placements.command.postgres.EmbeddedPostgresDatabase;
+import uk.placements.edge.schema.SchemaMigrations;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -72,11 +72,9 @@ class FiguresKeptByV178Test {
         }
     }
 
-    /** As the product migrates a part ({@code SchemaMigrations}), up to {@code target} when it is given. */
+    /** As the product migrates a part ({@link SchemaMigrations#flyway}), up to {@code target} when it is given. */
     private static void migrate(DataSource dataSource, String vendor, String part, String target) {
-        var flyway = Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/" + part + "/common", "classpath:db/" + part + "/" + vendor)
-                .table("flyway_" + part + "_history").baselineOnMigrate(true).baselineVersion("0");
+        var flyway = SchemaMigrations.flyway(dataSource, part, vendor);
         if (target != null) {
             flyway.target(target);
         }

@@ -1,6 +1,7 @@
 package uk.placements.edge.schema;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
@@ -42,17 +43,23 @@ public class SchemaMigrations {
                 for (SchemaPrecondition precondition : preconditions.orderedStream().toList()) {
                     precondition.check(part, vendor, dataSource);
                 }
-                Flyway.configure()
-                        .dataSource(dataSource)
-                        .locations("classpath:db/" + part.name() + "/common", "classpath:db/" + part.name() + "/" + vendor)
-                        .table("flyway_" + part.name() + "_history")
-                        .baselineOnMigrate(true)
-                        .baselineVersion("0")
-                        .load()
-                        .migrate();
+                flyway(dataSource, part.name(), vendor).load().migrate();
             }
         }
         return new Migrated(ordered.stream().map(SchemaPart::name).toList());
+    }
+
+    /**
+     * How a part named {@code part} is migrated on a database of {@code vendor} ({@link DatabaseDriver#getId}): its
+     * common and vendor scripts, its own history table. An upgrade test configures it the same way, with a target.
+     */
+    public static FluentConfiguration flyway(DataSource dataSource, String part, String vendor) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/" + part + "/common", "classpath:db/" + part + "/" + vendor)
+                .table("flyway_" + part + "_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0");
     }
 
     /**

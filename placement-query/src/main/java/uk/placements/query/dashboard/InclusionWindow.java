@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The one place that counts a provision's milestones in the inclusion window, the twelve months up to and including
  * a date ({@code on_date} after the date twelve months before, up to the date itself), and takes their medians
- * ({@link Median#of}). The inclusion dashboard ({@link DashboardQueries}) and the comparison of inclusion bases both
+ * ({@link Median.Values}). The inclusion dashboard ({@link DashboardQueries}) and the comparison of inclusion bases both
  * read it; before, each folded the window's milestones by itself.
  * <p>
  * The milestones are read from the index on {@code (on_date, kind, provision_id, days_from_referral,
