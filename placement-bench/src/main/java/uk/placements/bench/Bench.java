@@ -63,14 +63,14 @@ public final class Bench {
         report.note("options: sizes " + options.sizes() + " events, " + options.clients() + " clients, loads of "
                 + options.loadTime().toSeconds() + " s, " + options.querySamples() + " samples per query");
         if (options.onlySoak()) {
-            try (Database h2 = Database.named("h2", options.workDir())) {
+            try (Database h2 = Database.named("h2", options.workDir(), false)) {
                 Soak.run(h2, options);
             }
             return;
         }
         String lastH2Url = null;
         for (String name : options.databases()) {
-            try (Database database = Database.named(name, options.workDir())) {
+            try (Database database = Database.named(name, options.workDir(), options.keepPostgres())) {
                 report.note(database.name() + ": " + database.durability());
                 List<Stage> stages = new ArrayList<>();
                 for (long size : options.sizes()) {
@@ -89,7 +89,7 @@ public final class Bench {
         }
         report.print(System.out);
         if (!options.soak().isZero()) {
-            try (Database h2 = Database.named("h2", options.workDir())) {
+            try (Database h2 = Database.named("h2", options.workDir(), false)) {
                 Soak.run(h2, options);
             }
         }

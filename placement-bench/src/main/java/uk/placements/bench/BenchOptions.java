@@ -24,10 +24,12 @@ import java.util.List;
  * @param workDir           where the H2 files live (emptied per stage)
  * @param fixedAuthority    the same authority at every size over a history that grows ({@link Plans#fixedAuthority}),
  *                          instead of an authority that grows with the events over two years
+ * @param keepPostgres      PostgreSQL's data directory under {@code workDir/postgres}, kept when the run ends (the last
+ *                          size's database, to ask its queries again with {@code EXPLAIN}), instead of a temporary one
  */
 record BenchOptions(List<Long> sizes, List<String> databases, int clients, Duration loadTime, int querySamples,
                     int provisionEvents, int engineEvents, int snapshotThreshold, Duration soak, boolean onlySoak,
-                    Path appJar, Path workDir, boolean fixedAuthority) {
+                    Path appJar, Path workDir, boolean fixedAuthority, boolean keepPostgres) {
 
     static final String USAGE = """
             java -jar placement-bench/target/placement-bench-0.1.0-SNAPSHOT.jar [options]
@@ -48,6 +50,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
               --authority=growing     growing: one provision per 16 placements over two years (the answers grow
                                       with the events); fixed: the 100,000-event authority at every size, over a
                                       history that grows with the events (only the history grows)
+              --keep-postgres         PostgreSQL's data in <work-dir>/postgres, kept after the run (emptied at its start)
             """;
 
     static BenchOptions parse(String... args) {
@@ -65,6 +68,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
         Path appJar = Path.of("placement-app/target/placement-app-0.1.0-SNAPSHOT.jar");
         Path workDir = Path.of("placement-bench/target/bench-data");
         boolean fixedAuthority = false;
+        boolean keepPostgres = false;
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -84,6 +88,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
                 case "--only-soak" -> onlySoak = true;
                 case "--app-jar" -> appJar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
+                case "--keep-postgres" -> keepPostgres = true;
                 case "--authority" -> fixedAuthority = switch (value) {
                     case "growing" -> false;
                     case "fixed" -> true;
@@ -102,7 +107,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
         }
         sizes.sort(Long::compare);
         return new BenchOptions(List.copyOf(sizes), databases, clients, load, samples, provisionEvents, engineEvents,
-                threshold, soak, onlySoak, appJar, workDir, fixedAuthority);
+                threshold, soak, onlySoak, appJar, workDir, fixedAuthority, keepPostgres);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h}. */

@@ -43,8 +43,10 @@ sealed interface Database extends AutoCloseable {
     default void close() {
     }
 
-    static Database named(String name, Path workDir) {
-        return name.equals("h2") ? new H2(workDir.resolve("h2")) : Postgres.start();
+    /** {@code keep}: PostgreSQL's data directory is {@code workDir/postgres}, emptied now and kept at the end. */
+    static Database named(String name, Path workDir, boolean keep) {
+        return name.equals("h2") ? new H2(workDir.resolve("h2"))
+                : Postgres.start(keep ? workDir.resolve("postgres").toAbsolutePath() : null);
     }
 
     /** H2 in a file, with the product's own URL options (WRITE_DELAY=0: each commit is written before the ack). */
@@ -97,9 +99,19 @@ sealed interface Database extends AutoCloseable {
      */
     record Postgres(EmbeddedPostgres server) implements Database {
 
-        static Postgres start() {
+        /** In a temporary data directory, or in {@code kept} (emptied first) left in place when closed. */
+        static Postgres start(Path kept) {
             try {
-                return new Postgres(EmbeddedPostgres.builder().start());
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (kept != null) {
+                    if (Files.exists(kept)) {
+                        try (Stream<Path> old = Files.walk(kept)) {
+                            old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        }
+                    }
+                    builder.setDataDirectory(kept).setCleanDataDirectory(false);
+                }
+                return new Postgres(builder.start());
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
