@@ -15,7 +15,9 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import uk.placements.query.capacity.CapacityLedgerProjection;
+import uk.placements.query.dashboard.CapacityReader;
 import uk.placements.query.dashboard.DashboardCache;
+import uk.placements.query.provision.ProvisionProjection;
 import uk.placements.query.operations.ProjectionOperations;
 import uk.placements.query.dashboard.DashboardQueries;
 import uk.placements.shared.dashboard.CapacityDashboard;
@@ -55,6 +57,8 @@ class DashboardCacheTest extends AppTest {
     @Autowired
     private DashboardQueries dashboards;
     @Autowired
+    private CapacityReader capacity;
+    @Autowired
     private Clock clock;
     @Autowired
     private DashboardCache cache;
@@ -89,6 +93,38 @@ class DashboardCacheTest extends AppTest {
         assertThat(row(after, provision).figures().vacancies()).isEqualTo(1);
         assertThat(row(first, provision).figures().vacancies()).isEqualTo(2);
         assertThat(dashboards.handle(new GetWaitingList(today()))).isNotSameAs(waiting);
+    }
+
+    /**
+     * The capacity reader keeps every provision's name and kind between reads while the provisions' change counter
+     * stands still: a provision commissioned after a read, and the provisions' rebuild, are read again (a kept list
+     * that missed the new provision would leave its row out of every dashboard).
+     */
+    @Test
+    void provisionsReadAfterAChangeToThemAreReadAgain() {
+        String first = api.commission(Api.newProvisionId("NAMES"), "SEN_UNIT", 2);
+        eventually(() -> capacity.asAt(today()).stream().anyMatch(p -> p.provisionId().equals(first)));
+        assertThat(capacity.asAt(today()).stream().anyMatch(p -> p.provisionId().equals(first))).isTrue();
+
+        String second = api.commission(Api.newProvisionId("NAMES"), "RESOURCE_BASE", 3);
+        eventually(() -> capacity.asAt(today()).stream().anyMatch(p -> p.provisionId().equals(second)));
+        ProvisionCapacity row = capacity.asAt(today()).stream().filter(p -> p.provisionId().equals(second))
+                .findFirst().orElseThrow();
+        assertThat(row.type()).isEqualTo("RESOURCE_BASE");
+        assertThat(row.name()).isEqualTo(jdbc.queryForObject(
+                "SELECT name FROM rm_provision WHERE provision_id = ?", String.class, second));
+        assertThat(capacity.inclusionAsAt(today())).anyMatch(p -> p.provisionId().equals(second)
+                && p.type().equals("RESOURCE_BASE"));
+
+        long before = provisionsChanges();
+        operations.rebuild(ProvisionProjection.NAME);
+        assertThat(provisionsChanges()).isGreaterThan(before);
+        assertThat(capacity.asAt(today()).stream().map(ProvisionCapacity::provisionId)).contains(first, second);
+    }
+
+    private long provisionsChanges() {
+        return jdbc.queryForObject("SELECT changes FROM read_model_change WHERE processing_group = ?", Long.class,
+                ProvisionProjection.NAME);
     }
 
     /**
