@@ -89,15 +89,14 @@ public final class H2Urls {
     }
 
     /**
-     * The page cache H2 is given, in KB: an eighth of the heap the JVM may grow to, never less than H2's own default
-     * of 16 MB and never more than 4 GB. H2 keeps the pages it has read, decompressed, in this cache on the heap; it
-     * fills only as pages are read, up to the database's size. With H2's 16 MB, the benchmark's database at 100,000
-     * events (134 MB in its file, compressed) did not hold the pages the dashboards read: 50 inclusion dashboards
-     * asked for new dates read 19,000 pages from the file, decompressing each, against 1,100 with a cache of 256 MB
-     * (74 MB of it used). Here the file sat in the operating system's cache, and the dashboards' times did not
-     * measurably change (the same database, the product alone, 200 cold reads each, two runs of each: inclusion p50
-     * 31.7 and 37.4 ms before, 35.7 and 38.3 ms after); the reads it saves are disk reads where the file is not
-     * cached.
+     * The page cache H2 is given, in KB: an eighth of the heap the JVM may grow to, and never less than H2's own
+     * default of 16 MB. H2 keeps the pages it has read, decompressed, in this cache on the heap; it fills only as
+     * pages are read, up to the database's size. With H2's 16 MB, the benchmark's database at 100,000 events (134 MB
+     * in its file, compressed) did not fit the pages the dashboards read: 50 inclusion dashboards asked for new dates
+     * read 19,000 pages from the file, decompressing each, against 1,100 with a cache of 256 MB (74 MB of it used).
+     * And every page read into a full cache pushes another out, so the cache's pages lived just long enough for the
+     * garbage collector to copy them between its young spaces before they were let go: the benchmark's young
+     * collections copied 48 MB each time while dashboards were read, and paused for 40 to 110 ms on two cores.
      */
     static long cacheSizeKb(long maxHeapBytes) {
         // at most 4 GB: H2 reads the setting as an int of KB, and a JVM without a bound reports Long.MAX_VALUE
