@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded app on an H2 file given by a bare URL, as an operator overrides it: the database it runs on does not
- * delay writes, keeps no superseded chunks, has a page cache of an eighth of the heap, and with {@code placements.h2.sync-every-command=true} forces the file
+ * delay writes, keeps no superseded chunks, and with {@code placements.h2.sync-every-command=true} forces the file
  * to the disk once for each command before answering (and not at all without it, the interval being switched off
  * here so that only commands count).
  */
@@ -34,10 +34,6 @@ class H2FileSettingsTest {
             assertThat(setting(jdbc, "WRITE_DELAY")).isEqualTo("0");
             assertThat(setting(jdbc, "RETENTION_TIME")).isEqualTo("0");
             assertThat(app.getBean(H2Housekeeping.class).active()).isTrue();
-            // the page cache: an eighth of this JVM's heap (H2 reports it in MB), not H2's default of 16 MB
-            long eighthOfHeapMb = Math.max(16, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024));
-            assertThat(Long.parseLong(setting(jdbc, "info.CACHE_MAX_SIZE")))
-                    .isEqualTo(Math.min(4096, eighthOfHeapMb));
         }
     }
 

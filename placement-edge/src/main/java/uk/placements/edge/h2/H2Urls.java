@@ -11,8 +11,13 @@ import java.util.Optional;
  * refuses together with {@code AUTO_SERVER=TRUE}: see {@link H2Housekeeping}): the application closes its connection
  * pool after the event processors and the web server have stopped, and the database closes with the last
  * connection. Two settings keep the file near its data (see {@link H2Housekeeping}): {@code ANALYZE_AUTO=0} and
- * {@code COMPRESS=TRUE}; a URL that sets either itself is obeyed. One setting keeps reads off the file: the page
- * cache ({@code CACHE_SIZE}, {@link #cacheSizeKb}); a URL that sets it is obeyed too.
+ * {@code COMPRESS=TRUE}; a URL that sets either itself is obeyed.
+ * <p>
+ * H2's page cache is left at H2's own 16 MB. A cache of an eighth of the heap was tried: on the benchmark's database
+ * at 100,000 events, 50 cold inclusion dashboards read 1,100 pages from the file instead of 19,000, but with the file
+ * in the operating system's cache the dashboards were no faster (the product alone, 200 cold reads, two runs each),
+ * and in the benchmark, where the cache grew to hold the pages the load wrote, the heap after each young collection
+ * went from 660 MB to 1.2 GB and the collections' mean pause from 41 to 85 ms.
  */
 public final class H2Urls {
 
@@ -20,10 +25,6 @@ public final class H2Urls {
     static final String DB_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
     static final String ANALYZE_AUTO = "ANALYZE_AUTO";
     static final String COMPRESS = "COMPRESS";
-    static final String CACHE_SIZE = "CACHE_SIZE";
-    /** H2's own cache size, 16 MB, in KB: the least this product gives it. */
-    static final long H2_DEFAULT_CACHE_KB = 16 * 1024;
-    static final long MAX_CACHE_KB = 4L * 1024 * 1024;
 
     private H2Urls() {
     }
@@ -54,11 +55,6 @@ public final class H2Urls {
      * @throws NonDurableDatabase if the URL sets {@code WRITE_DELAY} to anything but 0
      */
     public static String durable(String url) {
-        return durable(url, Runtime.getRuntime().maxMemory());
-    }
-
-    /** {@link #durable(String)} in a JVM whose heap may grow to {@code maxHeapBytes} (the page cache's share). */
-    static String durable(String url, long maxHeapBytes) {
         if (url == null || !isEmbeddedFile(url)) {
             return url;
         }
@@ -76,9 +72,6 @@ public final class H2Urls {
         if (setting(url, COMPRESS).isEmpty()) {
             result += ";" + COMPRESS + "=TRUE"; // see H2Housekeeping: the file against its compacted size
         }
-        if (setting(url, CACHE_SIZE).isEmpty()) {
-            result += ";" + CACHE_SIZE + "=" + cacheSizeKb(maxHeapBytes);
-        }
         boolean autoServer = setting(url, "AUTO_SERVER").map(v -> v.trim().equalsIgnoreCase("TRUE")).orElse(false);
         if (setting(url, DB_CLOSE_ON_EXIT).isEmpty() && !autoServer) {
             // H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER=TRUE; H2Housekeeping then takes the database out
@@ -86,21 +79,6 @@ public final class H2Urls {
             result += ";" + DB_CLOSE_ON_EXIT + "=FALSE";
         }
         return result;
-    }
-
-    /**
-     * The page cache H2 is given, in KB: an eighth of the heap the JVM may grow to, and never less than H2's own
-     * default of 16 MB. H2 keeps the pages it has read, decompressed, in this cache on the heap; it fills only as
-     * pages are read, up to the database's size. With H2's 16 MB, the benchmark's database at 100,000 events (134 MB
-     * in its file, compressed) did not fit the pages the dashboards read: 50 inclusion dashboards asked for new dates
-     * read 19,000 pages from the file, decompressing each, against 1,100 with a cache of 256 MB (74 MB of it used).
-     * And every page read into a full cache pushes another out, so the cache's pages lived just long enough for the
-     * garbage collector to copy them between its young spaces before they were let go: the benchmark's young
-     * collections copied 48 MB each time while dashboards were read, and paused for 40 to 110 ms on two cores.
-     */
-    static long cacheSizeKb(long maxHeapBytes) {
-        // at most 4 GB: H2 reads the setting as an int of KB, and a JVM without a bound reports Long.MAX_VALUE
-        return Math.min(MAX_CACHE_KB, Math.max(H2_DEFAULT_CACHE_KB, maxHeapBytes / 8 / 1024));
     }
 
     /** The value of a {@code ;NAME=value} setting of the URL, if it has one (names are case-insensitive). */

@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class H2UrlsTest {
 
-    /** What the product adds to a file URL that sets none of it, in this JVM. */
-    private static final String ADDED = ";WRITE_DELAY=0;ANALYZE_AUTO=0;COMPRESS=TRUE;CACHE_SIZE="
-            + H2Urls.cacheSizeKb(Runtime.getRuntime().maxMemory()) + ";DB_CLOSE_ON_EXIT=FALSE";
+    /** What the product adds to a file URL that sets none of it. */
+    private static final String ADDED = ";WRITE_DELAY=0;ANALYZE_AUTO=0;COMPRESS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
 
     @Test
     void theDocumentedOverrideIsMadeDurable() {
@@ -28,26 +27,14 @@ class H2UrlsTest {
     @Test
     void withAutoServerH2RefusesDbCloseOnExitSoItIsNotAdded() {
         assertThat(H2Urls.durable("jdbc:h2:file:./data/placements;AUTO_SERVER=TRUE"))
-                .isEqualTo("jdbc:h2:file:./data/placements;AUTO_SERVER=TRUE;WRITE_DELAY=0;ANALYZE_AUTO=0;COMPRESS=TRUE"
-                        + ";CACHE_SIZE=" + H2Urls.cacheSizeKb(Runtime.getRuntime().maxMemory()));
+                .isEqualTo("jdbc:h2:file:./data/placements;AUTO_SERVER=TRUE;WRITE_DELAY=0;ANALYZE_AUTO=0;COMPRESS=TRUE");
     }
 
     @Test
     void settingsAlreadyGivenAreNotRepeated() {
         // an operator who turns compression off is obeyed: it is a matter of size, not of durability
-        String url = "jdbc:h2:file:/tmp/db;write_delay=0;Db_Close_On_Exit=TRUE;analyze_auto=0;compress=false"
-                + ";Cache_Size=2048";
+        String url = "jdbc:h2:file:/tmp/db;write_delay=0;Db_Close_On_Exit=TRUE;analyze_auto=0;compress=false";
         assertThat(H2Urls.durable(url)).isEqualTo(url);
-    }
-
-    @Test
-    void thePageCacheIsAnEighthOfTheHeapAndNeverLessThanH2sOwnDefault() {
-        long mb = 1024L * 1024;
-        assertThat(H2Urls.durable("jdbc:h2:file:/tmp/db", 6144 * mb)).contains(";CACHE_SIZE=786432;");
-        assertThat(H2Urls.durable("jdbc:h2:file:/tmp/db", 512 * mb)).contains(";CACHE_SIZE=65536;");
-        assertThat(H2Urls.durable("jdbc:h2:file:/tmp/db", 64 * mb)).contains(";CACHE_SIZE=16384;");
-        assertThat(H2Urls.durable("jdbc:h2:file:/tmp/db", Long.MAX_VALUE))
-                .as("a heap without a bound gives 4 GB, an int of KB as H2 reads it").contains(";CACHE_SIZE=4194304;");
     }
 
     @Test
