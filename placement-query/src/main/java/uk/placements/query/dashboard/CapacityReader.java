@@ -32,9 +32,7 @@ import java.util.stream.Collectors;
  * (V178), so they are read from the tables the reporting views show, never through a view (H2 runs a view in a join
  * once for every row of the outer query). The rows in force are read alone ({@link LedgerInForce#rowsInForce}) and
  * the provisions' names and kinds apart, put together here by id: on H2 joining the names to 2,500 rows cost more
- * than reading the rows. The names are kept between reads while the provisions do not change ({@link
- * #provisions}), and every provision's over-capacity decisions are read on a connection of their own while the rows
- * are read ({@link #read}). {@link #capacityAsAtSql()} gives the rows of the view {@code report_capacity_now} for the
+ * than reading the rows. {@link #capacityAsAtSql()} gives the rows of the view {@code report_capacity_now} for the
  * date as a parameter instead of CURRENT_DATE (capacity.csv). The dashboards, the live stream and capacity.csv all
  * read here, so they cannot disagree with the view or with each other.
  */
@@ -245,7 +243,7 @@ public class CapacityReader {
                 ? CompletableFuture.supplyAsync(() -> decisions(params, only), decisionReaders)
                 : CompletableFuture.completedFuture(decisions(params, only));
         Map<String, Named> provisions;
-        List<InForce> inForce = new ArrayList<>(provisionId == null ? 4096 : 1);
+        List<InForce> inForce = new ArrayList<>(4096);
         try {
             provisions = provisions(provisionId);
             jdbc.query(provisionId == null ? capacitySql : capacityOneSql, params, rs -> {
