@@ -1,6 +1,5 @@
 package uk.placements.query.dashboard;
 
-import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,11 +17,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -200,87 +194,32 @@ public class CapacityReader {
         return rows;
     }
 
-    /**
-     * Reads the decisions of every provision while the rows in force are read ({@link #read}): two connections, so
-     * the wait for one query overlaps the other's. On the benchmark's PostgreSQL database at 1,000,000 events the
-     * decisions still held (3,716 of 10,330) took 6.5 ms to read and the rows in force 3.4 ms, one after the other.
-     * Its threads are daemons and few: a reader whose turn has not come yet waits, as it would for a connection.
-     */
-    private final ExecutorService decisionReaders = Executors.newFixedThreadPool(DECISION_READERS, runnable -> {
-        Thread thread = new Thread(runnable, "capacity-decisions-" + DECISION_THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-    private static final int DECISION_READERS = 4;
-    private static final AtomicInteger DECISION_THREADS = new AtomicInteger();
-
-    @PreDestroy
-    void stopDecisionReaders() {
-        decisionReaders.shutdownNow();
-    }
-
-    /** The decisions in force on the date ({@link #DECISIONS_AS_AT}), by provision, each provision's in order. */
-    private Map<String, List<ProvisionCapacity.Decision>> decisions(MapSqlParameterSource params, String only) {
-        return jdbc.query(DECISIONS_AS_AT.formatted(only), params,
+    private List<ProvisionCapacity> read(LocalDate asOf, String provisionId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
+                .addValue("provisionId", provisionId, java.sql.Types.VARCHAR);
+        String only = provisionId == null ? "" : " AND provision_id = :provisionId";
+        Map<String, List<ProvisionCapacity.Decision>> decisions = jdbc.query(
+                        DECISIONS_AS_AT.formatted(only), params,
                         (rs, i) -> Map.entry(rs.getString("provision_id"), new ProvisionCapacity.Decision(
                                 rs.getString("placement_id"), rs.getObject("decided_on", LocalDate.class),
                                 rs.getInt("places_taken"), rs.getInt("commissioned_places"),
                                 rs.getString("decided_by"))))
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    }
-
-    /** A provision's figures in force, as read, before its decisions are put with them. */
-    private record InForce(Named provision, CapacityFigures figures) {
-    }
-
-    private List<ProvisionCapacity> read(LocalDate asOf, String provisionId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("asOf", Date.valueOf(asOf))
-                .addValue("provisionId", provisionId, java.sql.Types.VARCHAR);
-        String only = provisionId == null ? "" : " AND provision_id = :provisionId";
-        // every provision's decisions read meanwhile on a connection of their own; one provision's, here
-        CompletableFuture<Map<String, List<ProvisionCapacity.Decision>>> decisions = provisionId == null
-                ? CompletableFuture.supplyAsync(() -> decisions(params, only), decisionReaders)
-                : CompletableFuture.completedFuture(decisions(params, only));
-        Map<String, Named> provisions;
-        List<InForce> inForce = new ArrayList<>(4096);
-        try {
-            provisions = provisions(provisionId);
-            jdbc.query(provisionId == null ? capacitySql : capacityOneSql, params, rs -> {
-                Named p = provisions.get(rs.getString("provision_id"));
-                if (p != null) {
-                    inForce.add(new InForce(p, new CapacityFigures(1, rs.getInt("commissioned_places"),
-                            rs.getInt("on_roll"), rs.getInt("offers_outstanding"), rs.getInt("vacancies"),
-                            rs.getInt("over_capacity"), rs.getInt("outside_designated_need"))));
-                }
-            });
-        } catch (RuntimeException e) {
-            decisions.cancel(false);
-            throw e;
-        }
-        Map<String, List<ProvisionCapacity.Decision>> byProvision = joined(decisions);
-        List<ProvisionCapacity> rows = new ArrayList<>(inForce.size());
-        for (InForce row : inForce) {
-            Named p = row.provision();
+        Map<String, Named> provisions = provisions(provisionId);
+        List<ProvisionCapacity> rows = new ArrayList<>(provisions.size());
+        jdbc.query(provisionId == null ? capacitySql : capacityOneSql, params, rs -> {
+            Named p = provisions.get(rs.getString("provision_id"));
+            if (p == null) {
+                return;
+            }
+            CapacityFigures figures = new CapacityFigures(1, rs.getInt("commissioned_places"), rs.getInt("on_roll"),
+                    rs.getInt("offers_outstanding"), rs.getInt("vacancies"), rs.getInt("over_capacity"),
+                    rs.getInt("outside_designated_need"));
             rows.add(new ProvisionCapacity(asOf, p.provisionId(), p.name(), p.type(), p.phase(),
-                    Arrays.asList(p.designatedNeeds().split(",")), row.figures(), row.figures().overCapacity() > 0,
-                    byProvision.getOrDefault(p.provisionId(), List.of())));
-        }
+                    Arrays.asList(p.designatedNeeds().split(",")), figures, figures.overCapacity() > 0,
+                    decisions.getOrDefault(p.provisionId(), List.of())));
+        });
         return rows;
-    }
-
-    /** The decisions once read, or what their read threw, as the read itself would have thrown it. */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 }
