@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * #provisions}). The decisions are read on the reader's own connection, before the rows: the query handler holds
  * that connection for its transaction, and a second one taken for the decisions meanwhile (tried: 6.5 and 3.4 ms
  * overlapped on PostgreSQL at 1,000,000 events) would let as many concurrent readers as the pool has connections
- * each hold one and wait for another. {@link #capacityAsAtSql()} gives the rows of the view {@code report_capacity_now} for the
- * date as a parameter instead of CURRENT_DATE (capacity.csv). The dashboards, the live stream and capacity.csv all
+ * each hold one and wait for another. {@link #capacityAsAtSql()} gives the rows of the view {@code
+ * report_capacity_now} for the date as a parameter instead of CURRENT_DATE (capacity.csv). The dashboards, the live stream and capacity.csv all
  * read here, so they cannot disagree with the view or with each other.
  */
 @Component
