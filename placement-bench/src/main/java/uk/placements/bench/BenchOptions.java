@@ -50,7 +50,7 @@ record BenchOptions(List<Long> sizes, List<String> databases, int clients, Durat
               --authority=growing     growing: one provision per 16 placements over two years (the answers grow
                                       with the events); fixed: the 100,000-event authority at every size, over a
                                       history that grows with the events (only the history grows)
-              --keep-postgres         PostgreSQL's data in <work-dir>/postgres, kept after the run (emptied at its start)
+              --keep-postgres         PostgreSQL's data in <work-dir>/postgres, kept after the run (emptied first)
             """;
 
     static BenchOptions parse(String... args) {

@@ -63,4 +63,11 @@ public final class ReadModelChanges {
             jdbc.update("INSERT INTO read_model_change (processing_group, changes) VALUES (?, 1)", processingGroup);
         }
     }
+
+    /** {@code processingGroup}'s counter, or -1 while nothing has moved it. */
+    public long changes(String processingGroup) {
+        java.util.List<Long> counter = jdbc.queryForList(
+                "SELECT changes FROM read_model_change WHERE processing_group = ?", Long.class, processingGroup);
+        return counter.isEmpty() ? -1 : counter.get(0);
+    }
 }

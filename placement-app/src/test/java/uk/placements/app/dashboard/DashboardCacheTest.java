@@ -97,8 +97,9 @@ class DashboardCacheTest extends AppTest {
 
     /**
      * The capacity reader keeps every provision's name and kind between reads while the provisions' change counter
-     * stands still: a provision commissioned after a read, and the provisions' rebuild, are read again (a kept list
-     * that missed the new provision would leave its row out of every dashboard).
+     * stands still: a provision commissioned after a read is read again (a kept list that missed it would leave its
+     * row out of every dashboard). A rebuild of the provisions moves the counter, and both provisions are there
+     * after it (the rebuild writes the same names, so this part shows the counter moving, not a second read).
      */
     @Test
     void provisionsReadAfterAChangeToThemAreReadAgain() {

@@ -3,6 +3,7 @@ package uk.placements.query.dashboard;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.placements.query.ReadModelChanges;
 import uk.placements.query.RowsByName;
 import uk.placements.query.capacity.LedgerInForce;
 import uk.placements.query.provision.ProvisionProjection;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
  * that connection for its transaction, and a second one taken for the decisions meanwhile (tried: 6.5 and 3.4 ms
  * overlapped on PostgreSQL at 1,000,000 events) would let as many concurrent readers as the pool has connections
  * each hold one and wait for another. {@link #capacityAsAtSql()} gives the rows of the view {@code
- * report_capacity_now} for the date as a parameter instead of CURRENT_DATE (capacity.csv). The dashboards, the live stream and capacity.csv all
- * read here, so they cannot disagree with the view or with each other.
+ * report_capacity_now} for the date as a parameter instead of CURRENT_DATE (capacity.csv). The dashboards, the live
+ * stream and capacity.csv all read here, so they cannot disagree with the view or with each other.
  */
 @Component
 public class CapacityReader {
@@ -82,9 +83,12 @@ public class CapacityReader {
             ORDER BY 1, 4, 2""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** The read models' change counters, the provisions' among them. */
+    private final ReadModelChanges counters;
 
     public CapacityReader(NamedParameterJdbcTemplate jdbc, LedgerInForce inForce) {
         this.jdbc = jdbc;
+        this.counters = new ReadModelChanges(jdbc.getJdbcTemplate());
         this.capacityReportSql = """
                 SELECT CAST(:asOf AS DATE) AS as_of, pr.provision_id, pr.name, pr.type, pr.phase, pr.designated_needs,
                        c.commissioned_places, c.on_roll, c.offers_outstanding, c.vacancies, c.over_capacity,
@@ -113,10 +117,6 @@ public class CapacityReader {
         return capacityReportSql;
     }
 
-    /** The provisions read model's change counter ({@link uk.placements.query.ReadModelChanges}). */
-    private static final String PROVISIONS_CHANGES = "SELECT changes FROM read_model_change WHERE processing_group = '"
-            + ProvisionProjection.NAME + "'";
-
     /** Every provision by id as last read, and the provisions' change counter read before it was: never changed. */
     private record KeptProvisions(long changes, Map<String, Named> byId) {
     }
@@ -139,8 +139,7 @@ public class CapacityReader {
                     .forEach(p -> byId.put(p.provisionId(), p));
             return byId;
         }
-        List<Long> counter = jdbc.getJdbcTemplate().queryForList(PROVISIONS_CHANGES, Long.class);
-        long changes = counter.isEmpty() ? -1 : counter.get(0);
+        long changes = counters.changes(ProvisionProjection.NAME);
         KeptProvisions kept = keptProvisions;
         if (kept != null && changes >= 0 && kept.changes() == changes) {
             return kept.byId();
